@@ -1,0 +1,22 @@
+//===--- AsyncTidyModule.cpp - The async-* checks --------------------------===//
+
+#include "SyncOverAsyncCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy {
+namespace async {
+
+class AsyncTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<SyncOverAsyncCheck>("async-sync-over-async");
+  }
+};
+
+} // namespace async
+
+static ClangTidyModuleRegistry::Add<async::AsyncTidyModule>
+    X("async-module", "Checks for misuse of asynchronous code.");
+
+} // namespace clang::tidy

@@ -1,0 +1,242 @@
+//===--- SyncOverAsyncCheck.cpp - async-sync-over-async -------------------===//
+
+#include "SyncOverAsyncCheck.h"
+#include "checks/model/ApiNames.h"
+#include "checks/model/ContextDescription.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+using model::BlockingWaitApi;
+using model::WaitKind;
+
+/// The entry given to waits listed in BlockingFunctions.
+static const BlockingWaitApi UserListedWait = {
+    "", WaitKind::Wait, "wait for the result asynchronously"};
+
+SyncOverAsyncCheck::SyncOverAsyncCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : AsyncContextCheck(Name, Context),
+      BlockingFunctionsOption(Options.get("BlockingFunctions", "")),
+      AllowedFunctionsOption(Options.get("AllowedFunctions", "")) {
+  for (auto [List, Option, Value] :
+       {std::make_tuple(&BlockingFunctions, "BlockingFunctions",
+                        &BlockingFunctionsOption),
+        std::make_tuple(&AllowedFunctions, "AllowedFunctions",
+                        &AllowedFunctionsOption)}) {
+    std::string Error = List->assign(*Value);
+    if (!Error.empty())
+      configurationDiag("%0: %1") << Option << Error;
+  }
+}
+
+void SyncOverAsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncContextCheck::storeOptions(Opts);
+  Options.store(Opts, "BlockingFunctions", BlockingFunctionsOption);
+  Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
+}
+
+void SyncOverAsyncCheck::registerMatchers(MatchFinder *Finder) {
+  // Match every call outside system headers; check() rejects all but the
+  // waits with one hash lookup of the callee's name.
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl()))
+          .bind("call"),
+      this);
+}
+
+const BlockingWaitApi *
+SyncOverAsyncCheck::waitFor(const CallExpr &Call) const {
+  const BlockingWaitApi *Api = model().blockingWait(Call);
+  if (!Api && BlockingFunctions.empty())
+    return nullptr;
+  llvm::SmallVector<std::string, 2> Keys = model::callKeys(Call);
+  auto Listed = [&Keys](const model::RegexList &List) {
+    return llvm::any_of(Keys,
+                        [&List](const std::string &K) { return List.matches(K); });
+  };
+  if (!AllowedFunctions.empty() && Listed(AllowedFunctions))
+    return nullptr;
+  if (Api)
+    return Api;
+  return Listed(BlockingFunctions) ? &UserListedWait : nullptr;
+}
+
+/// Zero, 0s, seconds(0), seconds{}, duration::zero(), now(): a timed wait
+/// with such an argument polls instead of blocking.
+static bool isZeroTimeout(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 8)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Int = dyn_cast<IntegerLiteral>(E))
+    return Int->getValue().isZero();
+  if (const auto *Float = dyn_cast<FloatingLiteral>(E))
+    return Float->getValue().isZero();
+  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E))
+    return isZeroTimeout(Literal->getCookedLiteral(), Depth + 1);
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return isZeroTimeout(Temp->getSubExpr(), Depth + 1);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return isZeroTimeout(Bind->getSubExpr(), Depth + 1);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return isZeroTimeout(Cast->getSubExpr(), Depth + 1);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 0 ||
+           (Construct->getNumArgs() == 1 &&
+            isZeroTimeout(Construct->getArg(0), Depth + 1));
+  if (const auto *Init = dyn_cast<InitListExpr>(E))
+    return Init->getNumInits() == 0 ||
+           (Init->getNumInits() == 1 && isZeroTimeout(Init->getInit(0), Depth + 1));
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->getType().isConstQualified() && Var->getInit())
+        return isZeroTimeout(Var->getInit(), Depth + 1);
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    StringRef Name = Callee->getName();
+    if (Name == "zero" || Name == "now")
+      return true;
+    if (Name.ends_with("_cast") && Call->getNumArgs() == 1)
+      return isZeroTimeout(Call->getArg(0), Depth + 1);
+  }
+  return false;
+}
+
+bool SyncOverAsyncCheck::isPoll(const CallExpr &Call,
+                                const BlockingWaitApi &Api) const {
+  return Api.Kind == WaitKind::TimedWait && Call.getNumArgs() >= 1 &&
+         isZeroTimeout(Call.getArg(0));
+}
+
+/// The expression a wait waits on: the object of 'f.get()', the argument of
+/// 'sync_wait(t)'.
+static const Expr *waitedOn(const CallExpr &Call) {
+  if (const Expr *Object = model::callObject(Call))
+    return Object;
+  return Call.getNumArgs() >= 1 ? Call.getArg(0) : nullptr;
+}
+
+bool SyncOverAsyncCheck::isGuardedByReadyCheck(
+    const CallExpr &Call, const model::CandidateSite &Site) const {
+  const ValueDecl *Waited = model::referencedDecl(waitedOn(Call));
+  if (!Waited || Site.Guards.empty())
+    return false;
+  // Look for 'f.wait_for(0s) == ready', 'f.is_ready()' on the same object.
+  llvm::SmallVector<const Stmt *, 16> Work(Site.Guards.begin(),
+                                           Site.Guards.end());
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *Probe = dyn_cast<CallExpr>(S)) {
+      if (model::referencedDecl(waitedOn(*Probe)) == Waited) {
+        if (model().isReadinessCheck(*Probe))
+          return true;
+        if (const BlockingWaitApi *Api = model().blockingWait(*Probe))
+          if (isPoll(*Probe, *Api))
+            return true;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return false;
+}
+
+void SyncOverAsyncCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const BlockingWaitApi *Api = waitFor(*Call);
+  if (!Api || isPoll(*Call, *Api))
+    return;
+  addCandidate(Call, *Result.Context);
+}
+
+/// 'co_await x' needs parentheses unless it stands alone or as a whole
+/// initializer, argument or return value.
+static bool needsParens(const Stmt *Parent) {
+  return Parent && !isa<CompoundStmt, DeclStmt, ReturnStmt, CoreturnStmt,
+                        CallExpr, InitListExpr, ParenExpr>(Parent);
+}
+
+static std::string waitName(const CallExpr &Call, const ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (const CXXRecordDecl *Object = model::objectClass(Call)) {
+    PrintingPolicy Policy(Ctx.getLangOpts());
+    Policy.SuppressTagKeyword = true;
+    return QualType(Object->getTypeForDecl(), 0).getAsString(Policy) +
+           "::" + Callee->getNameAsString();
+  }
+  return model::apiName(*Callee);
+}
+
+void SyncOverAsyncCheck::checkInAsyncContext(
+    const CallExpr &Call, const model::CandidateSite &Site,
+    const model::AsyncPath &Path, const model::AsyncContextIndex &) {
+  const BlockingWaitApi *Api = waitFor(Call);
+  if (!Api || isGuardedByReadyCheck(Call, Site))
+    return;
+  const ValueDecl *Waited = model::referencedDecl(waitedOn(Call));
+  const model::AsyncRoot &Root = *Path.Root;
+  // A continuation receives its antecedent already completed: waiting on
+  // that parameter returns at once.
+  if (Path.Chain.empty() && Root.Kind == model::RootKind::Continuation &&
+      isa_and_nonnull<ParmVarDecl>(Waited))
+    return;
+  // Running an event loop from a handler of another executor (a loop per
+  // pool thread) is a design, not a re-entrance.
+  if (Api->Kind == WaitKind::EventLoop && Root.Scheduler &&
+      (Root.Kind == model::RootKind::Handler ||
+       Root.Kind == model::RootKind::Continuation)) {
+    const Expr *Executor = model::callObject(*Root.Scheduler);
+    if (!Executor && Root.Scheduler->getNumArgs() > 0)
+      Executor = Root.Scheduler->getArg(0);
+    if (!Waited || model::referencedDecl(Executor) != Waited)
+      return;
+  }
+
+  ASTContext &Ctx = Site.Callable->getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Context = model::describeContext(Path, *Site.Callable);
+  std::string Name = waitName(Call, Ctx);
+
+  const Expr *Awaited = waitedOn(Call);
+  bool CanAwait = model::isCoroutine(*Site.Callable) && Awaited &&
+                  model().isAwaitableType(Awaited->getType()) &&
+                  Api->Kind != WaitKind::EventLoop;
+  StringRef Alternative = CanAwait ? "use 'co_await' instead" : Api->Alternative;
+
+  {
+  auto Diag =
+      Api->Kind == WaitKind::EventLoop
+          ? diag(Call.getExprLoc(), "'%0' runs an event loop inside %1, "
+                                    "blocking the thread that runs it; %2")
+          : diag(Call.getExprLoc(), "blocking wait '%0' inside %1; %2");
+  Diag << Name << Context << Alternative;
+
+  // Replace the whole wait by 'co_await <awaited>' when the wait returns
+  // what co_await returns: a member get() on an awaitable or sync_wait(x).
+  bool WholeCallIsWait =
+      model::callObject(Call) ? Call.getNumArgs() == 0 : Call.getNumArgs() == 1;
+  if (CanAwait && WholeCallIsWait && Api->Kind == WaitKind::Result &&
+      !Call.getBeginLoc().isMacroID() && !Call.getEndLoc().isMacroID()) {
+    StringRef AwaitedText = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Awaited->IgnoreImplicit()->getSourceRange()),
+        SM, Ctx.getLangOpts());
+    if (!AwaitedText.empty()) {
+      std::string Replacement = ("co_await " + AwaitedText).str();
+      if (needsParens(Site.Parent))
+        Replacement = "(" + Replacement + ")";
+      Diag << FixItHint::CreateReplacement(Call.getSourceRange(), Replacement);
+    }
+  }
+  }
+  diagContextNotes(Path);
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,57 @@
+//===--- AsyncContextCheck.cpp --------------------------------------------===//
+
+#include "AsyncContextCheck.h"
+#include "checks/model/ContextDescription.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+AsyncContextCheck::AsyncContextCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), ModelOptions(Options),
+      Model(ModelOptions, [this](StringRef Error) {
+        configurationDiag("%0") << Error;
+      }) {}
+
+void AsyncContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  ModelOptions.store(Options, Opts);
+}
+
+void AsyncContextCheck::onStartOfTranslationUnit() {
+  Candidates.clear();
+  Ctx = nullptr;
+}
+
+void AsyncContextCheck::addCandidate(const CallExpr *Call, ASTContext &Context) {
+  Ctx = &Context;
+  Candidates.push_back(Call);
+}
+
+void AsyncContextCheck::onEndOfTranslationUnit() {
+  if (Candidates.empty() || !Ctx)
+    return;
+  model::AsyncContextIndex Index(*Ctx, Model, Candidates);
+  // A statement shared by several template instantiations is matched once
+  // per instantiation; judge it once.
+  llvm::DenseSet<SourceLocation> Seen;
+  for (const Stmt *S : Candidates) {
+    const auto *Call = cast<CallExpr>(S);
+    if (Seen.contains(Call->getExprLoc()))
+      continue;
+    for (const model::CandidateSite &Site : Index.sites(Call)) {
+      if (std::optional<model::AsyncPath> Path = Index.pathTo(Site.Callable)) {
+        Seen.insert(Call->getExprLoc());
+        checkInAsyncContext(*Call, Site, *Path, Index);
+        break;
+      }
+    }
+  }
+  Candidates.clear();
+}
+
+void AsyncContextCheck::diagContextNotes(const model::AsyncPath &Path) {
+  model::emitContextNotes(Path, [this](SourceLocation Loc, StringRef Message) {
+    diag(Loc, "%0", DiagnosticIDs::Note) << Message;
+  });
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,58 @@
+//===--- AsyncContextCheck.h - Base for checks about async context --------===//
+//
+// Most async checks find a call (a blocking wait, a sleep, a lock) and then
+// ask whether it runs as async work. This base collects the calls a check
+// matched during the AST walk and, at the end of the translation unit, builds
+// one AsyncContextIndex for them and hands back each one that stands in
+// async context, with the path that explains why.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_COMMON_ASYNCCONTEXTCHECK_H
+#define ASYNC_TIDY_CHECKS_COMMON_ASYNCCONTEXTCHECK_H
+
+#include "checks/model/AsyncContext.h"
+#include "checks/model/AsyncModel.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::async {
+
+class AsyncContextCheck : public ClangTidyCheck {
+public:
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+protected:
+  AsyncContextCheck(StringRef Name, ClangTidyContext *Context);
+
+  /// Remember a matched call; it is judged at the end of the TU.
+  void addCandidate(const CallExpr *Call, ASTContext &Ctx);
+
+  /// Called once per candidate that stands in async context.
+  virtual void checkInAsyncContext(const CallExpr &Call,
+                                   const model::CandidateSite &Site,
+                                   const model::AsyncPath &Path,
+                                   const model::AsyncContextIndex &Index) = 0;
+
+  /// The notes that explain \p Path, attached to the last diagnostic.
+  void diagContextNotes(const model::AsyncPath &Path);
+
+  const model::AsyncModel &model() const { return Model; }
+
+private:
+  model::AsyncModelOptions ModelOptions;
+  model::AsyncModel Model;
+  ASTContext *Ctx = nullptr;
+  std::vector<const Stmt *> Candidates;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_CHECKS_COMMON_ASYNCCONTEXTCHECK_H

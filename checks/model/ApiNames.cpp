@@ -1,0 +1,105 @@
+//===--- ApiNames.cpp -----------------------------------------------------===//
+
+#include "ApiNames.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::model {
+
+std::string apiName(const NamedDecl &D) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  if (const IdentifierInfo *II = D.getIdentifier())
+    Parts.push_back(II->getName());
+  else
+    return D.getNameAsString();
+  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (RD->getIdentifier())
+        Parts.push_back(RD->getName());
+    } else if (isa<FunctionDecl>(DC)) {
+      break; // Local classes are named from their function on.
+    }
+  }
+  std::string Name;
+  for (auto It = Parts.rbegin(), End = Parts.rend(); It != End; ++It) {
+    if (!Name.empty())
+      Name += "::";
+    Name += *It;
+  }
+  return Name;
+}
+
+const Expr *callObject(const CallExpr &Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(&Call))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+        OC->getNumArgs() > 0)
+      return OC->getArg(0);
+  return nullptr;
+}
+
+const CXXRecordDecl *objectClass(const CallExpr &Call) {
+  const Expr *Object = callObject(Call);
+  if (!Object)
+    return nullptr;
+  QualType T = Object->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
+  llvm::SmallVector<std::string, 2> Keys;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return Keys;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
+    if (const CXXRecordDecl *Object = objectClass(Call))
+      if (Object->getCanonicalDecl() != Method->getParent()->getCanonicalDecl())
+        Keys.push_back(apiName(*Object) + "::" + Callee->getName().str());
+  }
+  Keys.push_back(apiName(*Callee));
+  return Keys;
+}
+
+const ValueDecl *referencedDecl(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      // std::move(x) and friends: look at the argument.
+      if (Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+          Call->getDirectCallee()->isInStdNamespace()) {
+        E = Call->getArg(0);
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() != 1)
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::async::model

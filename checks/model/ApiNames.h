@@ -1,0 +1,43 @@
+//===--- ApiNames.h - Names under which the async model knows APIs ---------===//
+//
+// The tables name APIs by qualified name without template arguments or
+// inline namespaces ("std::future::get"), whatever the standard library's
+// internal spelling is. These helpers compute that key for a declaration
+// and for a call.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_MODEL_APINAMES_H
+#define ASYNC_TIDY_CHECKS_MODEL_APINAMES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace clang::tidy::async::model {
+
+/// "ns::Class::member", skipping template arguments, inline and anonymous
+/// namespaces.
+std::string apiName(const NamedDecl &D);
+
+/// The class of the object a member call is made on (through pointers), or
+/// null for a call that is not a member call.
+const CXXRecordDecl *objectClass(const CallExpr &Call);
+
+/// The names a call can be known by, most specific first: for a member call,
+/// the object's class + member, then the declaring class + member; for a
+/// free function, its qualified name.
+llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call);
+
+/// The implicit object of a member call (the future in 'f.get()'), or null.
+const Expr *callObject(const CallExpr &Call);
+
+/// The variable, parameter or field an expression names, looking through
+/// implicit conversions, parentheses, 'std::move' and member calls such as
+/// 'ioc.get_executor()'; null when it names none.
+const ValueDecl *referencedDecl(const Expr *E);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_TIDY_CHECKS_MODEL_APINAMES_H

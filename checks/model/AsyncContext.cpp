@@ -1,0 +1,246 @@
+//===--- AsyncContext.cpp -------------------------------------------------===//
+
+#include "AsyncContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include <deque>
+
+namespace clang::tidy::async::model {
+
+bool isCoroutine(const FunctionDecl &Callable) {
+  return isa_and_nonnull<CoroutineBodyStmt>(Callable.getBody());
+}
+
+static const FunctionDecl *canonical(const FunctionDecl *FD) {
+  return FD ? FD->getCanonicalDecl() : nullptr;
+}
+
+/// The callables an argument hands over: lambdas, functions and member
+/// functions, looking through binders, std::function conversions and local
+/// variables initialised with a lambda.
+static void collectCallables(const Expr *E, const AsyncModel &Model,
+                             llvm::SmallVectorImpl<const FunctionDecl *> &Out,
+                             unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return collectCallables(Temp->getSubExpr(), Model, Out, Depth + 1);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return collectCallables(Bind->getSubExpr(), Model, Out, Depth + 1);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+    Out.push_back(canonical(Lambda->getCallOperator()));
+    return;
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == UO_AddrOf)
+      return collectCallables(Unary->getSubExpr(), Model, Out, Depth + 1);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      Out.push_back(canonical(FD));
+    else if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->isLocalVarDecl() && Var->getInit())
+        collectCallables(Var->getInit(), Model, Out, Depth + 1);
+    return;
+  }
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    return collectCallables(Cast->getSubExpr(), Model, Out, Depth + 1);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() >= 1)
+      collectCallables(Construct->getArg(0), Model, Out, Depth + 1);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (Model.isCallableWrapper(*Call))
+      for (const Expr *Arg : Call->arguments())
+        collectCallables(Arg, Model, Out, Depth + 1);
+}
+
+/// The one walk over the TU's own code.
+class ContextCollector : public RecursiveASTVisitor<ContextCollector> {
+  using Base = RecursiveASTVisitor<ContextCollector>;
+
+public:
+  ContextCollector(AsyncContextIndex &Index, const AsyncModel &Model,
+                   const SourceManager &SM,
+                   llvm::ArrayRef<const Stmt *> Candidates)
+      : Index(Index), Model(Model), SM(SM),
+        Candidates(Candidates.begin(), Candidates.end()) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    SourceLocation Loc = D->getLocation();
+    if (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      return true;
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return Base::TraverseDecl(D);
+    enterCallable(*FD);
+    bool Result = Base::TraverseDecl(D);
+    Callables.pop_back();
+    return Result;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    enterCallable(*Lambda->getCallOperator());
+    bool Result = Base::TraverseLambdaExpr(Lambda);
+    Callables.pop_back();
+    return Result;
+  }
+
+  bool dataTraverseStmtPre(Stmt *S) {
+    Stmts.push_back(S);
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    Stmts.pop_back();
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Caller = Callables.empty() ? nullptr : Callables.back();
+    if (Caller && Candidates.contains(Call))
+      recordSite(Call, Caller);
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    if (Caller && !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+      addCall(Caller, Callee, Call->getExprLoc());
+
+    if (std::optional<SchedulingApi> Api = Model.schedulingCall(*Call)) {
+      RootKind Kind = Api->Kind == SchedulingKind::Continuation
+                          ? RootKind::Continuation
+                          : RootKind::Handler;
+      for (const Expr *Arg : Call->arguments())
+        addRoots(Arg, Kind, Call);
+      return true;
+    }
+    if (Model.isCompletionInitiator(*Callee) && Call->getNumArgs() > 0) {
+      addRoots(Call->getArg(Call->getNumArgs() - 1), RootKind::CompletionHandler,
+               Call);
+      return true;
+    }
+    // A lambda handed straight to an ordinary call (an algorithm,
+    // std::call_once) runs on the caller's thread.
+    if (Caller && !Model.isThreadSpawn(*Call))
+      for (const Expr *Arg : Call->arguments())
+        if (const auto *Lambda =
+                dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()->IgnoreParens()))
+          addCall(Caller, Lambda->getCallOperator(), Lambda->getBeginLoc());
+    return true;
+  }
+
+private:
+  void enterCallable(const FunctionDecl &FD) {
+    const FunctionDecl *Canon = canonical(&FD);
+    if (isCoroutine(FD))
+      Index.addRoot({RootKind::Coroutine, Canon});
+    else if (Model.isConfiguredAsync(FD))
+      Index.addRoot({RootKind::Configured, Canon});
+    Callables.push_back(Canon);
+  }
+
+  void addCall(const FunctionDecl *Caller, const FunctionDecl *Callee,
+               SourceLocation Loc) {
+    Index.Calls[Caller].push_back({Caller, canonical(Callee), Loc});
+  }
+
+  void addRoots(const Expr *Arg, RootKind Kind, const CallExpr *Scheduler) {
+    llvm::SmallVector<const FunctionDecl *, 2> Found;
+    collectCallables(Arg, Model, Found);
+    for (const FunctionDecl *FD : Found)
+      Index.addRoot({Kind, FD, Scheduler});
+  }
+
+  void recordSite(const CallExpr *Call, const FunctionDecl *Caller) {
+    auto &Sites = Index.Sites[Call];
+    for (const CandidateSite &Site : Sites)
+      if (Site.Callable == Caller)
+        return;
+    CandidateSite Site{Caller, {}, nullptr};
+    // Stmts ends with Call itself.
+    for (size_t I = 0; I + 1 < Stmts.size(); ++I)
+      if (const auto *If = dyn_cast<IfStmt>(Stmts[I]))
+        if (If->getThen() == Stmts[I + 1] && If->getCond())
+          Site.Guards.push_back(If->getCond());
+    if (Stmts.size() >= 2)
+      Site.Parent = Stmts[Stmts.size() - 2];
+    Sites.push_back(std::move(Site));
+  }
+
+  AsyncContextIndex &Index;
+  const AsyncModel &Model;
+  const SourceManager &SM;
+  llvm::DenseSet<const Stmt *> Candidates;
+  llvm::SmallVector<const FunctionDecl *, 8> Callables;
+  llvm::SmallVector<Stmt *, 32> Stmts;
+};
+
+AsyncContextIndex::AsyncContextIndex(ASTContext &Ctx, const AsyncModel &Model,
+                                     llvm::ArrayRef<const Stmt *> Candidates) {
+  ContextCollector Collector(*this, Model, Ctx.getSourceManager(), Candidates);
+  Collector.TraverseAST(Ctx);
+  computeReach(Model.maxCallDepth());
+}
+
+void AsyncContextIndex::addRoot(AsyncRoot Root) {
+  if (RootIndex.count(Root.Callable))
+    return;
+  RootIndex[Root.Callable] = Roots.size();
+  Roots.push_back(Root);
+}
+
+void AsyncContextIndex::computeReach(unsigned MaxDepth) {
+  std::deque<std::pair<const FunctionDecl *, unsigned>> Queue;
+  for (const AsyncRoot &Root : Roots)
+    Queue.emplace_back(Root.Callable, 0);
+  while (!Queue.empty()) {
+    auto [Callable, Depth] = Queue.front();
+    Queue.pop_front();
+    if (Depth >= MaxDepth)
+      continue;
+    auto It = Calls.find(Callable);
+    if (It == Calls.end())
+      continue;
+    for (const CallEdge &Edge : It->second) {
+      if (RootIndex.count(Edge.Callee) || ReachedBy.count(Edge.Callee))
+        continue;
+      ReachedBy.try_emplace(Edge.Callee, Edge);
+      Queue.emplace_back(Edge.Callee, Depth + 1);
+    }
+  }
+}
+
+llvm::ArrayRef<CandidateSite>
+AsyncContextIndex::sites(const Stmt *Candidate) const {
+  auto It = Sites.find(Candidate);
+  if (It == Sites.end())
+    return {};
+  return It->second;
+}
+
+const AsyncRoot *AsyncContextIndex::rootOf(const FunctionDecl *Callable) const {
+  auto It = RootIndex.find(Callable);
+  return It == RootIndex.end() ? nullptr : &Roots[It->second];
+}
+
+std::optional<AsyncPath>
+AsyncContextIndex::pathTo(const FunctionDecl *Callable) const {
+  AsyncPath Path{nullptr, {}};
+  const FunctionDecl *Current = Callable;
+  while (!(Path.Root = rootOf(Current))) {
+    auto It = ReachedBy.find(Current);
+    if (It == ReachedBy.end())
+      return std::nullopt;
+    Path.Chain.push_back(It->second);
+    Current = It->second.Caller;
+  }
+  std::reverse(Path.Chain.begin(), Path.Chain.end());
+  return Path;
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,181 @@
+//===--- AsyncModel.cpp ---------------------------------------------------===//
+
+#include "AsyncModel.h"
+#include "ApiNames.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace clang::tidy::async::model {
+
+AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
+    : AsyncFunctions(Options.getLocalOrGlobal("AsyncFunctions", "")),
+      SchedulingFunctions(Options.getLocalOrGlobal("SchedulingFunctions", "")),
+      TaskTypes(Options.getLocalOrGlobal("TaskTypes", "")),
+      MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)) {}
+
+void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
+                              ClangTidyOptions::OptionMap &Opts) const {
+  Options.store(Opts, "AsyncFunctions", AsyncFunctions);
+  Options.store(Opts, "SchedulingFunctions", SchedulingFunctions);
+  Options.store(Opts, "TaskTypes", TaskTypes);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+}
+
+static llvm::StringRef shortName(llvm::StringRef Qualified) {
+  size_t Pos = Qualified.rfind("::");
+  return Pos == llvm::StringRef::npos ? Qualified : Qualified.substr(Pos + 2);
+}
+
+AsyncModel::AsyncModel(const AsyncModelOptions &Options,
+                       llvm::function_ref<void(llvm::StringRef)> OnError)
+    : MaxCallDepth(Options.MaxCallDepth) {
+#define ASYNC_BLOCKING_WAIT(Name, Kind, Alternative)                           \
+  Waits.add(Name, {Name, WaitKind::Kind, Alternative});
+#define ASYNC_READINESS_CHECK(Name) Readiness.add(Name, true);
+#include "BlockingWaits.def"
+
+#define ASYNC_SCHEDULING_CALL(Name, Kind)                                      \
+  Scheduling.add(Name, {Name, SchedulingKind::Kind});
+#define ASYNC_CALLABLE_WRAPPER(Name) Wrappers.add(Name, true);
+#define ASYNC_THREAD_SPAWN(Name) ThreadSpawns.add(Name, true);
+#define ASYNC_COMPLETION_PREFIX(Prefix) CompletionPrefixes.push_back(Prefix);
+#include "SchedulingCalls.def"
+
+#define ASYNC_TASK_TYPE(Name, Awaitable) TaskTypeTable[Name] = Awaitable;
+#include "TaskTypes.def"
+
+  auto Assign = [&](RegexList &List, llvm::StringRef Option,
+                    llvm::StringRef Value) {
+    std::string Error = List.assign(Value);
+    if (!Error.empty())
+      OnError((Option + ": " + Error).str());
+  };
+  Assign(AsyncFunctions, "AsyncFunctions", Options.AsyncFunctions);
+  Assign(UserScheduling, "SchedulingFunctions", Options.SchedulingFunctions);
+  Assign(UserTaskTypes, "TaskTypes", Options.TaskTypes);
+}
+
+template <typename T>
+void AsyncModel::ApiTable<T>::add(llvm::StringRef Name, T Value) {
+  ByName.insert_or_assign(Name, std::move(Value));
+  ShortNames.insert(shortName(Name));
+}
+
+template <typename T>
+const T *AsyncModel::ApiTable<T>::find(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() ||
+      !ShortNames.contains(Callee->getName()))
+    return nullptr;
+  for (const std::string &Key : callKeys(Call)) {
+    auto It = ByName.find(Key);
+    if (It != ByName.end())
+      return &It->second;
+  }
+  return nullptr;
+}
+
+const BlockingWaitApi *AsyncModel::blockingWait(const CallExpr &Call) const {
+  return Waits.find(Call);
+}
+
+bool AsyncModel::isReadinessCheck(const CallExpr &Call) const {
+  return Readiness.find(Call) != nullptr;
+}
+
+std::optional<SchedulingApi>
+AsyncModel::schedulingCall(const CallExpr &Call) const {
+  if (const SchedulingApi *Api = Scheduling.find(Call))
+    return *Api;
+  if (!UserScheduling.empty())
+    for (const std::string &Key : callKeys(Call))
+      if (UserScheduling.matches(Key))
+        return SchedulingApi{"", SchedulingKind::Handler};
+  return std::nullopt;
+}
+
+bool AsyncModel::isCompletionInitiator(const FunctionDecl &Callee) const {
+  if (!Callee.getIdentifier())
+    return false;
+  for (llvm::StringRef Prefix : CompletionPrefixes)
+    if (Callee.getName().starts_with(Prefix))
+      return true;
+  return false;
+}
+
+bool AsyncModel::isCallableWrapper(const CallExpr &Call) const {
+  return Wrappers.find(Call) != nullptr;
+}
+
+bool AsyncModel::isThreadSpawn(const CallExpr &Call) const {
+  return ThreadSpawns.find(Call) != nullptr;
+}
+
+bool AsyncModel::isConfiguredAsync(const FunctionDecl &FD) const {
+  for (const auto *Attr : FD.specific_attrs<AnnotateAttr>())
+    if (Attr->getAnnotation() == "async_tidy::async")
+      return true;
+  return !AsyncFunctions.empty() && FD.getIdentifier() &&
+         AsyncFunctions.matches(apiName(FD));
+}
+
+/// The declaration whose members describe \p RD: a class template
+/// specialization that was never instantiated has none of its own.
+static const CXXRecordDecl *memberSource(const CXXRecordDecl *RD) {
+  if (RD->hasDefinition())
+    return RD->getDefinition();
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (const CXXRecordDecl *Pattern =
+            Spec->getSpecializedTemplate()->getTemplatedDecl())
+      return Pattern->getDefinition();
+  return nullptr;
+}
+
+static bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
+  IdentifierInfo &II = RD.getASTContext().Idents.get(Name);
+  return !RD.lookup(DeclarationName(&II)).empty();
+}
+
+static bool hasAwaiterShape(const CXXRecordDecl &RD) {
+  if (hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
+      hasMember(RD, "await_resume"))
+    return true;
+  DeclarationName CoAwait =
+      RD.getASTContext().DeclarationNames.getCXXOperatorName(OO_Coawait);
+  return !RD.lookup(CoAwait).empty();
+}
+
+static const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (T.isNull())
+    return nullptr;
+  return T->getAsCXXRecordDecl();
+}
+
+bool AsyncModel::isAwaitableType(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  auto It = TaskTypeTable.find(apiName(*RD));
+  if (It != TaskTypeTable.end())
+    return It->second;
+  const CXXRecordDecl *Members = memberSource(RD);
+  return Members && hasAwaiterShape(*Members);
+}
+
+bool AsyncModel::isTaskType(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  std::string Name = apiName(*RD);
+  if (TaskTypeTable.count(Name) || UserTaskTypes.matches(Name))
+    return true;
+  const CXXRecordDecl *Members = memberSource(RD);
+  if (!Members)
+    return false;
+  return Members->hasAttr<CoroReturnTypeAttr>() ||
+         hasMember(*Members, "promise_type") || hasAwaiterShape(*Members);
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,110 @@
+//===--- AsyncModel.h - What the checks know about asynchronous APIs ------===//
+//
+// One place that answers, for every check: which calls wait for an async
+// result, which calls run a callable as async work, which types are tasks or
+// awaitables, and which functions the user declared async. The knowledge is
+// in the .def tables beside this file, extended by options.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_MODEL_ASYNCMODEL_H
+#define ASYNC_TIDY_CHECKS_MODEL_ASYNCMODEL_H
+
+#include "RegexList.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
+
+namespace clang::tidy::async::model {
+
+enum class WaitKind { Result, Wait, TimedWait, EventLoop, Barrier };
+
+struct BlockingWaitApi {
+  llvm::StringRef Name;
+  WaitKind Kind;
+  llvm::StringRef Alternative;
+};
+
+enum class SchedulingKind { Handler, Continuation };
+
+struct SchedulingApi {
+  llvm::StringRef Name;
+  SchedulingKind Kind;
+};
+
+/// The options every async check shares. They are read with
+/// getLocalOrGlobal, so one `async-tidy.<Option>` entry in CheckOptions
+/// configures all checks.
+struct AsyncModelOptions {
+  std::string AsyncFunctions;
+  std::string SchedulingFunctions;
+  std::string TaskTypes;
+  unsigned MaxCallDepth = 3;
+
+  explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
+  void store(ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
+};
+
+class AsyncModel {
+public:
+  /// \p OnError receives a message for each unusable option value.
+  AsyncModel(const AsyncModelOptions &Options,
+             llvm::function_ref<void(llvm::StringRef)> OnError);
+
+  /// The table entry for a call that waits for an async result, or null.
+  const BlockingWaitApi *blockingWait(const CallExpr &Call) const;
+  /// Whether a short callee name can name a blocking wait at all; a cheap
+  /// filter before blockingWait().
+  bool mayBeBlockingWait(llvm::StringRef ShortName) const {
+    return Waits.ShortNames.contains(ShortName);
+  }
+  /// Whether \p Call only asks if a result is ready (non-blocking).
+  bool isReadinessCheck(const CallExpr &Call) const;
+
+  /// The entry for a call whose callable arguments run as async work.
+  std::optional<SchedulingApi> schedulingCall(const CallExpr &Call) const;
+  /// Boost.Asio-style initiating function: its last argument is a
+  /// completion handler.
+  bool isCompletionInitiator(const FunctionDecl &Callee) const;
+  bool isCallableWrapper(const CallExpr &Call) const;
+  bool isThreadSpawn(const CallExpr &Call) const;
+  /// Listed in AsyncFunctions or annotated [[clang::annotate("async_tidy::async")]].
+  bool isConfiguredAsync(const FunctionDecl &FD) const;
+
+  /// A task, future or awaitable type (by table, option or shape).
+  bool isTaskType(QualType T) const;
+  /// A type a coroutine can co_await directly.
+  bool isAwaitableType(QualType T) const;
+
+  unsigned maxCallDepth() const { return MaxCallDepth; }
+
+private:
+  /// Entries by API name, plus the set of their short names: most calls are
+  /// rejected by one hash lookup of the callee's identifier, before any
+  /// qualified name is built.
+  template <typename T> struct ApiTable {
+    llvm::StringMap<T> ByName;
+    llvm::StringSet<> ShortNames;
+    void add(llvm::StringRef Name, T Value);
+    const T *find(const CallExpr &Call) const;
+  };
+
+  ApiTable<BlockingWaitApi> Waits;
+  ApiTable<bool> Readiness;
+  ApiTable<SchedulingApi> Scheduling;
+  ApiTable<bool> Wrappers;
+  ApiTable<bool> ThreadSpawns;
+  llvm::SmallVector<llvm::StringRef, 2> CompletionPrefixes;
+  llvm::StringMap<bool> TaskTypeTable; // name -> awaitable
+  RegexList AsyncFunctions;
+  RegexList UserScheduling;
+  RegexList UserTaskTypes;
+  unsigned MaxCallDepth;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_TIDY_CHECKS_MODEL_ASYNCMODEL_H

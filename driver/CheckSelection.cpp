@@ -1,0 +1,64 @@
+//===--- CheckSelection.cpp -----------------------------------------------===//
+
+#include "CheckSelection.h"
+#include "clang-tidy/ClangTidy.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang::tidy;
+
+namespace async_tidy {
+
+std::string keepAsyncChecksOn(llvm::StringRef Checks) {
+  if (Checks.contains("async-"))
+    return Checks.str();
+  std::string Result = Checks.rtrim(" ,\n").str();
+  if (!Result.empty())
+    Result += ",";
+  return Result + "async-*";
+}
+
+namespace {
+class AsyncChecksOnProvider : public ClangTidyOptionsProvider {
+public:
+  explicit AsyncChecksOnProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner)
+      : Inner(std::move(Inner)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner->getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources = Inner->getRawOptions(FileName);
+    for (OptionsSource &Source : Sources)
+      if (Source.first.Checks)
+        Source.first.Checks = keepAsyncChecksOn(*Source.first.Checks);
+    return Sources;
+  }
+
+private:
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+};
+} // namespace
+
+std::unique_ptr<ClangTidyOptionsProvider>
+withAsyncChecksOn(std::unique_ptr<ClangTidyOptionsProvider> Inner) {
+  return std::make_unique<AsyncChecksOnProvider>(std::move(Inner));
+}
+
+std::string findUnknownCheck(llvm::StringRef Checks) {
+  NamesAndOptions Known = getAllChecksAndOptions();
+  llvm::SmallVector<llvm::StringRef, 16> Globs;
+  Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Glob : Globs) {
+    Glob = Glob.trim();
+    llvm::StringRef Name = Glob;
+    Name.consume_front("-");
+    if (Name.empty() || Name.find_first_of("*?[") != llvm::StringRef::npos)
+      continue;
+    if (!Known.Names.contains(Name) && !Name.starts_with("clang-diagnostic-"))
+      return Glob.str();
+  }
+  return {};
+}
+
+} // namespace async_tidy

@@ -1,0 +1,37 @@
+//===--- CheckSelection.h - Which checks a run enables --------------------===//
+//
+// async-tidy runs the async-* checks by default, also for a project whose
+// .clang-tidy lists only stock checks; stock checks run only when a config
+// or --checks names them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_DRIVER_CHECKSELECTION_H
+#define ASYNC_TIDY_DRIVER_CHECKSELECTION_H
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include <memory>
+#include <string>
+
+namespace async_tidy {
+
+/// The glob list every run starts from.
+inline constexpr const char *DefaultChecks = "-*,async-*";
+
+/// A config's Checks value as async-tidy applies it: a list that says
+/// nothing about async-* checks leaves them on, even when it starts with
+/// "-*"; one that names any async check is taken as it is.
+std::string keepAsyncChecksOn(llvm::StringRef Checks);
+
+/// Wraps an options provider so that every config source it reads goes
+/// through keepAsyncChecksOn().
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+withAsyncChecksOn(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Inner);
+
+/// The first glob of \p Checks that names no known check (a name without
+/// wildcards that no module registers), or an empty string.
+std::string findUnknownCheck(llvm::StringRef Checks);
+
+} // namespace async_tidy
+
+#endif // ASYNC_TIDY_DRIVER_CHECKSELECTION_H
