@@ -67,52 +67,46 @@ SyncOverAsyncCheck::waitFor(const CallExpr &Call) const {
   return Listed(BlockingFunctions) ? &UserListedWait : nullptr;
 }
 
-/// Zero, 0s, seconds(0), seconds{}, duration::zero(), now(): a timed wait
-/// with such an argument polls instead of blocking.
-static bool isZeroTimeout(const Expr *E, unsigned Depth = 0) {
-  if (!E || Depth > 8)
+static bool isZeroValue(const APValue &Value) {
+  switch (Value.getKind()) {
+  case APValue::Int:
+    return Value.getInt().isZero();
+  case APValue::Float:
+    return Value.getFloat().isZero();
+  case APValue::Struct:
+    for (unsigned I = 0; I < Value.getStructNumBases(); ++I)
+      if (!isZeroValue(Value.getStructBase(I)))
+        return false;
+    for (unsigned I = 0; I < Value.getStructNumFields(); ++I)
+      if (!isZeroValue(Value.getStructField(I)))
+        return false;
+    return true;
+  default:
     return false;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Int = dyn_cast<IntegerLiteral>(E))
-    return Int->getValue().isZero();
-  if (const auto *Float = dyn_cast<FloatingLiteral>(E))
-    return Float->getValue().isZero();
-  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E))
-    return isZeroTimeout(Literal->getCookedLiteral(), Depth + 1);
-  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-    return isZeroTimeout(Temp->getSubExpr(), Depth + 1);
-  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-    return isZeroTimeout(Bind->getSubExpr(), Depth + 1);
-  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-    return isZeroTimeout(Cast->getSubExpr(), Depth + 1);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return Construct->getNumArgs() == 0 ||
-           (Construct->getNumArgs() == 1 &&
-            isZeroTimeout(Construct->getArg(0), Depth + 1));
-  if (const auto *Init = dyn_cast<InitListExpr>(E))
-    return Init->getNumInits() == 0 ||
-           (Init->getNumInits() == 1 && isZeroTimeout(Init->getInit(0), Depth + 1));
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (Var->getType().isConstQualified() && Var->getInit())
-        return isZeroTimeout(Var->getInit(), Depth + 1);
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !Callee->getIdentifier())
-      return false;
-    StringRef Name = Callee->getName();
-    if (Name == "zero" || Name == "now")
-      return true;
-    if (Name.ends_with("_cast") && Call->getNumArgs() == 1)
-      return isZeroTimeout(Call->getArg(0), Depth + 1);
   }
+}
+
+/// A timeout that is zero (0s, seconds(0), duration::zero(), any constant
+/// that folds to zero) or the present (clock::now()): a timed wait with it
+/// polls instead of blocking.
+static bool isZeroTimeout(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Temp->getSubExpr()->IgnoreParenImpCasts();
+  Expr::EvalResult Result;
+  if (!E->isValueDependent() && E->EvaluateAsRValue(Result, Ctx) &&
+      isZeroValue(Result.Val))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreImplicit()))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return Callee->getIdentifier() && Callee->getName() == "now";
   return false;
 }
 
 bool SyncOverAsyncCheck::isPoll(const CallExpr &Call,
                                 const BlockingWaitApi &Api) const {
   return Api.Kind == WaitKind::TimedWait && Call.getNumArgs() >= 1 &&
-         isZeroTimeout(Call.getArg(0));
+         isZeroTimeout(Call.getArg(0), Call.getDirectCallee()->getASTContext());
 }
 
 /// The expression a wait waits on: the object of 'f.get()', the argument of

@@ -47,7 +47,8 @@ const CXXRecordDecl *objectClass(const CallExpr &Call) {
   const Expr *Object = callObject(Call);
   if (!Object)
     return nullptr;
-  QualType T = Object->getType();
+  // Look through the derived-to-base cast to the class the user named.
+  QualType T = Object->IgnoreParenImpCasts()->getType();
   if (T->isPointerType())
     T = T->getPointeeType();
   return T->getAsCXXRecordDecl();

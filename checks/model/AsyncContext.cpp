@@ -92,13 +92,16 @@ public:
     return Result;
   }
 
-  bool dataTraverseStmtPre(Stmt *S) {
+  // Plain recursion (no data-recursion queue) keeps Stmts the exact chain
+  // of ancestors; RecursiveASTVisitor's dataTraverseStmtPost hook cannot be
+  // overridden in LLVM 19.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!S)
+      return true;
     Stmts.push_back(S);
-    return true;
-  }
-  bool dataTraverseStmtPost(Stmt *) {
+    bool Result = Base::TraverseStmt(S, nullptr);
     Stmts.pop_back();
-    return true;
+    return Result;
   }
 
   bool VisitCallExpr(CallExpr *Call) {

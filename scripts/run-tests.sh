@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every lit test and ends with the line "N passed, N failed".
+# Usage: scripts/run-tests.sh BUILD_DIR LLVM_VERSION [lit args...]
+set -uo pipefail
+build_dir=$(cd "$1" && pwd); shift
+llvm_version=$1; shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+lit="/usr/lib/llvm-${llvm_version}/build/utils/lit/lit.py"
+results="$build_dir/test-results.xml"
+rm -f "$results"
+python3 "$lit" -sv --param build_dir="$build_dir" --param llvm_version="$llvm_version" \
+  --xunit-xml-output="$results" "$@" "$top/test"
+status=$?
+python3 - "$results" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except (OSError, ET.ParseError):
+    print("0 passed, 1 failed")
+    sys.exit(0)
+cases = root.iter("testcase")
+passed = failed = skipped = 0
+for case in cases:
+    if case.find("failure") is not None or case.find("error") is not None:
+        failed += 1
+    elif case.find("skipped") is not None:
+        skipped += 1
+    else:
+        passed += 1
+line = "%d passed, %d failed" % (passed, failed)
+if skipped:
+    line += ", %d skipped" % skipped
+print(line)
+PY
+exit $status

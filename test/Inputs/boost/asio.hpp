@@ -1,0 +1,152 @@
+// Mock of the parts of Boost.Asio (1.74+) that async-tidy knows about.
+#pragma once
+#include <coroutine>
+#include <cstddef>
+#include <exception>
+#include <type_traits>
+#include <utility>
+
+namespace boost {
+namespace system {
+struct error_code {
+  explicit operator bool() const { return false; }
+};
+} // namespace system
+namespace asio {
+
+class any_io_executor {};
+
+class io_context {
+public:
+  using count_type = std::size_t;
+  class executor_type {
+  public:
+    template <class F> void execute(F &&f) const;
+    io_context &context() const;
+  };
+  class strand {
+  public:
+    explicit strand(io_context &);
+    template <class H> void post(H &&handler);
+    template <class H> void dispatch(H &&handler);
+  };
+  io_context();
+  explicit io_context(int concurrency_hint);
+  executor_type get_executor() noexcept;
+  count_type run();
+  count_type run_one();
+  count_type poll();
+  count_type poll_one();
+  void stop();
+  template <class H> void post(H &&handler);
+  template <class H> void dispatch(H &&handler);
+};
+using io_service = io_context;
+
+class thread_pool {
+public:
+  class executor_type {};
+  explicit thread_pool(std::size_t threads);
+  executor_type get_executor() noexcept;
+  void join();
+  void wait();
+};
+
+template <class Executor, class Handler> void post(Executor &&ex, Handler &&h);
+template <class Executor, class Handler>
+void dispatch(Executor &&ex, Handler &&h);
+template <class Executor, class Handler> void defer(Executor &&ex, Handler &&h);
+template <class Executor, class Handler>
+Handler bind_executor(const Executor &ex, Handler h);
+
+// awaitable<T>: its promise comes from std::coroutine_traits, as in Asio.
+template <class T = void, class Executor = any_io_executor> class awaitable {
+public:
+  using value_type = T;
+  awaitable(awaitable &&) noexcept;
+  ~awaitable();
+  bool await_ready() const noexcept { return false; }
+  template <class U> void await_suspend(std::coroutine_handle<U>) {}
+  T await_resume();
+};
+
+namespace detail {
+template <class T, class Executor> struct awaitable_frame_base {
+  std::suspend_always initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  void unhandled_exception() {}
+  awaitable<T, Executor> get_return_object();
+};
+template <class T, class Executor>
+struct awaitable_frame : awaitable_frame_base<T, Executor> {
+  void return_value(T);
+};
+template <class Executor>
+struct awaitable_frame<void, Executor> : awaitable_frame_base<void, Executor> {
+  void return_void() {}
+};
+} // namespace detail
+
+struct detached_t {};
+inline constexpr detached_t detached;
+struct use_awaitable_t {};
+inline constexpr use_awaitable_t use_awaitable;
+
+template <class Executor, class T, class AwEx, class Token>
+void co_spawn(const Executor &ex, awaitable<T, AwEx> a, Token &&token);
+template <class Executor, class F, class Token>
+void co_spawn(const Executor &ex, F &&f, Token &&token);
+
+template <class Token, class T>
+using async_result_t =
+    std::conditional_t<std::is_same_v<std::decay_t<Token>, use_awaitable_t>,
+                       awaitable<T>, void>;
+
+struct mutable_buffer {};
+template <class T> mutable_buffer buffer(T &);
+
+namespace ip {
+class tcp {
+public:
+  class socket {
+  public:
+    explicit socket(io_context &);
+    template <class B, class Token>
+    async_result_t<Token, std::size_t> async_read_some(const B &, Token &&);
+    template <class B, class Token>
+    async_result_t<Token, std::size_t> async_write_some(const B &, Token &&);
+    template <class B> std::size_t read_some(const B &);
+  };
+  class acceptor {
+  public:
+    acceptor(io_context &, int port);
+    template <class Token>
+    async_result_t<Token, socket> async_accept(Token &&);
+  };
+};
+} // namespace ip
+
+class steady_timer {
+public:
+  explicit steady_timer(io_context &);
+  template <class D> void expires_after(D);
+  template <class Token> async_result_t<Token, void> async_wait(Token &&);
+  std::size_t cancel();
+};
+
+template <class Stream, class B, class Token>
+async_result_t<Token, std::size_t> async_read(Stream &, const B &, Token &&);
+template <class Stream, class B> std::size_t read(Stream &, const B &);
+
+namespace this_coro {
+struct executor_t {};
+inline constexpr executor_t executor;
+} // namespace this_coro
+
+} // namespace asio
+} // namespace boost
+
+template <class T, class Executor, class... Args>
+struct std::coroutine_traits<boost::asio::awaitable<T, Executor>, Args...> {
+  using promise_type = boost::asio::detail::awaitable_frame<T, Executor>;
+};

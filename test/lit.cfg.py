@@ -1,0 +1,45 @@
+# lit configuration for async-tidy. Run through `make check` (scripts/run-tests.sh),
+# which passes the build directory and the LLVM version as parameters.
+import os
+import shlex
+import sys
+
+import lit.formats
+
+config.name = "async-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+
+build_dir = os.path.abspath(lit_config.params.get("build_dir", "build"))
+llvm_version = lit_config.params.get("llvm_version", "19")
+llvm_bin = "/usr/lib/llvm-%s/bin" % llvm_version
+config.test_exec_root = os.path.join(build_dir, "test")
+
+async_tidy = os.path.join(build_dir, "bin", "async-tidy")
+module = os.path.join(build_dir, "lib", "AsyncTidyModule.so")
+clang_tidy = os.path.join(llvm_bin, "clang-tidy")
+filecheck = os.path.join(llvm_bin, "FileCheck")
+python = shlex.quote(sys.executable)
+inputs = os.path.join(config.test_source_root, "Inputs")
+
+config.environment["PATH"] = os.pathsep.join(
+    [llvm_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Colors and terminals must not change what the tools print.
+config.environment["TERM"] = "dumb"
+
+check_script = os.path.join(config.test_source_root, "check_async_tidy.py")
+config.substitutions.append(
+    ("%check_async_tidy",
+     "%s %s --async-tidy %s --clang-tidy %s --module %s --filecheck %s --inputs %s"
+     % (python, check_script, async_tidy, clang_tidy, module, filecheck, inputs)))
+config.substitutions.append(("%async_tidy", async_tidy))
+config.substitutions.append(("%clang_tidy", clang_tidy))
+config.substitutions.append(("%module", module))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(
+    ("%expect_exit",
+     "%s %s" % (python, os.path.join(config.test_source_root, "expect_exit.py"))))
+config.substitutions.append(("%python", python))
+config.substitutions.append(("%FileCheck", filecheck))
