@@ -31,7 +31,7 @@ SyncOverAsyncCheck::SyncOverAsyncCheck(StringRef Name,
                         &AllowedFunctionsOption)}) {
     std::string Error = List->assign(*Value);
     if (!Error.empty())
-      configurationDiag("%0: %1") << Option << Error;
+      configurationDiag("%0: %1", DiagnosticIDs::Error) << Option << Error;
   }
 }
 

@@ -269,17 +269,28 @@ int run(int Argc, const char **Argv) {
       return fail("the compilation database names '" + File +
                   "', which does not exist");
 
+  // One translation unit at a time, so that compile errors are charged to
+  // the file whose analysis they spoil.
   ClangTidyContext Context(std::move(*Provider));
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, **Database, *Files, BaseFS, Fix, EnableCheckProfile);
-
-  std::set<std::string> FailedFiles;
+  std::vector<ClangTidyError> Errors;
+  std::vector<std::string> FailedFiles;
   unsigned Warnings = 0;
-  for (const ClangTidyError &Error : Errors) {
-    if (Error.DiagnosticName == "clang-diagnostic-error")
-      FailedFiles.insert(Error.Message.FilePath);
-    else
-      ++Warnings;
+  bool BadConfig = false;
+  for (const std::string &File : *Files) {
+    std::vector<ClangTidyError> FileErrors = runClangTidy(
+        Context, **Database, {File}, BaseFS, Fix, EnableCheckProfile);
+    bool Failed = false;
+    for (ClangTidyError &Error : FileErrors) {
+      if (Error.DiagnosticName == "clang-diagnostic-error")
+        Failed = true;
+      else if (Error.DiagnosticName == "clang-tidy-config")
+        BadConfig = true;
+      else
+        ++Warnings;
+      Errors.push_back(std::move(Error));
+    }
+    if (Failed)
+      FailedFiles.push_back(File);
   }
   unsigned WarningsAsErrors = 0;
   handleErrors(Errors, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
@@ -306,7 +317,10 @@ int run(int Argc, const char **Argv) {
   for (const std::string &File : FailedFiles)
     WithColor::error(errs(), "async-tidy")
         << "'" << File << "' has compile errors; its analysis is incomplete\n";
-  if (!FailedFiles.empty())
+  if (BadConfig)
+    WithColor::error(errs(), "async-tidy")
+        << "invalid check options; see the errors above\n";
+  if (!FailedFiles.empty() || BadConfig)
     return ToolError;
   return Warnings ? Findings : Clean;
 }

@@ -9,7 +9,7 @@ namespace clang::tidy::async {
 AsyncContextCheck::AsyncContextCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), ModelOptions(Options),
       Model(ModelOptions, [this](StringRef Error) {
-        configurationDiag("%0") << Error;
+        configurationDiag("%0", DiagnosticIDs::Error) << Error;
       }) {}
 
 void AsyncContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -27,23 +27,27 @@ using continuation_t =
 template <class T> class task {
 public:
   using result_type = T;
-  task();
-  template <class F> explicit task(F f);
+  task() = default;
+  template <class F> explicit task(F f) {}
   T get() const;
   task_status wait() const;
   bool is_done() const;
-  template <class F> task<details::continuation_t<F, T>> then(F &&f) const;
+  template <class F> task<details::continuation_t<F, T>> then(F &&f) const {
+    return {};
+  }
 };
 
 template <> class task<void> {
 public:
   using result_type = void;
-  task();
-  template <class F> explicit task(F f);
+  task() = default;
+  template <class F> explicit task(F f) {}
   void get() const;
   task_status wait() const;
   bool is_done() const;
-  template <class F> task<details::continuation_t<F, void>> then(F &&f) const;
+  template <class F> task<details::continuation_t<F, void>> then(F &&f) const {
+    return {};
+  }
 };
 
 template <class F> auto create_task(F f) {
