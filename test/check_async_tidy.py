@@ -3,7 +3,7 @@
 checks the diagnostics and the fixes against the source's annotations.
 
     check_async_tidy.py [tool paths] [--mode both|driver|plugin]
-                        [--check-suffix S] SOURCE CHECK TEMP
+                        [--check-suffixes S1,S2] SOURCE CHECK TEMP
                         [-- TIDY-ARGS... [-- COMPILER-ARGS...]]
 
 The modes are the async-tidy executable and clang-tidy loading the plugin
@@ -28,9 +28,17 @@ def fail(message, output=""):
     sys.exit("check_async_tidy: " + message)
 
 
+def prefixes(base, suffixes):
+    return [base + ("-" + s if s else "") for s in suffixes.split(",")]
+
+
+def uses(source_text, names):
+    return any(name + ":" in source_text for name in names)
+
+
 def run_mode(args, mode, source_text, tidy_args, compiler_args):
-    prefix_messages = "CHECK-MESSAGES" + args.check_suffix
-    prefix_fixes = "CHECK-FIXES" + args.check_suffix
+    prefix_messages = prefixes("CHECK-MESSAGES", args.check_suffixes)
+    prefix_fixes = prefixes("CHECK-FIXES", args.check_suffixes)
     temp = "%s.%s.cpp" % (args.temp, mode)
     cleaned = re.sub(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*", "//", source_text)
     os.makedirs(os.path.dirname(os.path.abspath(temp)), exist_ok=True)
@@ -54,10 +62,10 @@ def run_mode(args, mode, source_text, tidy_args, compiler_args):
     messages_file = temp + ".msg"
     with open(messages_file, "w") as f:
         f.write(output)
-    if prefix_messages + ":" in source_text:
+    if uses(source_text, prefix_messages):
         check = subprocess.run(
             [args.filecheck, "-input-file=" + messages_file, args.source,
-             "-check-prefix=" + prefix_messages,
+             "-check-prefixes=" + ",".join(prefix_messages),
              "-implicit-check-not={{warning|error}}:"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if check.returncode != 0:
@@ -67,10 +75,10 @@ def run_mode(args, mode, source_text, tidy_args, compiler_args):
 
     with open(temp) as f:
         fixed = f.read()
-    if prefix_fixes + ":" in source_text:
+    if uses(source_text, prefix_fixes):
         check = subprocess.run(
             [args.filecheck, "-input-file=" + temp, args.source,
-             "-check-prefix=" + prefix_fixes, "-strict-whitespace"],
+             "-check-prefixes=" + ",".join(prefix_fixes), "-strict-whitespace"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if check.returncode != 0:
             fail("%s mode: fixes do not match" % mode, log + check.stdout)
@@ -88,7 +96,8 @@ def main():
     parser.add_argument("--inputs", required=True)
     parser.add_argument("--mode", choices=["both", "driver", "plugin"],
                         default="both")
-    parser.add_argument("--check-suffix", default="")
+    parser.add_argument("--check-suffixes", default="",
+                        help="comma-separated; an empty item is the plain prefix")
     parser.add_argument("source")
     parser.add_argument("check")
     parser.add_argument("temp")

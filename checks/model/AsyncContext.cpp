@@ -3,7 +3,9 @@
 #include "AsyncContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/Config/llvm-config.h"
 #include <deque>
 
 namespace clang::tidy::async::model {
@@ -104,9 +106,24 @@ public:
     return Result;
   }
 
+  // decltype(...) operands never run. (LLVM 22 added a parameter to the
+  // TypeLoc traversals.)
+#if LLVM_VERSION_MAJOR >= 22
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL, bool TraverseQualifier) {
+    ++Unevaluated;
+    bool Result = Base::TraverseDecltypeTypeLoc(TL, TraverseQualifier);
+#else
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL) {
+    ++Unevaluated;
+    bool Result = Base::TraverseDecltypeTypeLoc(TL);
+#endif
+    --Unevaluated;
+    return Result;
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Caller = Callables.empty() ? nullptr : Callables.back();
-    if (Caller && Candidates.contains(Call))
+    if (Caller && Candidates.contains(Call) && !inUnevaluatedOperand())
       recordSite(Call, Caller);
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
@@ -159,6 +176,21 @@ private:
       Index.addRoot({Kind, FD, Scheduler});
   }
 
+  /// Inside sizeof, alignof, noexcept, an unevaluated typeid, a requires
+  /// expression or decltype.
+  bool inUnevaluatedOperand() const {
+    if (Unevaluated)
+      return true;
+    for (const Stmt *S : Stmts) {
+      if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S))
+        return true;
+      if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(S))
+        if (!Typeid->isPotentiallyEvaluated())
+          return true;
+    }
+    return false;
+  }
+
   void recordSite(const CallExpr *Call, const FunctionDecl *Caller) {
     auto &Sites = Index.Sites[Call];
     for (const CandidateSite &Site : Sites)
@@ -170,8 +202,13 @@ private:
       if (const auto *If = dyn_cast<IfStmt>(Stmts[I]))
         if (If->getThen() == Stmts[I + 1] && If->getCond())
           Site.Guards.push_back(If->getCond());
-    if (Stmts.size() >= 2)
-      Site.Parent = Stmts[Stmts.size() - 2];
+    for (size_t I = Stmts.size() - 1; I-- > 0;) {
+      if (isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
+              CXXBindTemporaryExpr, ConstantExpr>(Stmts[I]))
+        continue;
+      Site.Parent = Stmts[I];
+      break;
+    }
     Sites.push_back(std::move(Site));
   }
 
@@ -181,6 +218,7 @@ private:
   llvm::DenseSet<const Stmt *> Candidates;
   llvm::SmallVector<const FunctionDecl *, 8> Callables;
   llvm::SmallVector<Stmt *, 32> Stmts;
+  unsigned Unevaluated = 0;
 };
 
 AsyncContextIndex::AsyncContextIndex(ASTContext &Ctx, const AsyncModel &Model,

@@ -54,7 +54,7 @@ struct CandidateSite {
   const FunctionDecl *Callable; // canonical
   /// Conditions of the 'if' statements whose then-branch holds it.
   llvm::SmallVector<const Expr *, 2> Guards;
-  /// The statement right above it.
+  /// The statement right above it, past implicit conversions and cleanups.
   const Stmt *Parent = nullptr;
 };
 
