@@ -158,13 +158,15 @@ static bool needsParens(const Stmt *Parent) {
                         CallExpr, InitListExpr, ParenExpr>(Parent);
 }
 
+/// "std::future<std::string>::get" as the user spelled the type, or the
+/// qualified name of a free function.
 static std::string waitName(const CallExpr &Call, const ASTContext &Ctx) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (const CXXRecordDecl *Object = model::objectClass(Call)) {
-    PrintingPolicy Policy(Ctx.getLangOpts());
-    Policy.SuppressTagKeyword = true;
-    return QualType(Object->getTypeForDecl(), 0).getAsString(Policy) +
-           "::" + Callee->getNameAsString();
+  if (const Expr *Object = model::callObject(Call)) {
+    QualType T = Object->IgnoreParenImpCasts()->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return model::typeName(T, Ctx) + "::" + Callee->getNameAsString();
   }
   return model::apiName(*Callee);
 }

@@ -14,7 +14,8 @@ module. In each mode:
     warning or error that no CHECK-MESSAGES line expects;
   - the fixed file must match the CHECK-FIXES lines, or be unchanged when
     there are none.
-COMPILER-ARGS default to -std=c++20; -I<Inputs> is always added.
+COMPILER-ARGS default to -std=c++20; -I<Inputs> (the mock headers) is added
+unless --no-mocks is given, as the tests on real headers do.
 """
 import argparse
 import os
@@ -50,7 +51,9 @@ def run_mode(args, mode, source_text, tidy_args, compiler_args):
         command = [args.async_tidy, temp, checks, "--fix", "--quiet"]
     else:
         command = [args.clang_tidy, "-load", args.module, temp, checks, "--fix"]
-    command += tidy_args + ["--"] + compiler_args + ["-I" + args.inputs]
+    command += tidy_args + ["--"] + compiler_args
+    if not args.no_mocks:
+        command.append("-I" + args.inputs)
     result = subprocess.run(command, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     output = result.stdout
@@ -94,6 +97,7 @@ def main():
     parser.add_argument("--module", required=True)
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--inputs", required=True)
+    parser.add_argument("--no-mocks", action="store_true")
     parser.add_argument("--mode", choices=["both", "driver", "plugin"],
                         default="both")
     parser.add_argument("--check-suffixes", default="",

@@ -3,6 +3,7 @@
 import os
 import shlex
 import sys
+import tempfile
 
 import lit.formats
 
@@ -43,3 +44,6 @@ config.substitutions.append(
      "%s %s" % (python, os.path.join(config.test_source_root, "expect_exit.py"))))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%FileCheck", filecheck))
+# A directory with no compile_commands.json above it (the build tree has one).
+config.substitutions.append(
+    ("%outside_tmp", tempfile.mkdtemp(prefix="async-tidy-lit-")))

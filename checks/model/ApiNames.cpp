@@ -33,6 +33,30 @@ std::string apiName(const NamedDecl &D) {
   return Name;
 }
 
+std::string typeName(QualType T, const ASTContext &Ctx) {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  // Step through typedefs and substitutions to the first spelled
+  // template-id; a plain class prints best from its canonical form.
+  for (QualType Step = T;;) {
+    const auto *Elaborated = Step->getAs<ElaboratedType>();
+    if (isa<TemplateSpecializationType>(Step.getTypePtr()) ||
+        (isa<ElaboratedType>(Step.getTypePtr()) && Elaborated &&
+         isa<TemplateSpecializationType>(Elaborated->getNamedType()))) {
+      T = Step;
+      break;
+    }
+    QualType Next = Step.getSingleStepDesugaredType(Ctx);
+    if (Next == Step) {
+      T = Step;
+      break;
+    }
+    Step = Next;
+  }
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressTagKeyword = true;
+  return T.getUnqualifiedType().getAsString(Policy);
+}
+
 const Expr *callObject(const CallExpr &Call) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
     return MC->getImplicitObjectArgument();

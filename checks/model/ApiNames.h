@@ -10,6 +10,7 @@
 #ifndef ASYNC_TIDY_CHECKS_MODEL_APINAMES_H
 #define ASYNC_TIDY_CHECKS_MODEL_APINAMES_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
@@ -29,6 +30,11 @@ const CXXRecordDecl *objectClass(const CallExpr &Call);
 /// the object's class + member, then the declaring class + member; for a
 /// free function, its qualified name.
 llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call);
+
+/// A class type for diagnostics: the template-id as the user wrote it
+/// ("std::future<std::string>") when there is one behind the typedefs,
+/// else the fully qualified class name.
+std::string typeName(QualType T, const ASTContext &Ctx);
 
 /// The implicit object of a member call (the future in 'f.get()'), or null.
 const Expr *callObject(const CallExpr &Call);
