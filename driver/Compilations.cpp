@@ -55,15 +55,18 @@ loadCompilations(CompilationSetup Setup, const std::vector<std::string> &Files) 
                  "compile_commands.json, or compiler flags after '--'");
 
   // Our binary does not sit beside Clang's builtin headers; point at them
-  // unless the command already does.
+  // unless the command already does. -fno-caret-diagnostics only silences
+  // the compiler's "N warnings generated" line: findings are printed by the
+  // driver with their own options.
   ArgumentsAdjuster AddResourceDir = [](const CommandLineArguments &Args,
                                         llvm::StringRef) {
-    for (const std::string &Arg : Args)
-      if (llvm::StringRef(Arg).starts_with("-resource-dir"))
-        return Args;
     CommandLineArguments Result = Args;
-    Result.insert(Result.begin() + (Result.empty() ? 0 : 1),
-                  "-resource-dir=" ASYNC_TIDY_RESOURCE_DIR);
+    auto After = Result.begin() + (Result.empty() ? 0 : 1);
+    After = std::next(Result.insert(After, "-fno-caret-diagnostics"));
+    if (llvm::none_of(Args, [](llvm::StringRef Arg) {
+          return Arg.starts_with("-resource-dir");
+        }))
+      Result.insert(After, "-resource-dir=" ASYNC_TIDY_RESOURCE_DIR);
     return Result;
   };
   auto Adjusting =

@@ -1,0 +1,36 @@
+# async-tidy: the README's two commands.
+#   make demo    install dependencies, build, run async-tidy on examples/
+#   make check   install dependencies, build, run every test
+# LLVM_VERSION=NN builds against another Debian LLVM (19 is the primary target).
+
+LLVM_VERSION ?= 19
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+
+CMAKE_FLAGS = -G Ninja -DLLVM_VERSION=$(LLVM_VERSION) \
+  -DCMAKE_CXX_COMPILER=clang++-$(LLVM_VERSION) -DCMAKE_BUILD_TYPE=Release
+
+.PHONY: all deps build check demo bench clean
+
+all: build
+
+deps:
+	@LLVM_VERSION=$(LLVM_VERSION) scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+check: build
+	@scripts/run-tests.sh $(BUILD_DIR) $(LLVM_VERSION)
+
+demo: build
+	@scripts/demo.sh $(BUILD_DIR) $(LLVM_VERSION)
+
+bench: build
+	@bench/single-tu.sh $(BUILD_DIR) $(LLVM_VERSION)
+
+clean:
+	rm -rf $(BUILD_DIR)
