@@ -270,31 +270,43 @@ int run(int Argc, const char **Argv) {
                   "', which does not exist");
 
   // One translation unit at a time, so that compile errors are charged to
-  // the file whose analysis they spoil.
-  ClangTidyContext Context(std::move(*Provider));
+  // the file whose analysis they spoil. Each gets a fresh context: clang-tidy
+  // maps diagnostic IDs to check names per run. A finding in a header that
+  // several files include is reported once.
   std::vector<ClangTidyError> Errors;
   std::vector<std::string> FailedFiles;
+  std::set<std::string> Reported;
   unsigned Warnings = 0;
   bool BadConfig = false;
   for (const std::string &File : *Files) {
-    std::vector<ClangTidyError> FileErrors = runClangTidy(
-        Context, **Database, {File}, BaseFS, Fix, EnableCheckProfile);
+    auto FileProvider = makeOptionsProvider(BaseFS);
+    if (!FileProvider)
+      return fail(toString(FileProvider.takeError()));
+    ClangTidyContext Context(std::move(*FileProvider));
+    std::vector<ClangTidyError> FileErrors;
     bool Failed = false;
-    for (ClangTidyError &Error : FileErrors) {
+    for (ClangTidyError &Error : runClangTidy(Context, **Database, {File}, BaseFS,
+                                              Fix, EnableCheckProfile)) {
+      std::string Key = Error.DiagnosticName + "@" + Error.Message.FilePath +
+                        ":" + std::to_string(Error.Message.FileOffset) + ":" +
+                        Error.Message.Message;
+      if (!Reported.insert(Key).second)
+        continue;
       if (Error.DiagnosticName == "clang-diagnostic-error")
         Failed = true;
       else if (Error.DiagnosticName == "clang-tidy-config")
         BadConfig = true;
       else
         ++Warnings;
-      Errors.push_back(std::move(Error));
+      FileErrors.push_back(std::move(Error));
     }
     if (Failed)
       FailedFiles.push_back(File);
+    unsigned WarningsAsErrors = 0;
+    handleErrors(FileErrors, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
+                 BaseFS);
+    std::move(FileErrors.begin(), FileErrors.end(), std::back_inserter(Errors));
   }
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
-               BaseFS);
 
   if (!ExportFixes.empty()) {
     std::error_code EC;
