@@ -1,4 +1,5 @@
-//===--- AsyncTidyModule.cpp - The async-* checks --------------------------===//
+//===--- AsyncTidyModule.cpp - The async-* checks
+//--------------------------===//
 
 #include "SyncOverAsyncCheck.h"
 #include "clang-tidy/ClangTidyModule.h"

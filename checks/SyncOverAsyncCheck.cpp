@@ -41,24 +41,34 @@ void SyncOverAsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
 }
 
+namespace {
+AST_MATCHER_P(FunctionDecl, hasNameIn, const llvm::StringSet<> *, Names) {
+  const IdentifierInfo *Name = Node.getIdentifier();
+  return Name && Names->contains(Name->getName());
+}
+} // namespace
+
 void SyncOverAsyncCheck::registerMatchers(MatchFinder *Finder) {
-  // Match every call outside system headers; check() rejects all but the
-  // waits with one hash lookup of the callee's name.
+  // The callee's name is one hash lookup; the system-header test after it
+  // runs only for the few calls that survive. Waits named by regex in
+  // BlockingFunctions need every call.
+  auto Callee = BlockingFunctions.empty()
+                    ? functionDecl(hasNameIn(&model().blockingWaitNames()))
+                    : functionDecl();
   Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl()))
+      callExpr(callee(Callee), unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
 }
 
-const BlockingWaitApi *
-SyncOverAsyncCheck::waitFor(const CallExpr &Call) const {
+const BlockingWaitApi *SyncOverAsyncCheck::waitFor(const CallExpr &Call) const {
   const BlockingWaitApi *Api = model().blockingWait(Call);
   if (!Api && BlockingFunctions.empty())
     return nullptr;
   llvm::SmallVector<std::string, 2> Keys = model::callKeys(Call);
   auto Listed = [&Keys](const model::RegexList &List) {
-    return llvm::any_of(Keys,
-                        [&List](const std::string &K) { return List.matches(K); });
+    return llvm::any_of(
+        Keys, [&List](const std::string &K) { return List.matches(K); });
   };
   if (!AllowedFunctions.empty() && Listed(AllowedFunctions))
     return nullptr;
@@ -171,9 +181,10 @@ static std::string waitName(const CallExpr &Call, const ASTContext &Ctx) {
   return model::apiName(*Callee);
 }
 
-void SyncOverAsyncCheck::checkInAsyncContext(
-    const CallExpr &Call, const model::CandidateSite &Site,
-    const model::AsyncPath &Path, const model::AsyncContextIndex &) {
+void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
+                                             const model::CandidateSite &Site,
+                                             const model::AsyncPath &Path,
+                                             const model::AsyncContextIndex &) {
   const BlockingWaitApi *Api = waitFor(Call);
   if (!Api || isGuardedByReadyCheck(Call, Site))
     return;
@@ -205,32 +216,35 @@ void SyncOverAsyncCheck::checkInAsyncContext(
   bool CanAwait = model::isCoroutine(*Site.Callable) && Awaited &&
                   model().isAwaitableType(Awaited->getType()) &&
                   Api->Kind != WaitKind::EventLoop;
-  StringRef Alternative = CanAwait ? "use 'co_await' instead" : Api->Alternative;
+  StringRef Alternative =
+      CanAwait ? "use 'co_await' instead" : Api->Alternative;
 
   {
-  auto Diag =
-      Api->Kind == WaitKind::EventLoop
-          ? diag(Call.getExprLoc(), "'%0' runs an event loop inside %1, "
-                                    "blocking the thread that runs it; %2")
-          : diag(Call.getExprLoc(), "blocking wait '%0' inside %1; %2");
-  Diag << Name << Context << Alternative;
+    auto Diag =
+        Api->Kind == WaitKind::EventLoop
+            ? diag(Call.getExprLoc(), "'%0' runs an event loop inside %1, "
+                                      "blocking the thread that runs it; %2")
+            : diag(Call.getExprLoc(), "blocking wait '%0' inside %1; %2");
+    Diag << Name << Context << Alternative;
 
-  // Replace the whole wait by 'co_await <awaited>' when the wait returns
-  // what co_await returns: a member get() on an awaitable or sync_wait(x).
-  bool WholeCallIsWait =
-      model::callObject(Call) ? Call.getNumArgs() == 0 : Call.getNumArgs() == 1;
-  if (CanAwait && WholeCallIsWait && Api->Kind == WaitKind::Result &&
-      !Call.getBeginLoc().isMacroID() && !Call.getEndLoc().isMacroID()) {
-    StringRef AwaitedText = Lexer::getSourceText(
-        CharSourceRange::getTokenRange(Awaited->IgnoreImplicit()->getSourceRange()),
-        SM, Ctx.getLangOpts());
-    if (!AwaitedText.empty()) {
-      std::string Replacement = ("co_await " + AwaitedText).str();
-      if (needsParens(Site.Parent))
-        Replacement = "(" + Replacement + ")";
-      Diag << FixItHint::CreateReplacement(Call.getSourceRange(), Replacement);
+    // Replace the whole wait by 'co_await <awaited>' when the wait returns
+    // what co_await returns: a member get() on an awaitable or sync_wait(x).
+    bool WholeCallIsWait = model::callObject(Call) ? Call.getNumArgs() == 0
+                                                   : Call.getNumArgs() == 1;
+    if (CanAwait && WholeCallIsWait && Api->Kind == WaitKind::Result &&
+        !Call.getBeginLoc().isMacroID() && !Call.getEndLoc().isMacroID()) {
+      StringRef AwaitedText =
+          Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                   Awaited->IgnoreImplicit()->getSourceRange()),
+                               SM, Ctx.getLangOpts());
+      if (!AwaitedText.empty()) {
+        std::string Replacement = ("co_await " + AwaitedText).str();
+        if (needsParens(Site.Parent))
+          Replacement = "(" + Replacement + ")";
+        Diag << FixItHint::CreateReplacement(Call.getSourceRange(),
+                                             Replacement);
+      }
     }
-  }
   }
   diagContextNotes(Path);
 }

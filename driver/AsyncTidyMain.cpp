@@ -39,20 +39,21 @@ cl::list<std::string> SourcePaths(cl::Positional, cl::desc("[<file> ...]"),
 cl::opt<std::string> BuildPath(
     "p", cl::desc("Build directory with compile_commands.json (or the file)"),
     cl::cat(Category));
-cl::opt<std::string> Checks(
-    "checks",
-    cl::desc("Comma-separated globs of checks, added to the config's; "
-             "async-* checks are on unless a glob names them"),
-    cl::init(""), cl::cat(Category));
-cl::opt<std::string> Config("config",
-                            cl::desc("Configuration in YAML, as in .clang-tidy"),
-                            cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated globs of checks, added to the config's; "
+                    "async-* checks are on unless a glob names them"),
+           cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    Config("config", cl::desc("Configuration in YAML, as in .clang-tidy"),
+           cl::init(""), cl::cat(Category));
 cl::opt<std::string> ConfigFile("config-file",
                                 cl::desc("Read the configuration from a file"),
                                 cl::init(""), cl::cat(Category));
-cl::opt<std::string> HeaderFilter(
-    "header-filter", cl::desc("Regex of headers whose findings are shown"),
-    cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc("Regex of headers whose findings are shown"),
+                 cl::init(""), cl::cat(Category));
 cl::opt<bool> SystemHeaders("system-headers",
                             cl::desc("Show findings in system headers"),
                             cl::init(false), cl::cat(Category));
@@ -69,12 +70,13 @@ cl::list<std::string>
     ExtraArgsBefore("extra-arg-before",
                     cl::desc("Prepend an argument to each command"),
                     cl::cat(Category));
-cl::list<std::string> Include(
-    "include", cl::desc("Only analyze database entries matching this glob"),
-    cl::cat(Category));
-cl::list<std::string> Exclude(
-    "exclude", cl::desc("Skip database entries matching this glob"),
-    cl::cat(Category));
+cl::list<std::string>
+    Include("include",
+            cl::desc("Only analyze database entries matching this glob"),
+            cl::cat(Category));
+cl::list<std::string>
+    Exclude("exclude", cl::desc("Skip database entries matching this glob"),
+            cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary line"), cl::init(false),
                     cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks"),
@@ -122,9 +124,9 @@ makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
                                "--config and --config-file exclude each other");
     auto Buffer = MemoryBuffer::getFile(ConfigFile);
     if (!Buffer)
-      return createStringError(Buffer.getError(), "cannot read config file '" +
-                                                       ConfigFile + "': " +
-                                                       Buffer.getError().message());
+      return createStringError(Buffer.getError(),
+                               "cannot read config file '" + ConfigFile +
+                                   "': " + Buffer.getError().message());
     ConfigText = (*Buffer)->getBuffer().str();
     ConfigSource = ConfigFile;
   }
@@ -206,9 +208,11 @@ int run(int Argc, const char **Argv) {
   if (!cl::ParseCommandLineOptions(
           Argc, Argv,
           "async-tidy: finds misuse of asynchronous C++ code.\n\n"
-          "  async-tidy -p build                 every file in build/compile_commands.json\n"
+          "  async-tidy -p build                 every file in "
+          "build/compile_commands.json\n"
           "  async-tidy -p build src/a.cpp       one file\n"
-          "  async-tidy a.cpp -- -std=c++20      flags given on the command line\n",
+          "  async-tidy a.cpp -- -std=c++20      flags given on the command "
+          "line\n",
           &ParseErrorStream))
     return fail(StringRef(ParseErrors).trim());
   if (!FixedError.empty())
@@ -222,8 +226,8 @@ int run(int Argc, const char **Argv) {
       !Unknown.empty())
     return fail("unknown check '" + Unknown + "' in --checks");
 
-  auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-      vfs::getRealFileSystem());
+  auto BaseFS =
+      makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
   auto Provider = makeOptionsProvider(BaseFS);
   if (!Provider)
     return fail(toString(Provider.takeError()));
@@ -285,8 +289,8 @@ int run(int Argc, const char **Argv) {
     ClangTidyContext Context(std::move(*FileProvider));
     std::vector<ClangTidyError> FileErrors;
     bool Failed = false;
-    for (ClangTidyError &Error : runClangTidy(Context, **Database, {File}, BaseFS,
-                                              Fix, EnableCheckProfile)) {
+    for (ClangTidyError &Error : runClangTidy(
+             Context, **Database, {File}, BaseFS, Fix, EnableCheckProfile)) {
       std::string Key = Error.DiagnosticName + "@" + Error.Message.FilePath +
                         ":" + std::to_string(Error.Message.FileOffset) + ":" +
                         Error.Message.Message;

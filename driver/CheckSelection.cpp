@@ -20,7 +20,8 @@ std::string keepAsyncChecksOn(llvm::StringRef Checks) {
 namespace {
 class AsyncChecksOnProvider : public ClangTidyOptionsProvider {
 public:
-  explicit AsyncChecksOnProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner)
+  explicit AsyncChecksOnProvider(
+      std::unique_ptr<ClangTidyOptionsProvider> Inner)
       : Inner(std::move(Inner)) {}
 
   const ClangTidyGlobalOptions &getGlobalOptions() override {

@@ -36,7 +36,8 @@ loadBuildPath(llvm::StringRef BuildPath) {
 }
 
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadCompilations(CompilationSetup Setup, const std::vector<std::string> &Files) {
+loadCompilations(CompilationSetup Setup,
+                 const std::vector<std::string> &Files) {
   std::unique_ptr<CompilationDatabase> Database = std::move(Setup.Fixed);
   if (!Database && !Setup.BuildPath.empty()) {
     auto Loaded = loadBuildPath(Setup.BuildPath);
@@ -46,7 +47,8 @@ loadCompilations(CompilationSetup Setup, const std::vector<std::string> &Files) 
   }
   if (!Database && !Files.empty()) {
     std::string Message;
-    Database = CompilationDatabase::autoDetectFromSource(Files.front(), Message);
+    Database =
+        CompilationDatabase::autoDetectFromSource(Files.front(), Message);
     if (Database)
       Database = inferMissingCompileCommands(std::move(Database));
   }
@@ -76,8 +78,8 @@ loadCompilations(CompilationSetup Setup, const std::vector<std::string> &Files) 
     Adjusting->appendArgumentsAdjuster(getInsertArgumentAdjuster(
         Setup.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
   if (!Setup.ExtraArgs.empty())
-    Adjusting->appendArgumentsAdjuster(
-        getInsertArgumentAdjuster(Setup.ExtraArgs, ArgumentInsertPosition::END));
+    Adjusting->appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        Setup.ExtraArgs, ArgumentInsertPosition::END));
   return std::move(Adjusting);
 }
 

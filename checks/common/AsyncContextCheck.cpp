@@ -21,7 +21,8 @@ void AsyncContextCheck::onStartOfTranslationUnit() {
   Ctx = nullptr;
 }
 
-void AsyncContextCheck::addCandidate(const CallExpr *Call, ASTContext &Context) {
+void AsyncContextCheck::addCandidate(const CallExpr *Call,
+                                     ASTContext &Context) {
   Ctx = &Context;
   Candidates.push_back(Call);
 }

@@ -1,4 +1,5 @@
-//===--- ApiNames.h - Names under which the async model knows APIs ---------===//
+//===--- ApiNames.h - Names under which the async model knows APIs
+//---------===//
 //
 // The tables name APIs by qualified name without template arguments or
 // inline namespaces ("std::future::get"), whatever the standard library's

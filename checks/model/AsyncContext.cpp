@@ -2,8 +2,8 @@
 
 #include "AsyncContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/ExprConcepts.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/Config/llvm-config.h"
 #include <deque>
@@ -128,7 +128,8 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;
-    if (Caller && !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+    if (Caller &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
       addCall(Caller, Callee, Call->getExprLoc());
 
     if (std::optional<SchedulingApi> Api = Model.schedulingCall(*Call)) {
@@ -140,8 +141,8 @@ public:
       return true;
     }
     if (Model.isCompletionInitiator(*Callee) && Call->getNumArgs() > 0) {
-      addRoots(Call->getArg(Call->getNumArgs() - 1), RootKind::CompletionHandler,
-               Call);
+      addRoots(Call->getArg(Call->getNumArgs() - 1),
+               RootKind::CompletionHandler, Call);
       return true;
     }
     // A lambda handed straight to an ordinary call (an algorithm,

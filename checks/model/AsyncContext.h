@@ -26,12 +26,18 @@
 
 namespace clang::tidy::async::model {
 
-enum class RootKind { Coroutine, Handler, Continuation, CompletionHandler, Configured };
+enum class RootKind {
+  Coroutine,
+  Handler,
+  Continuation,
+  CompletionHandler,
+  Configured
+};
 
 /// A callable that is async context by itself.
 struct AsyncRoot {
   RootKind Kind;
-  const FunctionDecl *Callable; // canonical; a lambda's call operator
+  const FunctionDecl *Callable;        // canonical; a lambda's call operator
   const CallExpr *Scheduler = nullptr; // the call that runs it, if any
 };
 

@@ -61,6 +61,10 @@ public:
   bool mayBeBlockingWait(llvm::StringRef ShortName) const {
     return Waits.ShortNames.contains(ShortName);
   }
+  /// The unqualified names of every blocking wait in the tables.
+  const llvm::StringSet<> &blockingWaitNames() const {
+    return Waits.ShortNames;
+  }
   /// Whether \p Call only asks if a result is ready (non-blocking).
   bool isReadinessCheck(const CallExpr &Call) const;
 
@@ -71,7 +75,8 @@ public:
   bool isCompletionInitiator(const FunctionDecl &Callee) const;
   bool isCallableWrapper(const CallExpr &Call) const;
   bool isThreadSpawn(const CallExpr &Call) const;
-  /// Listed in AsyncFunctions or annotated [[clang::annotate("async_tidy::async")]].
+  /// Listed in AsyncFunctions or annotated
+  /// [[clang::annotate("async_tidy::async")]].
   bool isConfiguredAsync(const FunctionDecl &FD) const;
 
   /// A task, future or awaitable type (by table, option or shape).

@@ -11,8 +11,7 @@ std::string callableName(const FunctionDecl &Callable) {
     if (Method->getParent()->isLambda())
       return {};
     if (Method->getParent()->getIdentifier())
-      return (Method->getParent()->getName() + "::" +
-              Method->getNameAsString())
+      return (Method->getParent()->getName() + "::" + Method->getNameAsString())
           .str();
   }
   return Callable.getNameAsString();
