@@ -1,6 +1,7 @@
 //===--- AsyncTidyModule.cpp - The async-* checks
 //--------------------------===//
 
+#include "BlockingCallCheck.h"
 #include "SyncOverAsyncCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -11,6 +12,7 @@ namespace async {
 class AsyncTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<BlockingCallCheck>("async-blocking-call");
     CheckFactories.registerCheck<SyncOverAsyncCheck>("async-sync-over-async");
   }
 };

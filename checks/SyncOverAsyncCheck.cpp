@@ -21,25 +21,7 @@ static const BlockingWaitApi UserListedWait = {
 
 SyncOverAsyncCheck::SyncOverAsyncCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : AsyncContextCheck(Name, Context),
-      BlockingFunctionsOption(Options.get("BlockingFunctions", "")),
-      AllowedFunctionsOption(Options.get("AllowedFunctions", "")) {
-  for (auto [List, Option, Value] :
-       {std::make_tuple(&BlockingFunctions, "BlockingFunctions",
-                        &BlockingFunctionsOption),
-        std::make_tuple(&AllowedFunctions, "AllowedFunctions",
-                        &AllowedFunctionsOption)}) {
-    std::string Error = List->assign(*Value);
-    if (!Error.empty())
-      configurationDiag("%0: %1", DiagnosticIDs::Error) << Option << Error;
-  }
-}
-
-void SyncOverAsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncContextCheck::storeOptions(Opts);
-  Options.store(Opts, "BlockingFunctions", BlockingFunctionsOption);
-  Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
-}
+    : AsyncContextCheck(Name, Context) {}
 
 namespace {
 AST_MATCHER_P(FunctionDecl, hasNameIn, const llvm::StringSet<> *, Names) {
@@ -52,9 +34,9 @@ void SyncOverAsyncCheck::registerMatchers(MatchFinder *Finder) {
   // The callee's name is one hash lookup; the system-header test after it
   // runs only for the few calls that survive. Waits named by regex in
   // BlockingFunctions need every call.
-  auto Callee = BlockingFunctions.empty()
-                    ? functionDecl(hasNameIn(&model().blockingWaitNames()))
-                    : functionDecl();
+  auto Callee = hasListedBlocking()
+                    ? functionDecl()
+                    : functionDecl(hasNameIn(&model().blockingWaitNames()));
   Finder->addMatcher(
       callExpr(callee(Callee), unless(isExpansionInSystemHeader()))
           .bind("call"),
@@ -63,18 +45,9 @@ void SyncOverAsyncCheck::registerMatchers(MatchFinder *Finder) {
 
 const BlockingWaitApi *SyncOverAsyncCheck::waitFor(const CallExpr &Call) const {
   const BlockingWaitApi *Api = model().blockingWait(Call);
-  if (!Api && BlockingFunctions.empty())
+  if ((!Api && !isListedBlocking(Call)) || isAllowed(Call))
     return nullptr;
-  llvm::SmallVector<std::string, 2> Keys = model::callKeys(Call);
-  auto Listed = [&Keys](const model::RegexList &List) {
-    return llvm::any_of(
-        Keys, [&List](const std::string &K) { return List.matches(K); });
-  };
-  if (!AllowedFunctions.empty() && Listed(AllowedFunctions))
-    return nullptr;
-  if (Api)
-    return Api;
-  return Listed(BlockingFunctions) ? &UserListedWait : nullptr;
+  return Api ? Api : &UserListedWait;
 }
 
 static bool isZeroValue(const APValue &Value) {

@@ -18,7 +18,6 @@ public:
   SyncOverAsyncCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   void checkInAsyncContext(const CallExpr &Call,
@@ -30,11 +29,6 @@ private:
   bool isPoll(const CallExpr &Call, const model::BlockingWaitApi &Api) const;
   bool isGuardedByReadyCheck(const CallExpr &Call,
                              const model::CandidateSite &Site) const;
-
-  const std::string BlockingFunctionsOption;
-  const std::string AllowedFunctionsOption;
-  model::RegexList BlockingFunctions;
-  model::RegexList AllowedFunctions;
 };
 
 } // namespace clang::tidy::async

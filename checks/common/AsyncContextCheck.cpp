@@ -1,6 +1,7 @@
 //===--- AsyncContextCheck.cpp --------------------------------------------===//
 
 #include "AsyncContextCheck.h"
+#include "checks/model/ApiNames.h"
 #include "checks/model/ContextDescription.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -8,12 +9,43 @@ namespace clang::tidy::async {
 
 AsyncContextCheck::AsyncContextCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), ModelOptions(Options),
-      Model(ModelOptions, [this](StringRef Error) {
-        configurationDiag("%0", DiagnosticIDs::Error) << Error;
-      }) {}
+      Model(ModelOptions,
+            [this](StringRef Error) {
+              configurationDiag("%0", DiagnosticIDs::Error) << Error;
+            }),
+      BlockingFunctionsOption(Options.get("BlockingFunctions", "")),
+      AllowedFunctionsOption(Options.get("AllowedFunctions", "")) {
+  for (auto [List, Option, Value] :
+       {std::make_tuple(&BlockingFunctions, "BlockingFunctions",
+                        &BlockingFunctionsOption),
+        std::make_tuple(&AllowedFunctions, "AllowedFunctions",
+                        &AllowedFunctionsOption)}) {
+    std::string Error = List->assign(*Value);
+    if (!Error.empty())
+      configurationDiag("%0: %1", DiagnosticIDs::Error) << Option << Error;
+  }
+}
 
 void AsyncContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelOptions.store(Options, Opts);
+  Options.store(Opts, "BlockingFunctions", BlockingFunctionsOption);
+  Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
+}
+
+static bool anyKeyMatches(const CallExpr &Call, const model::RegexList &List) {
+  if (List.empty())
+    return false;
+  return llvm::any_of(model::callKeys(Call), [&List](const std::string &Key) {
+    return List.matches(Key);
+  });
+}
+
+bool AsyncContextCheck::isListedBlocking(const CallExpr &Call) const {
+  return anyKeyMatches(Call, BlockingFunctions);
+}
+
+bool AsyncContextCheck::isAllowed(const CallExpr &Call) const {
+  return anyKeyMatches(Call, AllowedFunctions);
 }
 
 void AsyncContextCheck::onStartOfTranslationUnit() {

@@ -46,8 +46,18 @@ protected:
 
   const model::AsyncModel &model() const { return Model; }
 
+  /// The check's BlockingFunctions / AllowedFunctions options: regular
+  /// expressions over the names of a call (model::callKeys).
+  bool isListedBlocking(const CallExpr &Call) const;
+  bool isAllowed(const CallExpr &Call) const;
+  bool hasListedBlocking() const { return !BlockingFunctions.empty(); }
+
 private:
   model::AsyncModelOptions ModelOptions;
+  const std::string BlockingFunctionsOption;
+  const std::string AllowedFunctionsOption;
+  model::RegexList BlockingFunctions;
+  model::RegexList AllowedFunctions;
   model::AsyncModel Model;
   ASTContext *Ctx = nullptr;
   std::vector<const Stmt *> Candidates;

@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::async::model {
 
@@ -12,6 +13,7 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
     : AsyncFunctions(Options.getLocalOrGlobal("AsyncFunctions", "")),
       SchedulingFunctions(Options.getLocalOrGlobal("SchedulingFunctions", "")),
       TaskTypes(Options.getLocalOrGlobal("TaskTypes", "")),
+      LockTypes(Options.getLocalOrGlobal("LockTypes", "")),
       MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)) {}
 
 void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
@@ -19,6 +21,7 @@ void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, "AsyncFunctions", AsyncFunctions);
   Options.store(Opts, "SchedulingFunctions", SchedulingFunctions);
   Options.store(Opts, "TaskTypes", TaskTypes);
+  Options.store(Opts, "LockTypes", LockTypes);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 
@@ -45,6 +48,16 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_TASK_TYPE(Name, Awaitable) TaskTypeTable[Name] = Awaitable;
 #include "TaskTypes.def"
 
+#define ASYNC_BLOCKING_CALL(Name, Alternative)                                 \
+  BlockingCalls.add(Name, {Name, Alternative});
+#define ASYNC_IN_MEMORY_STREAM(Name) InMemoryStreams.insert(Name);
+#define ASYNC_LOCK_TYPE(Name) LockTypeNames.insert(Name);
+#define ASYNC_LOCK_RELEASE(Name) LockReleases.insert(Name);
+#define ASYNC_DEFER_LOCK_TAG(Name) DeferLockTags.insert(Name);
+#define ASYNC_SIBLING_PATTERN(Prefix, Suffix, Capitalize)                      \
+  SiblingPatterns.push_back({Prefix, Suffix, Capitalize});
+#include "BlockingCalls.def"
+
   auto Assign = [&](RegexList &List, llvm::StringRef Option,
                     llvm::StringRef Value) {
     std::string Error = List.assign(Value);
@@ -54,6 +67,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   Assign(AsyncFunctions, "AsyncFunctions", Options.AsyncFunctions);
   Assign(UserScheduling, "SchedulingFunctions", Options.SchedulingFunctions);
   Assign(UserTaskTypes, "TaskTypes", Options.TaskTypes);
+  Assign(UserLockTypes, "LockTypes", Options.LockTypes);
 }
 
 template <typename T>
@@ -78,6 +92,96 @@ const T *AsyncModel::ApiTable<T>::find(const CallExpr &Call) const {
 
 const BlockingWaitApi *AsyncModel::blockingWait(const CallExpr &Call) const {
   return Waits.find(Call);
+}
+
+/// The class of an expression's type, through references and pointers.
+static const CXXRecordDecl *classOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  QualType T = E->IgnoreParenImpCasts()->getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+const BlockingCallApi *AsyncModel::blockingCall(const CallExpr &Call) const {
+  const BlockingCallApi *Api = BlockingCalls.find(Call);
+  if (!Api)
+    return nullptr;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  // 'read', 'send', 'poll': only the C library's, not a user function or
+  // method that happens to share the name.
+  if (!Api->Name.contains("::") &&
+      (isa<CXXMethodDecl>(Callee) ||
+       !(Callee->isExternC() || Callee->isInExternCContext() ||
+         Callee->getASTContext().getSourceManager().isInSystemHeader(
+             Callee->getLocation()))))
+    return nullptr;
+  const Expr *Stream = callObject(Call);
+  if (!Stream && Call.getNumArgs() > 0)
+    Stream = Call.getArg(0);
+  if (const CXXRecordDecl *RD = classOf(Stream))
+    if (RD->getIdentifier() && InMemoryStreams.contains(apiName(*RD)))
+      return nullptr;
+  return Api;
+}
+
+const NamedDecl *AsyncModel::asyncSibling(const FunctionDecl &Callee) const {
+  auto Cached = SiblingCache.find(&Callee);
+  if (Cached != SiblingCache.end())
+    return Cached->second;
+  const NamedDecl *Found = nullptr;
+  const IdentifierInfo *Name = Callee.getIdentifier();
+  const DeclContext *Scope = Callee.getDeclContext()->getRedeclContext();
+  if (Name && !Name->getName().empty() && (Scope->isRecord() || Scope->isFileContext())) {
+    IdentifierTable &Idents = Callee.getASTContext().Idents;
+    for (const SiblingPattern &Pattern : SiblingPatterns) {
+      std::string Base = Name->getName().str();
+      if (Pattern.Capitalize)
+        Base[0] = llvm::toUpper(Base[0]);
+      std::string Candidate = (Pattern.Prefix + Base + Pattern.Suffix).str();
+      // find() does not create the identifier: most candidates do not exist.
+      auto It = Idents.find(Candidate);
+      if (It == Idents.end())
+        continue;
+      for (const NamedDecl *D : Scope->lookup(DeclarationName(It->getValue()))) {
+        if (isa<FunctionDecl, FunctionTemplateDecl>(D->getUnderlyingDecl())) {
+          Found = D;
+          break;
+        }
+      }
+      if (Found)
+        break;
+    }
+  }
+  SiblingCache[&Callee] = Found;
+  return Found;
+}
+
+bool AsyncModel::isLockType(QualType T) const {
+  T = T.getNonReferenceType();
+  if (T.isNull())
+    return false;
+  const NamedDecl *Named = T->getAsCXXRecordDecl();
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template =
+            Spec->getTemplateName().getAsTemplateDecl())
+      Named = Template;
+  if (!Named || !Named->getIdentifier())
+    return false;
+  std::string Name = apiName(*Named);
+  return LockTypeNames.contains(Name) || UserLockTypes.matches(Name);
+}
+
+bool AsyncModel::isConstructedUnlocked(const VarDecl &Lock) const {
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Lock.getInit() ? Lock.getInit()->IgnoreImplicit() : nullptr);
+  if (!Construct)
+    return false;
+  return llvm::any_of(Construct->arguments(), [this](const Expr *Arg) {
+    const CXXRecordDecl *Tag = classOf(Arg);
+    return Tag && Tag->getIdentifier() && DeferLockTags.contains(apiName(*Tag));
+  });
 }
 
 bool AsyncModel::isReadinessCheck(const CallExpr &Call) const {

@@ -13,6 +13,7 @@
 #include "RegexList.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
@@ -24,6 +25,11 @@ enum class WaitKind { Result, Wait, TimedWait, EventLoop, Barrier };
 struct BlockingWaitApi {
   llvm::StringRef Name;
   WaitKind Kind;
+  llvm::StringRef Alternative;
+};
+
+struct BlockingCallApi {
+  llvm::StringRef Name;
   llvm::StringRef Alternative;
 };
 
@@ -41,6 +47,7 @@ struct AsyncModelOptions {
   std::string AsyncFunctions;
   std::string SchedulingFunctions;
   std::string TaskTypes;
+  std::string LockTypes;
   unsigned MaxCallDepth = 3;
 
   explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
@@ -65,6 +72,25 @@ public:
   const llvm::StringSet<> &blockingWaitNames() const {
     return Waits.ShortNames;
   }
+  /// The entry for a call that blocks its thread (sleep, synchronous I/O,
+  /// condition variables, join), or null. Reads on in-memory streams and
+  /// user functions that share a C function's name are not.
+  const BlockingCallApi *blockingCall(const CallExpr &Call) const;
+  /// The asynchronous sibling of \p Callee declared beside it ('write' ->
+  /// 'async_write', 'Foo' -> 'FooAsync'), or null.
+  const NamedDecl *asyncSibling(const FunctionDecl &Callee) const;
+
+  /// An RAII lock type (table or LockTypes), also as a dependent
+  /// template-id in a template.
+  bool isLockType(QualType T) const;
+  /// A member that releases a lock before its scope ends ('unlock').
+  bool isLockRelease(llvm::StringRef Member) const {
+    return LockReleases.contains(Member);
+  }
+
+  /// A lock constructed unlocked (std::defer_lock, std::try_to_lock).
+  bool isConstructedUnlocked(const VarDecl &Lock) const;
+
   /// Whether \p Call only asks if a result is ready (non-blocking).
   bool isReadinessCheck(const CallExpr &Call) const;
 
@@ -97,7 +123,19 @@ private:
     const T *find(const CallExpr &Call) const;
   };
 
+  struct SiblingPattern {
+    llvm::StringRef Prefix, Suffix;
+    bool Capitalize;
+  };
+
   ApiTable<BlockingWaitApi> Waits;
+  ApiTable<BlockingCallApi> BlockingCalls;
+  llvm::StringSet<> InMemoryStreams;
+  llvm::StringSet<> LockTypeNames;
+  llvm::StringSet<> LockReleases;
+  llvm::StringSet<> DeferLockTags;
+  llvm::SmallVector<SiblingPattern, 4> SiblingPatterns;
+  mutable llvm::DenseMap<const FunctionDecl *, const NamedDecl *> SiblingCache;
   ApiTable<bool> Readiness;
   ApiTable<SchedulingApi> Scheduling;
   ApiTable<bool> Wrappers;
@@ -107,6 +145,7 @@ private:
   RegexList AsyncFunctions;
   RegexList UserScheduling;
   RegexList UserTaskTypes;
+  RegexList UserLockTypes;
   unsigned MaxCallDepth;
 };
 

@@ -107,47 +107,103 @@ using async_result_t =
 
 struct mutable_buffer {};
 template <class T> mutable_buffer buffer(T &);
+template <class T> mutable_buffer buffer(T &, std::size_t);
+
+// Sockets, as in Asio: class templates, with tcp::socket an alias.
+template <class Protocol, class Executor = any_io_executor> class basic_socket {
+public:
+  explicit basic_socket(io_context &);
+  template <class Endpoint> void connect(const Endpoint &);
+  template <class Endpoint, class Token>
+  async_result_t<Token, void> async_connect(const Endpoint &, Token &&) {
+    return async_result_t<Token, void>();
+  }
+  void close();
+};
+
+template <class Protocol, class Executor = any_io_executor>
+class basic_stream_socket : public basic_socket<Protocol, Executor> {
+public:
+  explicit basic_stream_socket(io_context &ioc)
+      : basic_socket<Protocol, Executor>(ioc) {}
+  template <class B> std::size_t read_some(const B &);
+  template <class B> std::size_t write_some(const B &);
+  template <class B> std::size_t receive(const B &);
+  template <class B> std::size_t send(const B &);
+  template <class B, class Token>
+  async_result_t<Token, std::size_t> async_read_some(const B &, Token &&) {
+    return async_result_t<Token, std::size_t>();
+  }
+  template <class B, class Token>
+  async_result_t<Token, std::size_t> async_write_some(const B &, Token &&) {
+    return async_result_t<Token, std::size_t>();
+  }
+};
+
+template <class Protocol, class Executor = any_io_executor>
+class basic_socket_acceptor {
+public:
+  basic_socket_acceptor(io_context &, int port);
+  basic_stream_socket<Protocol, Executor> accept();
+  template <class Token>
+  async_result_t<Token, basic_stream_socket<Protocol, Executor>>
+  async_accept(Token &&t);
+};
 
 namespace ip {
+template <class Protocol, class Executor = any_io_executor> class basic_resolver {
+public:
+  struct results_type {};
+  explicit basic_resolver(io_context &);
+  results_type resolve(const char *host, const char *service);
+  template <class Token>
+  async_result_t<Token, results_type> async_resolve(const char *, const char *,
+                                                    Token &&) {
+    return async_result_t<Token, results_type>();
+  }
+};
+
 class tcp {
 public:
-  class socket {
-  public:
-    explicit socket(io_context &);
-    template <class B, class Token>
-    async_result_t<Token, std::size_t> async_read_some(const B &, Token &&) {
-      return async_result_t<Token, std::size_t>();
-    }
-    template <class B, class Token>
-    async_result_t<Token, std::size_t> async_write_some(const B &, Token &&) {
-      return async_result_t<Token, std::size_t>();
-    }
-    template <class B> std::size_t read_some(const B &);
-  };
-  class acceptor {
-  public:
-    acceptor(io_context &, int port);
-    template <class Token>
-    async_result_t<Token, socket> async_accept(Token &&t);
-  };
+  using socket = basic_stream_socket<tcp>;
+  using acceptor = basic_socket_acceptor<tcp>;
+  using resolver = basic_resolver<tcp>;
 };
 } // namespace ip
 
-class steady_timer {
+template <class Clock, class Executor = any_io_executor>
+class basic_waitable_timer {
 public:
-  explicit steady_timer(io_context &);
+  explicit basic_waitable_timer(io_context &);
   template <class D> void expires_after(D);
+  void wait();
   template <class Token> async_result_t<Token, void> async_wait(Token &&) {
     return async_result_t<Token, void>();
   }
   std::size_t cancel();
 };
+struct steady_clock_tag {};
+using steady_timer = basic_waitable_timer<steady_clock_tag>;
 
+template <class Stream, class B> std::size_t read(Stream &, const B &);
+template <class Stream, class B> std::size_t write(Stream &, const B &);
+template <class Stream, class D>
+std::size_t read_until(Stream &, D &, const char *delim);
+template <class Socket, class Endpoints>
+void connect(Socket &, const Endpoints &);
 template <class Stream, class B, class Token>
 async_result_t<Token, std::size_t> async_read(Stream &, const B &, Token &&) {
   return async_result_t<Token, std::size_t>();
 }
-template <class Stream, class B> std::size_t read(Stream &, const B &);
+template <class Stream, class B, class Token>
+async_result_t<Token, std::size_t> async_write(Stream &, const B &, Token &&) {
+  return async_result_t<Token, std::size_t>();
+}
+template <class Socket, class Endpoints, class Token>
+async_result_t<Token, void> async_connect(Socket &, const Endpoints &,
+                                          Token &&) {
+  return async_result_t<Token, void>();
+}
 
 namespace this_coro {
 struct executor_t {};

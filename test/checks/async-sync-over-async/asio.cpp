@@ -36,8 +36,8 @@ struct Session {
   char buf[16];
   void on_read(boost::system::error_code ec, std::size_t n) {
     pending.get();
-    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking wait 'std::future<int>::get' inside 'Session::on_read', called from a lambda used as completion handler of 'boost::asio::ip::tcp::socket::async_read_some'
-    // CHECK-MESSAGES: :[[@LINE+4]]:12: note: the lambda is the completion handler of 'boost::asio::ip::tcp::socket::async_read_some' here
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking wait 'std::future<int>::get' inside 'Session::on_read', called from a lambda used as completion handler of 'boost::asio::basic_stream_socket::async_read_some'
+    // CHECK-MESSAGES: :[[@LINE+4]]:12: note: the lambda is the completion handler of 'boost::asio::basic_stream_socket::async_read_some' here
     // CHECK-MESSAGES: :[[@LINE+5]]:30: note: 'Session::on_read' is called here from a lambda used as completion handler
   }
   void start() {

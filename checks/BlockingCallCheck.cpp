@@ -1,0 +1,108 @@
+//===--- BlockingCallCheck.cpp - async-blocking-call ----------------------===//
+
+#include "BlockingCallCheck.h"
+#include "checks/model/ApiNames.h"
+#include "checks/model/ContextDescription.h"
+#include "checks/model/HeldLocks.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
+    : AsyncContextCheck(Name, Context) {}
+
+void BlockingCallCheck::onStartOfTranslationUnit() {
+  AsyncContextCheck::onStartOfTranslationUnit();
+  SeenCoroutineBodies.clear();
+}
+
+void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
+  // Any call can have an asynchronous sibling, so every call outside system
+  // headers is a candidate; check() keeps the few that block.
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl()))
+          .bind("call"),
+      this);
+  // Coroutines, for locks held across their suspensions. Template patterns
+  // stand for their instantiations.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                   unless(ast_matchers::isTemplateInstantiation()),
+                   hasBody(coroutineBodyStmt()))
+          .bind("coroutine"),
+      this);
+}
+
+std::optional<std::string>
+BlockingCallCheck::alternativeFor(const CallExpr &Call) const {
+  if (isAllowed(Call))
+    return std::nullopt;
+  if (const model::BlockingCallApi *Api = model().blockingCall(Call))
+    return Api->Alternative.str();
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (const NamedDecl *Sibling = model().asyncSibling(*Callee))
+    return "use its asynchronous sibling '" + Sibling->getNameAsString() +
+           "' instead";
+  if (isListedBlocking(Call))
+    return std::string("use an asynchronous alternative");
+  return std::nullopt;
+}
+
+void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
+    checkLocksAcrossSuspensions(*Coroutine);
+    return;
+  }
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (alternativeFor(*Call))
+    addCandidate(Call, *Result.Context);
+}
+
+void BlockingCallCheck::checkInAsyncContext(
+    const CallExpr &Call, const model::CandidateSite &Site,
+    const model::AsyncPath &Path, const model::AsyncContextIndex &) {
+  std::optional<std::string> Alternative = alternativeFor(Call);
+  if (!Alternative)
+    return;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  std::string Name = model::callKeys(Call).front();
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    if (const Expr *Object = model::callObject(Call)) {
+      QualType T = Object->IgnoreParenImpCasts()->getType();
+      if (T->isPointerType())
+        T = T->getPointeeType();
+      Name = model::typeName(T, Method->getASTContext()) + "::" +
+             Method->getNameAsString();
+    }
+  diag(Call.getExprLoc(), "blocking call '%0' inside %1; %2")
+      << Name << model::describeContext(Path, *Site.Callable) << *Alternative;
+  diagContextNotes(Path);
+}
+
+void BlockingCallCheck::checkLocksAcrossSuspensions(
+    const FunctionDecl &Coroutine) {
+  const Stmt *Body = Coroutine.getBody();
+  if (!SeenCoroutineBodies.insert(Body).second)
+    return;
+  std::string Where = model::callableName(Coroutine);
+  Where = Where.empty() ? "a coroutine lambda" : "coroutine '" + Where + "'";
+  model::forEachEventUnderLock(
+      Body, model(), model::isSuspension,
+      [&](const VarDecl &Lock, const Stmt &Suspension) {
+        bool Yield = isa<CoyieldExpr>(Suspension);
+        diag(Lock.getLocation(),
+             "lock '%0' of type '%1' is held across a suspension point in "
+             "%2; end its scope or unlock it before the suspension, or use "
+             "an asynchronous mutex")
+            << Lock.getName()
+            << model::typeName(Lock.getType(), Lock.getASTContext()) << Where;
+        diag(Suspension.getBeginLoc(), "'%0' suspends here while '%1' is held",
+             DiagnosticIDs::Note)
+            << (Yield ? "co_yield" : "co_await") << Lock.getName();
+      });
+}
+
+} // namespace clang::tidy::async
