@@ -2,6 +2,7 @@
 
 #include "ApiNames.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async::model {
@@ -33,15 +34,26 @@ std::string apiName(const NamedDecl &D) {
   return Name;
 }
 
+/// A typedef the user would recognise: not a member of a class template
+/// (value_type, reference), which says less than what it stands for.
+static bool isMeaningfulAlias(const TypedefType &Alias) {
+  const DeclContext *Scope = Alias.getDecl()->getDeclContext();
+  return !Scope->isDependentContext() &&
+         !isa<ClassTemplateSpecializationDecl>(Scope);
+}
+
 std::string typeName(QualType T, const ASTContext &Ctx) {
   T = T.getNonReferenceType().getUnqualifiedType();
-  // Step through typedefs and substitutions to the first spelled
-  // template-id; a plain class prints best from its canonical form.
+  // Keep the spelling the user knows: an alias such as 'tcp::socket' or
+  // 'std::string', or a template-id such as 'std::future<int>'; step through
+  // the rest (substitutions, member typedefs of templates).
   for (QualType Step = T;;) {
-    const auto *Elaborated = Step->getAs<ElaboratedType>();
-    if (isa<TemplateSpecializationType>(Step.getTypePtr()) ||
-        (isa<ElaboratedType>(Step.getTypePtr()) && Elaborated &&
-         isa<TemplateSpecializationType>(Elaborated->getNamedType()))) {
+    const Type *Named = Step.getTypePtr();
+    if (const auto *Elaborated = dyn_cast<ElaboratedType>(Named))
+      Named = Elaborated->getNamedType().getTypePtr();
+    const auto *Alias = dyn_cast<TypedefType>(Named);
+    if (isa<TemplateSpecializationType>(Named) ||
+        (Alias && isMeaningfulAlias(*Alias))) {
       T = Step;
       break;
     }
