@@ -1,7 +1,21 @@
 #include "chat/session.hpp"
+#include <chrono>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace chat {
+static std::mutex history_mutex;
+static std::vector<std::string> history;
+
+// Planted: the lock is still held when the coroutine suspends.
+static awaitable<void> replay_history(tcp::socket &socket) {
+  std::lock_guard<std::mutex> lock(history_mutex);
+  for (const std::string &line : history)
+    co_await asio::async_write(socket, asio::buffer(line), use_awaitable);
+}
+
 // Planted: blocks the calling thread; fine for tools, wrong from a session.
 static std::string banner_for(Directory &directory, const std::string &peer) {
   return "welcome " + directory.lookup(peer + "/title").get();
@@ -14,11 +28,14 @@ awaitable<void> run_session(tcp::socket socket, Directory &directory,
   // Planted: a helper that blocks, called from the coroutine.
   std::string banner = banner_for(directory, peer);
   co_await asio::async_write(socket, asio::buffer(banner), use_awaitable);
+  co_await replay_history(socket);
   char data[1024];
   for (;;) {
     std::size_t n =
         co_await socket.async_read_some(asio::buffer(data), use_awaitable);
     metrics.record_message(n);
+    // Planted: rate limiting by sleeping stalls every session on the thread.
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
     co_await asio::async_write(socket, asio::buffer(data, n), use_awaitable);
   }
 }

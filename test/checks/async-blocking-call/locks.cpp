@@ -5,6 +5,7 @@
 #include <shared_mutex>
 #include <utility>
 #include "boost/asio.hpp"
+#include "cppcoro/generator.hpp"
 #include "cppcoro/task.hpp"
 
 namespace asio = boost::asio;
@@ -31,6 +32,14 @@ awaitable<void> held_over_timer(asio::steady_timer &timer) {
     co_await timer.async_wait(use_awaitable);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'co_await' suspends here while 'reader' is held
   }
+}
+
+cppcoro::generator<int> yields(const int *values) {
+  std::lock_guard<std::mutex> guard(m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: lock 'guard' of type 'std::lock_guard<std::mutex>' is held across a suspension point in coroutine 'yields'
+  for (;;)
+    co_yield *values++;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'co_yield' suspends here while 'guard' is held
 }
 
 // Released before the suspension: the scope ended, unlock(), or moved away.
