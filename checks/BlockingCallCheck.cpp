@@ -52,7 +52,8 @@ BlockingCallCheck::alternativeFor(const CallExpr &Call) const {
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
+  if (const auto *Coroutine =
+          Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
     checkLocksAcrossSuspensions(*Coroutine);
     return;
   }
@@ -61,24 +62,16 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     addCandidate(Call, *Result.Context);
 }
 
-void BlockingCallCheck::checkInAsyncContext(
-    const CallExpr &Call, const model::CandidateSite &Site,
-    const model::AsyncPath &Path, const model::AsyncContextIndex &) {
+void BlockingCallCheck::checkInAsyncContext(const CallExpr &Call,
+                                            const model::CandidateSite &Site,
+                                            const model::AsyncPath &Path,
+                                            const model::AsyncContextIndex &) {
   std::optional<std::string> Alternative = alternativeFor(Call);
   if (!Alternative)
     return;
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  std::string Name = model::callKeys(Call).front();
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
-    if (const Expr *Object = model::callObject(Call)) {
-      QualType T = Object->IgnoreParenImpCasts()->getType();
-      if (T->isPointerType())
-        T = T->getPointeeType();
-      Name = model::typeName(T, Method->getASTContext()) + "::" +
-             Method->getNameAsString();
-    }
   diag(Call.getExprLoc(), "blocking call '%0' inside %1; %2")
-      << Name << model::describeContext(Path, *Site.Callable) << *Alternative;
+      << model::callName(Call) << model::describeContext(Path, *Site.Callable)
+      << *Alternative;
   diagContextNotes(Path);
 }
 

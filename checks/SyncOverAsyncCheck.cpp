@@ -141,19 +141,6 @@ static bool needsParens(const Stmt *Parent) {
                         CallExpr, InitListExpr, ParenExpr>(Parent);
 }
 
-/// "std::future<std::string>::get" as the user spelled the type, or the
-/// qualified name of a free function.
-static std::string waitName(const CallExpr &Call, const ASTContext &Ctx) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (const Expr *Object = model::callObject(Call)) {
-    QualType T = Object->IgnoreParenImpCasts()->getType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    return model::typeName(T, Ctx) + "::" + Callee->getNameAsString();
-  }
-  return model::apiName(*Callee);
-}
-
 void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
                                              const model::CandidateSite &Site,
                                              const model::AsyncPath &Path,
@@ -183,7 +170,7 @@ void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
   ASTContext &Ctx = Site.Callable->getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Context = model::describeContext(Path, *Site.Callable);
-  std::string Name = waitName(Call, Ctx);
+  std::string Name = model::callName(Call);
 
   const Expr *Awaited = waitedOn(Call);
   bool CanAwait = model::isCoroutine(*Site.Callable) && Awaited &&

@@ -69,6 +69,18 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
   return T.getUnqualifiedType().getAsString(Policy);
 }
 
+std::string callName(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (const Expr *Object = callObject(Call)) {
+    QualType T = Object->IgnoreParenImpCasts()->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return typeName(T, Callee->getASTContext()) +
+           "::" + Callee->getNameAsString();
+  }
+  return apiName(*Callee);
+}
+
 const Expr *callObject(const CallExpr &Call) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
     return MC->getImplicitObjectArgument();

@@ -37,6 +37,10 @@ llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call);
 /// else the fully qualified class name.
 std::string typeName(QualType T, const ASTContext &Ctx);
 
+/// A call for diagnostics: "std::future<std::string>::get" with the object's
+/// type as the user spells it, or the qualified name of a free function.
+std::string callName(const CallExpr &Call);
+
 /// The implicit object of a member call (the future in 'f.get()'), or null.
 const Expr *callObject(const CallExpr &Call);
 

@@ -133,7 +133,8 @@ const NamedDecl *AsyncModel::asyncSibling(const FunctionDecl &Callee) const {
   const NamedDecl *Found = nullptr;
   const IdentifierInfo *Name = Callee.getIdentifier();
   const DeclContext *Scope = Callee.getDeclContext()->getRedeclContext();
-  if (Name && !Name->getName().empty() && (Scope->isRecord() || Scope->isFileContext())) {
+  if (Name && !Name->getName().empty() &&
+      (Scope->isRecord() || Scope->isFileContext())) {
     IdentifierTable &Idents = Callee.getASTContext().Idents;
     for (const SiblingPattern &Pattern : SiblingPatterns) {
       std::string Base = Name->getName().str();
@@ -144,7 +145,8 @@ const NamedDecl *AsyncModel::asyncSibling(const FunctionDecl &Callee) const {
       auto It = Idents.find(Candidate);
       if (It == Idents.end())
         continue;
-      for (const NamedDecl *D : Scope->lookup(DeclarationName(It->getValue()))) {
+      for (const NamedDecl *D :
+           Scope->lookup(DeclarationName(It->getValue()))) {
         if (isa<FunctionDecl, FunctionTemplateDecl>(D->getUnderlyingDecl())) {
           Found = D;
           break;
@@ -174,8 +176,8 @@ bool AsyncModel::isLockType(QualType T) const {
 }
 
 bool AsyncModel::isConstructedUnlocked(const VarDecl &Lock) const {
-  const auto *Construct =
-      dyn_cast_or_null<CXXConstructExpr>(Lock.getInit() ? Lock.getInit()->IgnoreImplicit() : nullptr);
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+      Lock.getInit() ? Lock.getInit()->IgnoreImplicit() : nullptr);
   if (!Construct)
     return false;
   return llvm::any_of(Construct->arguments(), [this](const Expr *Arg) {

@@ -113,7 +113,8 @@ void forEachEventUnderLock(
           continue;
         for (const Decl *D : Decls->decls()) {
           const auto *Lock = dyn_cast<VarDecl>(D);
-          if (!Lock || !Lock->hasLocalStorage() || !Model.isLockType(Lock->getType()))
+          if (!Lock || !Lock->hasLocalStorage() ||
+              !Model.isLockType(Lock->getType()))
             continue;
           LockScan Scan(*Lock, Model, IsEvent);
           for (auto Next = std::next(It); Next != End; ++Next)
