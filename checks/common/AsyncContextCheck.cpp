@@ -9,12 +9,11 @@ namespace clang::tidy::async {
 
 AsyncContextCheck::AsyncContextCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), ModelOptions(Options),
-      Model(ModelOptions,
-            [this](StringRef Error) {
-              configurationDiag("%0", DiagnosticIDs::Error) << Error;
-            }),
       BlockingFunctionsOption(Options.get("BlockingFunctions", "")),
-      AllowedFunctionsOption(Options.get("AllowedFunctions", "")) {
+      AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
+      Model(ModelOptions, [this](StringRef Error) {
+        configurationDiag("%0", DiagnosticIDs::Error) << Error;
+      }) {
   for (auto [List, Option, Value] :
        {std::make_tuple(&BlockingFunctions, "BlockingFunctions",
                         &BlockingFunctionsOption),
