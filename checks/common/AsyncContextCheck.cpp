@@ -8,25 +8,17 @@
 namespace clang::tidy::async {
 
 AsyncContextCheck::AsyncContextCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), ModelOptions(Options),
+    : AsyncModelCheck(Name, Context),
       BlockingFunctionsOption(Options.get("BlockingFunctions", "")),
-      AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
-      Model(ModelOptions, [this](StringRef Error) {
-        configurationDiag("%0", DiagnosticIDs::Error) << Error;
-      }) {
-  for (auto [List, Option, Value] :
-       {std::make_tuple(&BlockingFunctions, "BlockingFunctions",
-                        &BlockingFunctionsOption),
-        std::make_tuple(&AllowedFunctions, "AllowedFunctions",
-                        &AllowedFunctionsOption)}) {
-    std::string Error = List->assign(*Value);
-    if (!Error.empty())
-      configurationDiag("%0: %1", DiagnosticIDs::Error) << Option << Error;
-  }
+      AllowedFunctionsOption(Options.get("AllowedFunctions", "")) {
+  assignRegexOption(BlockingFunctions, "BlockingFunctions",
+                    BlockingFunctionsOption);
+  assignRegexOption(AllowedFunctions, "AllowedFunctions",
+                    AllowedFunctionsOption);
 }
 
 void AsyncContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ModelOptions.store(Options, Opts);
+  AsyncModelCheck::storeOptions(Opts);
   Options.store(Opts, "BlockingFunctions", BlockingFunctionsOption);
   Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
 }
@@ -61,7 +53,7 @@ void AsyncContextCheck::addCandidate(const CallExpr *Call,
 void AsyncContextCheck::onEndOfTranslationUnit() {
   if (Candidates.empty() || !Ctx)
     return;
-  model::AsyncContextIndex Index(*Ctx, Model, Candidates);
+  model::AsyncContextIndex Index(*Ctx, model(), Candidates);
   // A statement shared by several template instantiations is matched once
   // per instantiation; judge it once.
   llvm::DenseSet<SourceLocation> Seen;

@@ -11,21 +11,14 @@
 #ifndef ASYNC_TIDY_CHECKS_COMMON_ASYNCCONTEXTCHECK_H
 #define ASYNC_TIDY_CHECKS_COMMON_ASYNCCONTEXTCHECK_H
 
+#include "AsyncModelCheck.h"
 #include "checks/model/AsyncContext.h"
-#include "checks/model/AsyncModel.h"
-#include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::async {
 
-class AsyncContextCheck : public ClangTidyCheck {
+class AsyncContextCheck : public AsyncModelCheck {
 public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
@@ -44,8 +37,6 @@ protected:
   /// The notes that explain \p Path, attached to the last diagnostic.
   void diagContextNotes(const model::AsyncPath &Path);
 
-  const model::AsyncModel &model() const { return Model; }
-
   /// The check's BlockingFunctions / AllowedFunctions options: regular
   /// expressions over the names of a call (model::callKeys).
   bool isListedBlocking(const CallExpr &Call) const;
@@ -53,12 +44,10 @@ protected:
   bool hasListedBlocking() const { return !BlockingFunctions.empty(); }
 
 private:
-  model::AsyncModelOptions ModelOptions;
   const std::string BlockingFunctionsOption;
   const std::string AllowedFunctionsOption;
   model::RegexList BlockingFunctions;
   model::RegexList AllowedFunctions;
-  model::AsyncModel Model;
   ASTContext *Ctx = nullptr;
   std::vector<const Stmt *> Candidates;
 };

@@ -45,7 +45,9 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_COMPLETION_PREFIX(Prefix) CompletionPrefixes.push_back(Prefix);
 #include "SchedulingCalls.def"
 
-#define ASYNC_TASK_TYPE(Name, Awaitable) TaskTypeTable[Name] = Awaitable;
+#define ASYNC_TASK_TYPE(Name, Awaitable, Lazy)                                 \
+  TaskTypeTable[Name] = {Awaitable, Lazy};
+#define ASYNC_JOINING_LAUNCH(Name) JoiningLaunches.add(Name, true);
 #include "TaskTypes.def"
 
 #define ASYNC_BLOCKING_CALL(Name, Alternative)                                 \
@@ -259,29 +261,57 @@ static const CXXRecordDecl *recordOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
-bool AsyncModel::isAwaitableType(QualType T) const {
-  const CXXRecordDecl *RD = recordOf(T);
-  if (!RD || !RD->getIdentifier())
-    return false;
-  auto It = TaskTypeTable.find(apiName(*RD));
-  if (It != TaskTypeTable.end())
-    return It->second;
-  const CXXRecordDecl *Members = memberSource(RD);
-  return Members && hasAwaiterShape(*Members);
+/// Whether the promise of a task type suspends before running the body:
+/// its initial_suspend() returns suspend_always.
+static bool hasLazyPromise(const CXXRecordDecl &Task) {
+  IdentifierInfo &PromiseName = Task.getASTContext().Idents.get("promise_type");
+  for (const NamedDecl *D : Task.lookup(DeclarationName(&PromiseName))) {
+    const auto *Promise = dyn_cast<TypeDecl>(D);
+    if (!Promise || !Promise->getTypeForDecl())
+      continue;
+    const CXXRecordDecl *Record =
+        Promise->getTypeForDecl()->getAsCXXRecordDecl();
+    if (!Record || !(Record = memberSource(Record)))
+      continue;
+    IdentifierInfo &Initial = Task.getASTContext().Idents.get("initial_suspend");
+    for (const NamedDecl *M : Record->lookup(DeclarationName(&Initial)))
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(M))
+        if (const CXXRecordDecl *Awaiter =
+                Method->getReturnType()->getAsCXXRecordDecl())
+          return Awaiter->getIdentifier() &&
+                 Awaiter->getName() == "suspend_always";
+  }
+  return false;
 }
 
-bool AsyncModel::isTaskType(QualType T) const {
+std::optional<AsyncModel::TaskTraits>
+AsyncModel::taskTraits(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD || !RD->getIdentifier())
-    return false;
+    return std::nullopt;
+  auto Cached = TraitsCache.find(RD->getCanonicalDecl());
+  if (Cached != TraitsCache.end())
+    return Cached->second;
+  std::optional<TaskTraits> Traits;
   std::string Name = apiName(*RD);
-  if (TaskTypeTable.count(Name) || UserTaskTypes.matches(Name))
-    return true;
+  auto It = TaskTypeTable.find(Name);
   const CXXRecordDecl *Members = memberSource(RD);
-  if (!Members)
-    return false;
-  return Members->hasAttr<CoroReturnTypeAttr>() ||
-         hasMember(*Members, "promise_type") || hasAwaiterShape(*Members);
+  if (It != TaskTypeTable.end()) {
+    Traits = It->second;
+  } else if (Members && (Members->hasAttr<CoroReturnTypeAttr>() ||
+                         hasMember(*Members, "promise_type") ||
+                         hasAwaiterShape(*Members))) {
+    Traits = TaskTraits{hasAwaiterShape(*Members), hasLazyPromise(*Members)};
+  } else if (UserTaskTypes.matches(Name)) {
+    Traits = TaskTraits{Members && hasAwaiterShape(*Members), false};
+  }
+  TraitsCache[RD->getCanonicalDecl()] = Traits;
+  return Traits;
+}
+
+bool AsyncModel::isAwaitableType(QualType T) const {
+  std::optional<TaskTraits> Traits = taskTraits(T);
+  return Traits && Traits->Awaitable;
 }
 
 } // namespace clang::tidy::async::model

@@ -105,10 +105,21 @@ public:
   /// [[clang::annotate("async_tidy::async")]].
   bool isConfiguredAsync(const FunctionDecl &FD) const;
 
-  /// A task, future or awaitable type (by table, option or shape).
-  bool isTaskType(QualType T) const;
+  /// What the model knows of a task, future or awaitable type.
+  struct TaskTraits {
+    bool Awaitable; // a coroutine can co_await it directly
+    bool Lazy;      // its work starts only when awaited
+  };
+  /// The traits of a task type (by table, TaskTypes or shape), or nothing
+  /// for any other type.
+  std::optional<TaskTraits> taskTraits(QualType T) const;
+  bool isTaskType(QualType T) const { return taskTraits(T).has_value(); }
   /// A type a coroutine can co_await directly.
   bool isAwaitableType(QualType T) const;
+  /// A call whose future joins the work in its destructor (std::async).
+  bool isJoiningLaunch(const CallExpr &Call) const {
+    return JoiningLaunches.find(Call) != nullptr;
+  }
 
   unsigned maxCallDepth() const { return MaxCallDepth; }
 
@@ -141,7 +152,9 @@ private:
   ApiTable<bool> Wrappers;
   ApiTable<bool> ThreadSpawns;
   llvm::SmallVector<llvm::StringRef, 2> CompletionPrefixes;
-  llvm::StringMap<bool> TaskTypeTable; // name -> awaitable
+  llvm::StringMap<TaskTraits> TaskTypeTable;
+  ApiTable<bool> JoiningLaunches;
+  mutable llvm::DenseMap<const Decl *, std::optional<TaskTraits>> TraitsCache;
   RegexList AsyncFunctions;
   RegexList UserScheduling;
   RegexList UserTaskTypes;
