@@ -2,6 +2,7 @@
 //--------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "DiscardedTaskCheck.h"
 #include "SyncOverAsyncCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -13,6 +14,7 @@ class AsyncTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    CheckFactories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
     CheckFactories.registerCheck<SyncOverAsyncCheck>("async-sync-over-async");
   }
 };

@@ -69,6 +69,16 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
   return T.getUnqualifiedType().getAsString(Policy);
 }
 
+std::string canonicalTypeName(QualType T, const ASTContext &Ctx) {
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressTagKeyword = true;
+  Policy.SuppressDefaultTemplateArgs = true;
+  return T.getNonReferenceType()
+      .getCanonicalType()
+      .getUnqualifiedType()
+      .getAsString(Policy);
+}
+
 std::string callName(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (const Expr *Object = callObject(Call)) {

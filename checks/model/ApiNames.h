@@ -37,6 +37,10 @@ llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call);
 /// else the fully qualified class name.
 std::string typeName(QualType T, const ASTContext &Ctx);
 
+/// A type the user did not spell (a call's result, an 'auto' variable):
+/// the canonical type without default template arguments.
+std::string canonicalTypeName(QualType T, const ASTContext &Ctx);
+
 /// A call for diagnostics: "std::future<std::string>::get" with the object's
 /// type as the user spells it, or the qualified name of a free function.
 std::string callName(const CallExpr &Call);

@@ -62,7 +62,7 @@ Handler bind_executor(const Executor &ex, Handler h) {
 }
 
 // awaitable<T>: its promise comes from std::coroutine_traits, as in Asio.
-template <class T = void, class Executor = any_io_executor> class awaitable {
+template <class T, class Executor = any_io_executor> class awaitable {
 public:
   using value_type = T;
   awaitable() noexcept = default;

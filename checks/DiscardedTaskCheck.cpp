@@ -1,0 +1,164 @@
+//===--- DiscardedTaskCheck.cpp - async-discarded-task --------------------===//
+
+#include "DiscardedTaskCheck.h"
+#include "checks/model/ApiNames.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : AsyncModelCheck(Name, Context),
+      AllowedDiscardsOption(Options.get("AllowedDiscards", "")) {
+  assignRegexOption(AllowedDiscards, "AllowedDiscards", AllowedDiscardsOption);
+}
+
+void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncModelCheck::storeOptions(Opts);
+  Options.store(Opts, "AllowedDiscards", AllowedDiscardsOption);
+}
+
+void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  // Each function body is walked once from the top: the walk knows which
+  // expressions stand as statements without asking for parents.
+  Finder->addMatcher(functionDecl(isDefinition(),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
+}
+
+void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const Stmt *Body = Function->getBody();
+  if (!Body)
+    return;
+  Ctx = Result.Context;
+  bool InCoroutine = false;
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
+    Body = Coroutine->getBody();
+    InCoroutine = true;
+  }
+  walk(*Body, InCoroutine);
+}
+
+/// Whether \p Child of \p Parent is evaluated only for its side effects.
+static bool isStatementPosition(const Stmt &Parent, const Stmt *Child) {
+  if (isa<CompoundStmt>(Parent))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(&Parent))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *For = dyn_cast<ForStmt>(&Parent))
+    return Child == For->getBody() || Child == For->getInc();
+  if (const auto *While = dyn_cast<WhileStmt>(&Parent))
+    return Child == While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Parent))
+    return Child == Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Parent))
+    return Child == Range->getBody();
+  if (const auto *Case = dyn_cast<SwitchCase>(&Parent))
+    return Child == Case->getSubStmt();
+  if (const auto *Label = dyn_cast<LabelStmt>(&Parent))
+    return Child == Label->getSubStmt();
+  return false;
+}
+
+void DiscardedTaskCheck::walk(const Stmt &S, bool InCoroutine) {
+  for (const Stmt *Child : S.children()) {
+    // A lambda is a function of its own, matched on its own.
+    if (!Child || isa<LambdaExpr>(Child))
+      continue;
+    if (const auto *E = dyn_cast<Expr>(Child);
+        E && isStatementPosition(S, Child))
+      checkDiscardedValue(*E, InCoroutine);
+    if (const auto *Decls = dyn_cast<DeclStmt>(Child))
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          checkUnusedLocal(*Var);
+    walk(*Child, InCoroutine);
+  }
+}
+
+bool DiscardedTaskCheck::isAllowed(const CallExpr &Call) const {
+  return !AllowedDiscards.empty() &&
+         llvm::any_of(model::callKeys(Call), [this](const std::string &Key) {
+           return AllowedDiscards.matches(Key);
+         });
+}
+
+StringRef DiscardedTaskCheck::consequence(
+    const CallExpr &Call, const model::AsyncModel::TaskTraits &Traits) const {
+  if (model().isJoiningLaunch(Call))
+    return "its destructor blocks until the work finishes";
+  if (Traits.Lazy)
+    return "the work never starts unless it is awaited";
+  return "its completion and errors are never observed";
+}
+
+/// The call whose task a statement or initializer produces, looking through
+/// temporaries, parentheses and (when \p VoidCast is given) a cast to void.
+static const CallExpr *producingCall(const Expr &E, bool *VoidCast) {
+  const Expr *Inner = &E;
+  while (true) {
+    Inner = Inner->IgnoreImplicit()->IgnoreParens();
+    const auto *Cast = dyn_cast<ExplicitCastExpr>(Inner);
+    if (!VoidCast || !Cast || !Cast->getType()->isVoidType())
+      break;
+    *VoidCast = true;
+    Inner = Cast->getSubExpr();
+  }
+  const auto *Call = dyn_cast<CallExpr>(Inner);
+  return Call && Call->isPRValue() ? Call : nullptr;
+}
+
+void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
+  bool VoidCast = false;
+  const CallExpr *Call = producingCall(E, &VoidCast);
+  if (!Call || Call->getBeginLoc().isInvalid())
+    return;
+  std::optional<model::AsyncModel::TaskTraits> Traits =
+      model().taskTraits(Call->getType());
+  if (!Traits || isAllowed(*Call) || !Reported.insert(Call->getBeginLoc()).second)
+    return;
+
+  std::string Producer =
+      Call->getDirectCallee() ? model::callName(*Call) : std::string("call");
+  bool Joining = model().isJoiningLaunch(*Call);
+  bool FixIt = InCoroutine && Traits->Awaitable && !Joining &&
+               !Call->getBeginLoc().isMacroID();
+  StringRef Instead =
+      FixIt ? "use 'co_await'"
+      : Joining
+          ? "keep the future and wait where the result is needed"
+          : "await it, keep it, or hand it to something that runs it";
+  auto Diag = diag(Call->getBeginLoc(),
+                   "'%0' returned by '%1' is discarded; %2; %3")
+              << model::canonicalTypeName(Call->getType(), *Ctx) << Producer
+              << consequence(*Call, *Traits) << Instead;
+  if (FixIt)
+    Diag << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
+}
+
+void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
+  if (!Var.hasLocalStorage() || isa<ParmVarDecl>(Var) || Var.isReferenced() ||
+      Var.hasAttr<UnusedAttr>() || !Var.getInit() || !Var.getIdentifier())
+    return;
+  const CallExpr *Call = producingCall(*Var.getInit(), nullptr);
+  if (!Call)
+    return;
+  std::optional<model::AsyncModel::TaskTraits> Traits =
+      model().taskTraits(Var.getType());
+  if (!Traits || isAllowed(*Call) || !Reported.insert(Var.getLocation()).second)
+    return;
+  diag(Var.getLocation(),
+       "'%0' of type '%1' is never awaited, moved or passed on; %2")
+      << Var.getName()
+      << model::canonicalTypeName(Var.getType(), Var.getASTContext())
+      << consequence(*Call, *Traits);
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,44 @@
+//===--- DiscardedTaskCheck.h - async-discarded-task ----------------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_DISCARDEDTASKCHECK_H
+#define ASYNC_TIDY_CHECKS_DISCARDEDTASKCHECK_H
+
+#include "common/AsyncModelCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds tasks, awaitables and futures whose results are dropped: a call
+/// used as a statement (or cast to void), and a local that is never used.
+/// A dropped lazy task never runs, a dropped std::async future blocks in its
+/// destructor, any other drop loses the result and its errors.
+///
+/// For the user-facing documentation see docs/checks/async-discarded-task.md
+class DiscardedTaskCheck : public AsyncModelCheck {
+public:
+  DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  void walk(const Stmt &S, bool InCoroutine);
+  void checkDiscardedValue(const Expr &E, bool InCoroutine);
+  void checkUnusedLocal(const VarDecl &Var);
+  bool isAllowed(const CallExpr &Call) const;
+  /// What is lost by dropping a task of these traits made by \p Call.
+  StringRef consequence(const CallExpr &Call,
+                        const model::AsyncModel::TaskTraits &Traits) const;
+
+  const std::string AllowedDiscardsOption;
+  model::RegexList AllowedDiscards;
+  /// Statements shared by template instantiations are seen once per
+  /// instantiation; report each place once.
+  llvm::DenseSet<SourceLocation> Reported;
+  const ASTContext *Ctx = nullptr;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_CHECKS_DISCARDEDTASKCHECK_H
