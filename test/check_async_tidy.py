@@ -13,7 +13,9 @@ module. In each mode:
   - its output must match the CHECK-MESSAGES lines (FileCheck), and hold no
     warning or error that no CHECK-MESSAGES line expects;
   - the fixed file must match the CHECK-FIXES lines, or be unchanged when
-    there are none.
+    there are none;
+  - with --fixes-clean, the fixed file must compile and the check must find
+    nothing left in it.
 COMPILER-ARGS default to -std=c++20; -I<Inputs> (the mock headers) is added
 unless --no-mocks is given, as the tests on real headers do.
 """
@@ -89,6 +91,17 @@ def run_mode(args, mode, source_text, tidy_args, compiler_args):
         fail("%s mode: the file was changed, but no CHECK-FIXES are given" % mode,
              log)
 
+    if args.fixes_clean and mode == "driver":
+        command = [args.async_tidy, temp, checks, "--quiet"] + tidy_args + \
+            ["--"] + compiler_args
+        if not args.no_mocks:
+            command.append("-I" + args.inputs)
+        rerun = subprocess.run(command, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+        if rerun.returncode != 0:
+            fail("the fixed file is not clean (exit %d)" % rerun.returncode,
+                 "$ %s\n%s" % (" ".join(command), rerun.stdout))
+
 
 def main():
     parser = argparse.ArgumentParser()
@@ -98,6 +111,8 @@ def main():
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--inputs", required=True)
     parser.add_argument("--no-mocks", action="store_true")
+    parser.add_argument("--fixes-clean", action="store_true",
+                        help="the fixed file must compile with no finding left")
     parser.add_argument("--mode", choices=["both", "driver", "plugin"],
                         default="both")
     parser.add_argument("--check-suffixes", default="",
