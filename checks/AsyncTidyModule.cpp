@@ -2,6 +2,7 @@
 //--------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "DetachedDanglingReferenceCheck.h"
 #include "DiscardedTaskCheck.h"
 #include "SyncOverAsyncCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -14,6 +15,8 @@ class AsyncTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    CheckFactories.registerCheck<DetachedDanglingReferenceCheck>(
+        "async-detached-dangling-reference");
     CheckFactories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
     CheckFactories.registerCheck<SyncOverAsyncCheck>("async-sync-over-async");
   }

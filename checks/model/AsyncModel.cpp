@@ -14,6 +14,7 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
       SchedulingFunctions(Options.getLocalOrGlobal("SchedulingFunctions", "")),
       TaskTypes(Options.getLocalOrGlobal("TaskTypes", "")),
       LockTypes(Options.getLocalOrGlobal("LockTypes", "")),
+      ReferenceLikeTypes(Options.getLocalOrGlobal("ReferenceLikeTypes", "")),
       MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)) {}
 
 void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
@@ -22,6 +23,7 @@ void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, "SchedulingFunctions", SchedulingFunctions);
   Options.store(Opts, "TaskTypes", TaskTypes);
   Options.store(Opts, "LockTypes", LockTypes);
+  Options.store(Opts, "ReferenceLikeTypes", ReferenceLikeTypes);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 
@@ -60,6 +62,14 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   SiblingPatterns.push_back({Prefix, Suffix, Capitalize});
 #include "BlockingCalls.def"
 
+#define ASYNC_SPAWN_CALL(Name, TokenArg) SpawnCalls.add(Name, TokenArg);
+#define ASYNC_DETACHED_TOKEN(Name) DetachedTokens.insert(Name);
+#define ASYNC_THREAD_TYPE(Name) ThreadTypes.insert(Name);
+#define ASYNC_JOIN_MEMBER(Name) JoinMembers.insert(Name);
+#define ASYNC_SHARED_OWNER_BASE(Name) SharedOwnerBases.insert(Name);
+#define ASYNC_REFERENCE_LIKE_TYPE(Name) ReferenceLikeNames.insert(Name);
+#include "Lifetimes.def"
+
   auto Assign = [&](RegexList &List, llvm::StringRef Option,
                     llvm::StringRef Value) {
     std::string Error = List.assign(Value);
@@ -70,6 +80,8 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   Assign(UserScheduling, "SchedulingFunctions", Options.SchedulingFunctions);
   Assign(UserTaskTypes, "TaskTypes", Options.TaskTypes);
   Assign(UserLockTypes, "LockTypes", Options.LockTypes);
+  Assign(UserReferenceLikeTypes, "ReferenceLikeTypes",
+         Options.ReferenceLikeTypes);
 }
 
 template <typename T>
@@ -175,6 +187,50 @@ bool AsyncModel::isLockType(QualType T) const {
     return false;
   std::string Name = apiName(*Named);
   return LockTypeNames.contains(Name) || UserLockTypes.matches(Name);
+}
+
+std::optional<unsigned>
+AsyncModel::spawnTokenIndex(const CallExpr &Call) const {
+  const int *Index = SpawnCalls.find(Call);
+  if (!Index || Call.getNumArgs() == 0)
+    return std::nullopt;
+  if (*Index < 0)
+    return Call.getNumArgs() - 1;
+  if (static_cast<unsigned>(*Index) >= Call.getNumArgs())
+    return std::nullopt;
+  return *Index;
+}
+
+/// The qualified name of a type's class, without template arguments.
+static std::string className(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() ? apiName(*RD) : std::string();
+}
+
+bool AsyncModel::isDetachedToken(QualType T) const {
+  return DetachedTokens.contains(className(T));
+}
+
+bool AsyncModel::isThreadType(QualType T) const {
+  return ThreadTypes.contains(className(T));
+}
+
+bool AsyncModel::isSharedOwned(const CXXRecordDecl &Class) const {
+  const CXXRecordDecl *Definition = Class.getDefinition();
+  if (!Definition)
+    return false;
+  return !Definition->forallBases([this](const CXXRecordDecl *Base) {
+    return !(Base->getIdentifier() &&
+             SharedOwnerBases.contains(apiName(*Base)));
+  });
+}
+
+bool AsyncModel::isReferenceLike(QualType T) const {
+  if (T->isReferenceType() || T->isPointerType())
+    return true;
+  std::string Name = className(T);
+  return !Name.empty() && (ReferenceLikeNames.contains(Name) ||
+                           UserReferenceLikeTypes.matches(Name));
 }
 
 bool AsyncModel::isConstructedUnlocked(const VarDecl &Lock) const {

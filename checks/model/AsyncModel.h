@@ -48,6 +48,7 @@ struct AsyncModelOptions {
   std::string SchedulingFunctions;
   std::string TaskTypes;
   std::string LockTypes;
+  std::string ReferenceLikeTypes;
   unsigned MaxCallDepth = 3;
 
   explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
@@ -90,6 +91,23 @@ public:
 
   /// A lock constructed unlocked (std::defer_lock, std::try_to_lock).
   bool isConstructedUnlocked(const VarDecl &Lock) const;
+
+  /// For a call that starts a coroutine (co_spawn): the index of its
+  /// completion token argument.
+  std::optional<unsigned> spawnTokenIndex(const CallExpr &Call) const;
+  /// A completion token that waits for nothing (asio::detached).
+  bool isDetachedToken(QualType T) const;
+  /// A thread class: detach() lets its callable outlive the scope.
+  bool isThreadType(QualType T) const;
+  /// A member that waits for work started on its object ('join', 'wait').
+  bool isJoinMember(llvm::StringRef Name) const {
+    return JoinMembers.contains(Name);
+  }
+  /// A class whose objects live in a shared_ptr (enable_shared_from_this).
+  bool isSharedOwned(const CXXRecordDecl &Class) const;
+  /// A reference, pointer, or a type that refers to what it does not own
+  /// (string_view, span, reference_wrapper, ReferenceLikeTypes).
+  bool isReferenceLike(QualType T) const;
 
   /// Whether \p Call only asks if a result is ready (non-blocking).
   bool isReadinessCheck(const CallExpr &Call) const;
@@ -154,11 +172,18 @@ private:
   llvm::SmallVector<llvm::StringRef, 2> CompletionPrefixes;
   llvm::StringMap<TaskTraits> TaskTypeTable;
   ApiTable<bool> JoiningLaunches;
+  ApiTable<int> SpawnCalls;
+  llvm::StringSet<> DetachedTokens;
+  llvm::StringSet<> ThreadTypes;
+  llvm::StringSet<> JoinMembers;
+  llvm::StringSet<> SharedOwnerBases;
+  llvm::StringSet<> ReferenceLikeNames;
   mutable llvm::DenseMap<const Decl *, std::optional<TaskTraits>> TraitsCache;
   RegexList AsyncFunctions;
   RegexList UserScheduling;
   RegexList UserTaskTypes;
   RegexList UserLockTypes;
+  RegexList UserReferenceLikeTypes;
   unsigned MaxCallDepth;
 };
 

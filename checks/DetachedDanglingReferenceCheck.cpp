@@ -1,0 +1,463 @@
+//===--- DetachedDanglingReferenceCheck.cpp - async-detached-dangling-reference ===//
+
+#include "DetachedDanglingReferenceCheck.h"
+#include "checks/model/ApiNames.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+/// Class names of objects that live for one request or connection; a
+/// reference to one held by detached work is suspect even when its owner is
+/// not visible.
+static constexpr llvm::StringLiteral DefaultRequestScopedTypes =
+    ".*([Rr]equest|[Rr]esponse|[Ss]ession|[Cc]onnection|HttpContext|"
+    "[Ss]ocket)[A-Za-z0-9_]*";
+
+DetachedDanglingReferenceCheck::DetachedDanglingReferenceCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : AsyncModelCheck(Name, Context),
+      RequestScopedTypesOption(
+          Options.get("RequestScopedTypes", DefaultRequestScopedTypes)) {
+  assignRegexOption(RequestScopedTypes, "RequestScopedTypes",
+                    RequestScopedTypesOption);
+}
+
+void DetachedDanglingReferenceCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  AsyncModelCheck::storeOptions(Opts);
+  Options.store(Opts, "RequestScopedTypes", RequestScopedTypesOption);
+}
+
+void DetachedDanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
+  // One walk per function body: it knows the scopes of the locals and which
+  // objects are joined, without asking for parents.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
+}
+
+/// Looks through temporaries, conversions and copies to the expression that
+/// was written.
+static const Expr *written(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1 &&
+        !isa<CXXTemporaryObjectExpr>(Construct)) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    return E;
+  }
+  return nullptr;
+}
+
+static bool isStdRef(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() || Call.getNumArgs() != 1)
+    return false;
+  std::string Name = model::apiName(*Callee);
+  return Name == "std::ref" || Name == "std::cref" || Name == "boost::ref" ||
+         Name == "boost::cref";
+}
+
+/// The member function whose 'this' a lambda in \p Function sees.
+static const CXXMethodDecl *thisOwner(const FunctionDecl &Function) {
+  const DeclContext *DC = &Function;
+  while (DC) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(DC);
+    if (!Method)
+      return nullptr;
+    if (!Method->getParent()->isLambda())
+      return Method;
+    DC = Method->getParent()->getDeclContext();
+  }
+  return nullptr;
+}
+
+/// Everything the walk of one function body needs.
+class DetachedDanglingReferenceCheck::FunctionScan {
+public:
+  FunctionScan(DetachedDanglingReferenceCheck &Check,
+               const FunctionDecl &Function, ASTContext &Ctx)
+      : Check(Check), Model(Check.model()), Function(Function), Ctx(Ctx) {}
+
+  void run(const Stmt &Body) {
+    FunctionEnd = Body.getEndLoc();
+    collectJoins(Body);
+    walk(Body);
+  }
+
+private:
+  /// Objects on which the function waits for its work ('t.join()',
+  /// 'group.wait()', 'ioc.run()', 'f.get()').
+  void collectJoins(const Stmt &S) {
+    if (isa<LambdaExpr>(S))
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
+      if (const CXXMethodDecl *Method = Member->getMethodDecl())
+        if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
+          if (const ValueDecl *Object =
+                  model::referencedDecl(Member->getImplicitObjectArgument()))
+            Joined.insert(Object);
+    for (const Stmt *Child : S.children())
+      if (Child)
+        collectJoins(*Child);
+  }
+
+  void walk(const Stmt &S) {
+    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+      for (const Stmt *Item : Block->body())
+        if (const auto *Decls = dyn_cast<DeclStmt>(Item))
+          for (const Decl *D : Decls->decls())
+            if (const auto *Var = dyn_cast<VarDecl>(D))
+              ScopeEnd[Var] = Block->getRBracLoc();
+    Parents.push_back(&S);
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      checkCall(*Call);
+    for (const Stmt *Child : S.children())
+      if (Child && !isa<LambdaExpr>(Child))
+        walk(*Child);
+      else if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Child))
+        for (const Expr *Init : Lambda->capture_inits())
+          if (Init)
+            walk(*Init);
+    Parents.pop_back();
+  }
+
+  /// The nearest parent that is not an implicit node or parentheses.
+  const Stmt *writtenParent() const {
+    for (size_t I = Parents.size() - 1; I-- > 0;) {
+      if (isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
+              CXXBindTemporaryExpr, ParenExpr>(Parents[I]))
+        continue;
+      return Parents[I];
+    }
+    return nullptr;
+  }
+
+  /// Whether the function waits for the work \p Call starts: it awaits the
+  /// result, waits on it, or joins the executor or the object it ran on.
+  bool isWaited(const CallExpr &Call) const {
+    const Stmt *Parent = writtenParent();
+    if (isa_and_nonnull<CoawaitExpr>(Parent))
+      return true;
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent))
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl()))
+        if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
+          return true;
+    if (const auto *Decls = dyn_cast_or_null<DeclStmt>(Parent))
+      for (const Decl *D : Decls->decls())
+        if (Joined.contains(dyn_cast<ValueDecl>(D)))
+          return true;
+    const Expr *Executor = model::callObject(Call);
+    if (!Executor && Call.getNumArgs() > 0)
+      Executor = Call.getArg(0);
+    const ValueDecl *Target = model::referencedDecl(Executor);
+    return Target && Joined.contains(Target);
+  }
+
+  void checkCall(const CallExpr &Call) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (!Callee)
+      return;
+    // thread.detach(): the thread's callable and arguments outlive us.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && Method->getIdentifier() && Method->getName() == "detach" &&
+          Model.isThreadType(Member->getImplicitObjectArgument()->getType())) {
+        checkThread(*Member);
+        return;
+      }
+    }
+    std::optional<unsigned> Token = Model.spawnTokenIndex(Call);
+    bool Scheduled = Model.schedulingCall(Call).has_value();
+    bool Completion = !Scheduled && !Token &&
+                      Model.isCompletionInitiator(*Callee) &&
+                      Call.getNumArgs() > 0;
+    if (!Token && !Scheduled && !Completion)
+      return;
+    if (Token) {
+      const Expr *TokenArg = Call.getArg(*Token);
+      bool Detached = Model.isDetachedToken(TokenArg->getType()) ||
+                      isa<LambdaExpr>(written(TokenArg));
+      if (!Detached && isWaited(Call))
+        return;
+    } else if (isWaited(Call)) {
+      return;
+    }
+    Work W{&Call, model::callKeys(Call).front()};
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+      // Of an initiating function only the completion handler is work.
+      if (Completion && I + 1 != Call.getNumArgs())
+        continue;
+      checkWorkArgument(*Call.getArg(I), W);
+    }
+  }
+
+  void checkThread(const CXXMemberCallExpr &Detach) {
+    const Expr *Object =
+        Detach.getImplicitObjectArgument()->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Object))
+      Object = Cast->getSubExpr()->IgnoreImplicit();
+    const CXXConstructExpr *Construct = dyn_cast<CXXConstructExpr>(Object);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (Var->getInit())
+          Construct = dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+    if (!Construct)
+      return;
+    Work W{&Detach, model::apiName(*Detach.getMethodDecl())};
+    for (const Expr *Arg : Construct->arguments())
+      checkWorkArgument(*Arg, W);
+  }
+
+  /// An argument that becomes part of detached work.
+  void checkWorkArgument(const Expr &Arg, const Work &W) {
+    const Expr *E = written(&Arg);
+    if (!E)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return checkLambda(*Lambda, W);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (Var->isLocalVarDecl() && Var->getInit())
+          if (const auto *Lambda =
+                  dyn_cast<LambdaExpr>(written(Var->getInit())))
+            return checkLambda(*Lambda, W);
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+        Unary && Unary->getOpcode() == UO_AddrOf)
+      return checkReferent(*Unary->getSubExpr(), W, Arg.getBeginLoc(),
+                           "its address is passed to");
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call)
+      return;
+    if (isStdRef(*Call))
+      return checkReferent(*Call->getArg(0), W, Arg.getBeginLoc(),
+                           "a reference to it is passed to");
+    if (Model.isCallableWrapper(*Call)) {
+      for (const Expr *Inner : Call->arguments())
+        checkWorkArgument(*Inner, W);
+      return;
+    }
+    // A coroutine call: its frame keeps the arguments of reference
+    // parameters as references.
+    const FunctionDecl *Coroutine = Call->getDirectCallee();
+    if (!Coroutine || !Model.isTaskType(Call->getType()))
+      return;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Coroutine->getNumParams();
+         ++I) {
+      const ParmVarDecl *Param = Coroutine->getParamDecl(I);
+      if (Model.isReferenceLike(Param->getType()))
+        checkBoundArgument(*Call->getArg(I), *Param, *Coroutine, W);
+    }
+  }
+
+  void checkBoundArgument(const Expr &Arg, const ParmVarDecl &Param,
+                          const FunctionDecl &Coroutine, const Work &W) {
+    const Expr *E = Arg.IgnoreParenImpCasts();
+    std::string Via = "it is bound to parameter '" + Param.getNameAsString() +
+                      "' of coroutine '" + Coroutine.getNameAsString() +
+                      "', whose frame keeps it in";
+    if (isa<MaterializeTemporaryExpr>(E) &&
+        !isa<StringLiteral>(E->IgnoreImplicit())) {
+      if (!Check.Reported.insert(Arg.getBeginLoc()).second)
+        return;
+      Check.diag(Arg.getBeginLoc(),
+                 "a temporary is bound to parameter '%0' of coroutine '%1', "
+                 "detached by '%2'; the temporary is destroyed at the end of "
+                 "the statement while the coroutine still refers to it; make "
+                 "the parameter a value")
+          << Param.getName() << Coroutine.getName() << W.Name;
+      noteDetached(W);
+      return;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+        Unary && Unary->getOpcode() == UO_AddrOf)
+      E = Unary->getSubExpr();
+    checkReferent(*E, W, Arg.getBeginLoc(), Via);
+  }
+
+  void checkLambda(const LambdaExpr &Lambda, const Work &W) {
+    bool OwnsThis = false;
+    SourceLocation ThisCapture;
+    for (const LambdaCapture &Capture : Lambda.captures()) {
+      if (Capture.capturesThis()) {
+        ThisCapture = Capture.getLocation();
+        continue;
+      }
+      if (!Capture.capturesVariable())
+        continue;
+      const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+      if (!Var)
+        continue;
+      if (Capture.getCaptureKind() == LCK_ByRef) {
+        checkVariable(*Var, W, Capture.getLocation(),
+                      "it is captured by reference in");
+        continue;
+      }
+      if (Var->isInitCapture() && Var->getInit()) {
+        if (isSharedPointer(Var->getType()))
+          OwnsThis = true;
+        checkWorkArgument(*Var->getInit(), W);
+        continue;
+      }
+      if (isSharedPointer(Var->getType()))
+        OwnsThis = true;
+      checkRequestScopedCopy(*Var, W, Capture.getLocation());
+    }
+    if (ThisCapture.isValid() && !OwnsThis)
+      checkThisCapture(Lambda, W, ThisCapture);
+  }
+
+  static bool isSharedPointer(QualType T) {
+    const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+    return RD && RD->getIdentifier() &&
+           (model::apiName(*RD) == "std::shared_ptr" ||
+            model::apiName(*RD) == "boost::shared_ptr");
+  }
+
+  bool isRequestScoped(QualType T) const {
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && RD->getIdentifier() &&
+           Check.RequestScopedTypes.matches(model::apiName(*RD));
+  }
+
+  /// A pointer or reference-like copy to a request-scoped object.
+  void checkRequestScopedCopy(const VarDecl &Var, const Work &W,
+                              SourceLocation Where) {
+    if (!Var.getType()->isPointerType() || !isRequestScoped(Var.getType()))
+      return;
+    reportUnowned(Var, W, Where, "a pointer to it is copied into");
+  }
+
+  void checkThisCapture(const LambdaExpr &Lambda, const Work &W,
+                        SourceLocation Where) {
+    const CXXMethodDecl *Method = thisOwner(Function);
+    if (!Method)
+      return;
+    const CXXRecordDecl *Class = Method->getParent();
+    bool Shared = Model.isSharedOwned(*Class);
+    if (!Shared && !(Class->getIdentifier() &&
+                     Check.RequestScopedTypes.matches(model::apiName(*Class))))
+      return;
+    if (!Check.Reported.insert(Where).second)
+      return;
+    Check.diag(Where, "'this' is captured in work detached by '%0', but "
+                      "'%1' %2; capture %3 so the object lives until the "
+                      "work has run")
+        << W.Name << Class->getName()
+        << (Shared ? "is owned by a shared_ptr"
+                   : "lives only as long as its request")
+        << (Shared ? "'self = shared_from_this()'" : "the data by value");
+    noteDetached(W);
+  }
+
+  /// An expression naming the object that detached work refers to.
+  void checkReferent(const Expr &E, const Work &W, SourceLocation Where,
+                     StringRef How) {
+    const Expr *Inner = E.IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Inner)) {
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        checkVariable(*Var, W, Where, How);
+      return;
+    }
+    // A member of *this: dangling when the object is shared-owned.
+    if (const auto *Member = dyn_cast<MemberExpr>(Inner))
+      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        if (const CXXMethodDecl *Method = thisOwner(Function))
+          if (Model.isSharedOwned(*Method->getParent()) &&
+              Check.Reported.insert(Where).second) {
+            Check.diag(Where, "member '%0' is referred to by work detached "
+                              "by '%1', but '%2' is owned by a shared_ptr "
+                              "that the work does not hold; copy the member "
+                              "or keep 'shared_from_this()' alive")
+                << Member->getMemberDecl()->getName() << W.Name
+                << Method->getParent()->getName();
+            noteDetached(W);
+          }
+  }
+
+  /// A variable that detached work refers to (by reference or address).
+  void checkVariable(const VarDecl &Var, const Work &W, SourceLocation Where,
+                     StringRef How) {
+    if (!Var.hasLocalStorage())
+      return; // globals, statics, thread_locals outlive the work
+    if (Var.getType()->isReferenceType()) {
+      // Someone else owns it; suspect only request-scoped objects.
+      if (isRequestScoped(Var.getType()))
+        reportUnowned(Var, W, Where, How);
+      return;
+    }
+    if (!Check.Reported.insert(Where).second)
+      return;
+    SourceLocation End = ScopeEnd.lookup(&Var);
+    if (End.isInvalid())
+      End = FunctionEnd;
+    Check.diag(Where, "'%0' is destroyed when its scope ends, but %1 work "
+                      "detached by '%2'; copy or move it into the work, or "
+                      "share its ownership")
+        << Var.getName() << How << W.Name;
+    noteDetached(W);
+    Check.diag(Var.getLocation(), "'%0' is declared here",
+               DiagnosticIDs::Note)
+        << Var.getName();
+    Check.diag(End, "'%0' is destroyed here", DiagnosticIDs::Note)
+        << Var.getName();
+  }
+
+  void reportUnowned(const VarDecl &Var, const Work &W, SourceLocation Where,
+                     StringRef How) {
+    if (!Check.Reported.insert(Where).second)
+      return;
+    Check.diag(Where, "'%0' refers to a request-scoped '%1' owned elsewhere, "
+                      "and %2 work detached by '%3'; the request may end "
+                      "first; copy what the work needs or share ownership")
+        << Var.getName()
+        << model::typeName(Var.getType()->isPointerType()
+                               ? Var.getType()->getPointeeType()
+                               : Var.getType().getNonReferenceType(),
+                           Ctx)
+        << How << W.Name;
+    noteDetached(W);
+  }
+
+  void noteDetached(const Work &W) {
+    Check.diag(W.Start->getExprLoc(), "the work is detached here",
+               DiagnosticIDs::Note);
+  }
+
+  DetachedDanglingReferenceCheck &Check;
+  const model::AsyncModel &Model;
+  const FunctionDecl &Function;
+  ASTContext &Ctx;
+  SourceLocation FunctionEnd;
+  llvm::SmallVector<const Stmt *, 32> Parents;
+  llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnd;
+  llvm::DenseSet<const ValueDecl *> Joined;
+};
+
+void DetachedDanglingReferenceCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const Stmt *Body = Function->getBody();
+  if (!Body)
+    return;
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  FunctionScan(*this, *Function, *Result.Context).run(*Body);
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,44 @@
+//===--- DetachedDanglingReferenceCheck.h - async-detached-dangling-reference ===//
+
+#ifndef ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
+#define ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
+
+#include "common/AsyncModelCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds work that outlives the scope that starts it (posted handlers,
+/// co_spawn(..., detached), detached threads, continuations nobody waits
+/// for) while it refers to objects that scope owns: locals captured by
+/// reference, locals bound to a coroutine's reference parameters,
+/// temporaries, 'this' of a shared_ptr-owned object, and request-scoped
+/// objects reached through references.
+///
+/// For the user-facing documentation see
+/// docs/checks/async-detached-dangling-reference.md
+class DetachedDanglingReferenceCheck : public AsyncModelCheck {
+public:
+  DetachedDanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  /// Where detached work starts: the call, and its name for messages.
+  struct Work {
+    const Expr *Start;
+    std::string Name;
+  };
+  class FunctionScan;
+
+  const std::string RequestScopedTypesOption;
+  model::RegexList RequestScopedTypes;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
