@@ -145,9 +145,9 @@ private:
     return nullptr;
   }
 
-  /// Whether the function waits for the work \p Call starts: it awaits the
-  /// result, waits on it, or joins the executor or the object it ran on.
-  bool isWaited(const CallExpr &Call) const {
+  /// Whether the function waits for the result of \p Call: it awaits it,
+  /// waits on it, or keeps it in a variable it waits on.
+  bool isResultWaited() const {
     const Stmt *Parent = writtenParent();
     if (isa_and_nonnull<CoawaitExpr>(Parent))
       return true;
@@ -159,6 +159,12 @@ private:
       for (const Decl *D : Decls->decls())
         if (Joined.contains(dyn_cast<ValueDecl>(D)))
           return true;
+    return false;
+  }
+
+  /// Whether the function joins the executor or the object the work of
+  /// \p Call runs on ('ioc.run()', 'pool.join()', 'group.wait()').
+  bool isExecutorJoined(const CallExpr &Call) const {
     const Expr *Executor = model::callObject(Call);
     if (!Executor && Call.getNumArgs() > 0)
       Executor = Call.getArg(0);
@@ -186,15 +192,14 @@ private:
                       Call.getNumArgs() > 0;
     if (!Token && !Scheduled && !Completion)
       return;
+    bool WaitsForResult = true;
     if (Token) {
       const Expr *TokenArg = Call.getArg(*Token);
-      bool Detached = Model.isDetachedToken(TokenArg->getType()) ||
-                      isa<LambdaExpr>(written(TokenArg));
-      if (!Detached && isWaited(Call))
-        return;
-    } else if (isWaited(Call)) {
-      return;
+      WaitsForResult = !Model.isDetachedToken(TokenArg->getType()) &&
+                       !isa<LambdaExpr>(written(TokenArg));
     }
+    if ((WaitsForResult && isResultWaited()) || isExecutorJoined(Call))
+      return;
     Work W{&Call, model::callKeys(Call).front()};
     for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
       // Of an initiating function only the completion handler is work.
@@ -264,7 +269,15 @@ private:
 
   void checkBoundArgument(const Expr &Arg, const ParmVarDecl &Param,
                           const FunctionDecl &Coroutine, const Work &W) {
-    const Expr *E = Arg.IgnoreParenImpCasts();
+    // Only conversions: IgnoreParenImpCasts would also skip the temporary.
+    const Expr *E = &Arg;
+    while (true) {
+      E = E->IgnoreParens();
+      const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+      if (!Cast)
+        break;
+      E = Cast->getSubExpr();
+    }
     std::string Via = "it is bound to parameter '" + Param.getNameAsString() +
                       "' of coroutine '" + Coroutine.getNameAsString() +
                       "', whose frame keeps it in";

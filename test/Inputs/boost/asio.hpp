@@ -95,15 +95,20 @@ inline constexpr detached_t detached;
 struct use_awaitable_t {};
 inline constexpr use_awaitable_t use_awaitable;
 
-template <class Executor, class T, class AwEx, class Token>
-void co_spawn(const Executor &ex, awaitable<T, AwEx> a, Token &&token) {}
-template <class Executor, class F, class Token>
-void co_spawn(const Executor &ex, F &&f, Token &&token) {}
-
 template <class Token, class T>
 using async_result_t =
     std::conditional_t<std::is_same_v<std::decay_t<Token>, use_awaitable_t>,
                        awaitable<T>, void>;
+
+template <class Executor, class T, class AwEx, class Token>
+async_result_t<Token, T> co_spawn(const Executor &ex, awaitable<T, AwEx> a,
+                                  Token &&token) {
+  return async_result_t<Token, T>();
+}
+template <class Executor, class F, class Token>
+async_result_t<Token, void> co_spawn(const Executor &ex, F &&f, Token &&token) {
+  return async_result_t<Token, void>();
+}
 
 struct mutable_buffer {};
 template <class T> mutable_buffer buffer(T &);
