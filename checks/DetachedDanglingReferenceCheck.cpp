@@ -297,6 +297,15 @@ private:
     if (const auto *Unary = dyn_cast<UnaryOperator>(E);
         Unary && Unary->getOpcode() == UO_AddrOf)
       E = Unary->getSubExpr();
+    // A view made from an owner (string -> string_view, vector -> span)
+    // refers into the owner; a copy of another view is not traced.
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() >= 1 &&
+        !Model.isReferenceLike(Construct->getArg(0)->getType()))
+      E = Construct->getArg(0);
+    if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()))
+      if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
+        E = Conversion->getImplicitObjectArgument();
     checkReferent(*E, W, Arg.getBeginLoc(), Via);
   }
 

@@ -33,6 +33,15 @@ void spawn_with_local(asio::io_context &ioc) {
   // CHECK-MESSAGES: :[[@LINE+1]]:1: note: 'counter' is destroyed here
 }
 
+void spawn_with_view(asio::io_context &ioc) {
+  std::string line = "hello";
+  asio::co_spawn(ioc, log_line(line), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'line' is destroyed when its scope ends, but it is bound to parameter 'line' of coroutine 'log_line'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the work is detached here
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: 'line' is declared here
+  // CHECK-MESSAGES: :[[@LINE+1]]:1: note: 'line' is destroyed here
+}
+
 void spawn_with_temporary(asio::io_context &ioc) {
   asio::co_spawn(ioc, handle(Request{"/tmp"}), asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: a temporary is bound to parameter 'req' of coroutine 'handle', detached by 'boost::asio::co_spawn'; the temporary is destroyed at the end of the statement while the coroutine still refers to it; make the parameter a value
