@@ -1,4 +1,5 @@
-//===--- DetachedDanglingReferenceCheck.cpp - async-detached-dangling-reference ===//
+//===--- DetachedDanglingReferenceCheck.cpp - async-detached-dangling-reference
+//===//
 
 #include "DetachedDanglingReferenceCheck.h"
 #include "checks/model/ApiNames.h"
@@ -218,7 +219,8 @@ private:
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         if (Var->getInit())
-          Construct = dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+          Construct =
+              dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
     if (!Construct)
       return;
     Work W{&Detach, model::apiName(*Detach.getMethodDecl())};
@@ -259,8 +261,8 @@ private:
     const FunctionDecl *Coroutine = Call->getDirectCallee();
     if (!Coroutine || !Model.isTaskType(Call->getType()))
       return;
-    for (unsigned I = 0; I < Call->getNumArgs() && I < Coroutine->getNumParams();
-         ++I) {
+    for (unsigned I = 0;
+         I < Call->getNumArgs() && I < Coroutine->getNumParams(); ++I) {
       const ParmVarDecl *Param = Coroutine->getParamDecl(I);
       if (Model.isReferenceLike(Param->getType()))
         checkBoundArgument(*Call->getArg(I), *Param, *Coroutine, W);
@@ -303,7 +305,8 @@ private:
         Construct && Construct->getNumArgs() >= 1 &&
         !Model.isReferenceLike(Construct->getArg(0)->getType()))
       E = Construct->getArg(0);
-    if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()))
+    if (const auto *Conversion =
+            dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()))
       if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
         E = Conversion->getImplicitObjectArgument();
     checkReferent(*E, W, Arg.getBeginLoc(), Via);
@@ -433,8 +436,7 @@ private:
                       "share its ownership")
         << Var.getName() << How << W.Name;
     noteDetached(W);
-    Check.diag(Var.getLocation(), "'%0' is declared here",
-               DiagnosticIDs::Note)
+    Check.diag(Var.getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
         << Var.getName();
     Check.diag(End, "'%0' is destroyed here", DiagnosticIDs::Note)
         << Var.getName();

@@ -1,4 +1,5 @@
-//===--- DetachedDanglingReferenceCheck.h - async-detached-dangling-reference ===//
+//===--- DetachedDanglingReferenceCheck.h - async-detached-dangling-reference
+//===//
 
 #ifndef ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
 #define ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H

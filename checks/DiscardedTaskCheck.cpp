@@ -26,10 +26,10 @@ void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // Each function body is walked once from the top: the walk knows which
   // expressions stand as statements without asking for parents.
-  Finder->addMatcher(functionDecl(isDefinition(),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
 }
 
 void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
@@ -122,7 +122,8 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
     return;
   std::optional<model::AsyncModel::TaskTraits> Traits =
       model().taskTraits(Call->getType());
-  if (!Traits || isAllowed(*Call) || !Reported.insert(Call->getBeginLoc()).second)
+  if (!Traits || isAllowed(*Call) ||
+      !Reported.insert(Call->getBeginLoc()).second)
     return;
 
   std::string Producer =
@@ -131,14 +132,13 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
   bool FixIt = InCoroutine && Traits->Awaitable && !Joining &&
                !Call->getBeginLoc().isMacroID();
   StringRef Instead =
-      FixIt ? "use 'co_await'"
-      : Joining
-          ? "keep the future and wait where the result is needed"
-          : "await it, keep it, or hand it to something that runs it";
-  auto Diag = diag(Call->getBeginLoc(),
-                   "'%0' returned by '%1' is discarded; %2; %3")
-              << model::canonicalTypeName(Call->getType(), *Ctx) << Producer
-              << consequence(*Call, *Traits) << Instead;
+      FixIt     ? "use 'co_await'"
+      : Joining ? "keep the future and wait where the result is needed"
+                : "await it, keep it, or hand it to something that runs it";
+  auto Diag =
+      diag(Call->getBeginLoc(), "'%0' returned by '%1' is discarded; %2; %3")
+      << model::canonicalTypeName(Call->getType(), *Ctx) << Producer
+      << consequence(*Call, *Traits) << Instead;
   if (FixIt)
     Diag << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
 }

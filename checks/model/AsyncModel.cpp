@@ -329,7 +329,8 @@ static bool hasLazyPromise(const CXXRecordDecl &Task) {
         Promise->getTypeForDecl()->getAsCXXRecordDecl();
     if (!Record || !(Record = memberSource(Record)))
       continue;
-    IdentifierInfo &Initial = Task.getASTContext().Idents.get("initial_suspend");
+    IdentifierInfo &Initial =
+        Task.getASTContext().Idents.get("initial_suspend");
     for (const NamedDecl *M : Record->lookup(DeclarationName(&Initial)))
       if (const auto *Method = dyn_cast<CXXMethodDecl>(M))
         if (const CXXRecordDecl *Awaiter =
@@ -340,8 +341,7 @@ static bool hasLazyPromise(const CXXRecordDecl &Task) {
   return false;
 }
 
-std::optional<AsyncModel::TaskTraits>
-AsyncModel::taskTraits(QualType T) const {
+std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD || !RD->getIdentifier())
     return std::nullopt;

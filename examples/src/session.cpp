@@ -44,6 +44,10 @@ awaitable<void> listen(tcp::acceptor acceptor, Directory &directory,
                        Metrics &metrics) {
   for (;;) {
     tcp::socket socket = co_await acceptor.async_accept(use_awaitable);
+    std::string peer = socket.remote_endpoint().address().to_string();
+    // Planted: the posted lambda outlives 'peer', which dies with this
+    // iteration.
+    asio::post(acceptor.get_executor(), [&peer] { history.push_back(peer); });
     asio::co_spawn(acceptor.get_executor(),
                    run_session(std::move(socket), directory, metrics),
                    asio::detached);
