@@ -4,6 +4,7 @@
 #include "BlockingCallCheck.h"
 #include "DetachedDanglingReferenceCheck.h"
 #include "DiscardedTaskCheck.h"
+#include "InlineContinuationCheck.h"
 #include "SyncOverAsyncCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -18,6 +19,8 @@ public:
     CheckFactories.registerCheck<DetachedDanglingReferenceCheck>(
         "async-detached-dangling-reference");
     CheckFactories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
+    CheckFactories.registerCheck<InlineContinuationCheck>(
+        "async-inline-continuation");
     CheckFactories.registerCheck<SyncOverAsyncCheck>("async-sync-over-async");
   }
 };

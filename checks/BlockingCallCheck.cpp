@@ -83,7 +83,7 @@ void BlockingCallCheck::checkLocksAcrossSuspensions(
   std::string Where = model::callableName(Coroutine);
   Where = Where.empty() ? "a coroutine lambda" : "coroutine '" + Where + "'";
   model::forEachEventUnderLock(
-      Body, model(), model::isSuspension,
+      Body, model(), model::isSuspension, /*FirstOnly=*/true,
       [&](const VarDecl &Lock, const Stmt &Suspension) {
         bool Yield = isa<CoyieldExpr>(Suspension);
         diag(Lock.getLocation(),

@@ -8,11 +8,10 @@
 namespace clang::tidy::async::model {
 
 std::string apiName(const NamedDecl &D) {
+  // Operators and conversions have no identifier; print their name.
+  std::string Last = D.getNameAsString();
   llvm::SmallVector<llvm::StringRef, 8> Parts;
-  if (const IdentifierInfo *II = D.getIdentifier())
-    Parts.push_back(II->getName());
-  else
-    return D.getNameAsString();
+  Parts.push_back(Last);
   for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
@@ -115,12 +114,12 @@ const CXXRecordDecl *objectClass(const CallExpr &Call) {
 llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
   llvm::SmallVector<std::string, 2> Keys;
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
+  if (!Callee)
     return Keys;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     if (const CXXRecordDecl *Object = objectClass(Call))
       if (Object->getCanonicalDecl() != Method->getParent()->getCanonicalDecl())
-        Keys.push_back(apiName(*Object) + "::" + Callee->getName().str());
+        Keys.push_back(apiName(*Object) + "::" + Callee->getNameAsString());
   }
   Keys.push_back(apiName(*Callee));
   return Keys;

@@ -15,6 +15,7 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
       TaskTypes(Options.getLocalOrGlobal("TaskTypes", "")),
       LockTypes(Options.getLocalOrGlobal("LockTypes", "")),
       ReferenceLikeTypes(Options.getLocalOrGlobal("ReferenceLikeTypes", "")),
+      CompletionCallbacks(Options.getLocalOrGlobal("CompletionCallbacks", "")),
       MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)) {}
 
 void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
@@ -24,6 +25,7 @@ void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, "TaskTypes", TaskTypes);
   Options.store(Opts, "LockTypes", LockTypes);
   Options.store(Opts, "ReferenceLikeTypes", ReferenceLikeTypes);
+  Options.store(Opts, "CompletionCallbacks", CompletionCallbacks);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 
@@ -70,6 +72,11 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_REFERENCE_LIKE_TYPE(Name) ReferenceLikeNames.insert(Name);
 #include "Lifetimes.def"
 
+#define ASYNC_RESUME_CALL(Name) Resumes.add(Name, true);
+#define ASYNC_COMPLETER_CALL(Name) Completers.add(Name, true);
+#define ASYNC_CALLBACK_REGISTRATION(Name) CallbackRegistrations.insert(Name);
+#include "Completions.def"
+
   auto Assign = [&](RegexList &List, llvm::StringRef Option,
                     llvm::StringRef Value) {
     std::string Error = List.assign(Value);
@@ -82,6 +89,8 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   Assign(UserLockTypes, "LockTypes", Options.LockTypes);
   Assign(UserReferenceLikeTypes, "ReferenceLikeTypes",
          Options.ReferenceLikeTypes);
+  Assign(UserCompletionCallbacks, "CompletionCallbacks",
+         Options.CompletionCallbacks);
 }
 
 template <typename T>
@@ -93,9 +102,15 @@ void AsyncModel::ApiTable<T>::add(llvm::StringRef Name, T Value) {
 template <typename T>
 const T *AsyncModel::ApiTable<T>::find(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() ||
-      !ShortNames.contains(Callee->getName()))
+  if (!Callee)
     return nullptr;
+  if (const IdentifierInfo *Name = Callee->getIdentifier()) {
+    if (!ShortNames.contains(Name->getName()))
+      return nullptr;
+  } else if (!Callee->isOverloadedOperator() ||
+             !ShortNames.contains(Callee->getNameAsString())) {
+    return nullptr;
+  }
   for (const std::string &Key : callKeys(Call)) {
     auto It = ByName.find(Key);
     if (It != ByName.end())
@@ -187,6 +202,23 @@ bool AsyncModel::isLockType(QualType T) const {
     return false;
   std::string Name = apiName(*Named);
   return LockTypeNames.contains(Name) || UserLockTypes.matches(Name);
+}
+
+bool AsyncModel::isCallbackRegistration(const FunctionDecl &Callee) const {
+  if (!Callee.getDeclName().isIdentifier() &&
+      !isa<CXXConstructorDecl>(Callee) && !Callee.isOverloadedOperator())
+    return false;
+  std::string Name;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee)) {
+    std::string Member = isa<CXXConstructorDecl>(Method)
+                             ? Method->getParent()->getNameAsString()
+                             : Method->getNameAsString();
+    Name = apiName(*Method->getParent()) + "::" + Member;
+  } else {
+    Name = apiName(Callee);
+  }
+  return CallbackRegistrations.contains(Name) ||
+         UserCompletionCallbacks.matches(Name);
 }
 
 std::optional<unsigned>

@@ -49,6 +49,7 @@ struct AsyncModelOptions {
   std::string TaskTypes;
   std::string LockTypes;
   std::string ReferenceLikeTypes;
+  std::string CompletionCallbacks;
   unsigned MaxCallDepth = 3;
 
   explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
@@ -108,6 +109,19 @@ public:
   /// A reference, pointer, or a type that refers to what it does not own
   /// (string_view, span, reference_wrapper, ReferenceLikeTypes).
   bool isReferenceLike(QualType T) const;
+
+  /// coroutine_handle::resume() and operator().
+  bool isResume(const CallExpr &Call) const {
+    return Resumes.find(Call) != nullptr;
+  }
+  /// promise.set_value(), task_completion_event::set(), ...
+  bool isCompleter(const CallExpr &Call) const {
+    return Completers.find(Call) != nullptr;
+  }
+  /// A function (or constructor) that stores a callable for a foreign
+  /// subsystem to invoke later (threads, signal connections,
+  /// CompletionCallbacks).
+  bool isCallbackRegistration(const FunctionDecl &Callee) const;
 
   /// Whether \p Call only asks if a result is ready (non-blocking).
   bool isReadinessCheck(const CallExpr &Call) const;
@@ -173,6 +187,9 @@ private:
   llvm::StringMap<TaskTraits> TaskTypeTable;
   ApiTable<bool> JoiningLaunches;
   ApiTable<int> SpawnCalls;
+  ApiTable<bool> Resumes;
+  ApiTable<bool> Completers;
+  llvm::StringSet<> CallbackRegistrations;
   llvm::StringSet<> DetachedTokens;
   llvm::StringSet<> ThreadTypes;
   llvm::StringSet<> JoinMembers;
@@ -184,6 +201,7 @@ private:
   RegexList UserTaskTypes;
   RegexList UserLockTypes;
   RegexList UserReferenceLikeTypes;
+  RegexList UserCompletionCallbacks;
   unsigned MaxCallDepth;
 };
 

@@ -54,46 +54,51 @@ namespace {
 class LockScan {
 public:
   LockScan(const VarDecl &Lock, const AsyncModel &Model,
-           llvm::function_ref<bool(const Stmt &)> IsEvent)
-      : Lock(Lock), Model(Model), IsEvent(IsEvent),
-        Held(!Model.isConstructedUnlocked(Lock)) {}
+           llvm::function_ref<bool(const Stmt &)> IsEvent,
+           llvm::function_ref<void(const Stmt &)> OnEvent, bool FirstOnly)
+      : Lock(Lock), Model(Model), IsEvent(IsEvent), OnEvent(OnEvent),
+        FirstOnly(FirstOnly), Held(!Model.isConstructedUnlocked(Lock)) {}
 
-  /// Returns the first event while held, or null. A release on any path
+  /// Reports events while held; returns true once scanning should stop. A release on any path
   /// counts as a release on all of them: a missed finding is cheaper than a
   /// false one.
-  const Stmt *scan(const Stmt &S) {
+  bool scan(const Stmt &S) {
     if (isOtherFunction(S))
-      return nullptr;
+      return false;
     switch (effectOn(S, Lock, Model)) {
     case LockEffect::Release:
       Held = false;
-      return nullptr;
+      return false;
     case LockEffect::Reacquire:
       Held = true;
-      return nullptr;
+      return false;
     case LockEffect::None:
       break;
     }
-    if (Held && IsEvent(S))
-      return &S;
+    if (Held && IsEvent(S)) {
+      OnEvent(S);
+      if (FirstOnly)
+        return true;
+    }
     for (const Stmt *Child : S.children())
-      if (Child)
-        if (const Stmt *Found = scan(*Child))
-          return Found;
-    return nullptr;
+      if (Child && scan(*Child))
+        return true;
+    return false;
   }
 
 private:
   const VarDecl &Lock;
   const AsyncModel &Model;
   llvm::function_ref<bool(const Stmt &)> IsEvent;
+  llvm::function_ref<void(const Stmt &)> OnEvent;
+  bool FirstOnly;
   bool Held;
 };
 } // namespace
 
 void forEachEventUnderLock(
     const Stmt *Body, const AsyncModel &Model,
-    llvm::function_ref<bool(const Stmt &)> IsEvent,
+    llvm::function_ref<bool(const Stmt &)> IsEvent, bool FirstOnly,
     llvm::function_ref<void(const VarDecl &Lock, const Stmt &Event)> OnEvent) {
   if (!Body)
     return;
@@ -116,12 +121,11 @@ void forEachEventUnderLock(
           if (!Lock || !Lock->hasLocalStorage() ||
               !Model.isLockType(Lock->getType()))
             continue;
-          LockScan Scan(*Lock, Model, IsEvent);
+          auto Report = [&](const Stmt &Event) { OnEvent(*Lock, Event); };
+          LockScan Scan(*Lock, Model, IsEvent, Report, FirstOnly);
           for (auto Next = std::next(It); Next != End; ++Next)
-            if (const Stmt *Event = Scan.scan(**Next)) {
-              OnEvent(*Lock, *Event);
+            if (Scan.scan(**Next))
               break;
-            }
         }
       }
     }

@@ -17,11 +17,12 @@
 
 namespace clang::tidy::async::model {
 
-/// Calls \p OnEvent(Lock, S) for the first statement S that satisfies
-/// \p IsEvent while Lock is held, for every lock declared in \p Body.
+/// Calls \p OnEvent(Lock, S) for the statements S that satisfy \p IsEvent
+/// while Lock is held (only the first per lock with \p FirstOnly), for
+/// every lock declared in \p Body.
 void forEachEventUnderLock(
     const Stmt *Body, const AsyncModel &Model,
-    llvm::function_ref<bool(const Stmt &)> IsEvent,
+    llvm::function_ref<bool(const Stmt &)> IsEvent, bool FirstOnly,
     llvm::function_ref<void(const VarDecl &Lock, const Stmt &Event)> OnEvent);
 
 /// A suspension the user wrote: co_await (not the implicit initial and

@@ -1,0 +1,222 @@
+//===--- InlineContinuationCheck.cpp - async-inline-continuation ----------===//
+
+#include "InlineContinuationCheck.h"
+#include "checks/model/ApiNames.h"
+#include "checks/model/AsyncContext.h"
+#include "checks/model/ContextDescription.h"
+#include "checks/model/HeldLocks.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+InlineContinuationCheck::InlineContinuationCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : AsyncModelCheck(Name, Context),
+      ResumeExecutorsOption(Options.get("ResumeExecutors", "")) {
+  assignRegexOption(ResumeExecutors, "ResumeExecutors", ResumeExecutorsOption);
+}
+
+void InlineContinuationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncModelCheck::storeOptions(Opts);
+  Options.store(Opts, "ResumeExecutors", ResumeExecutorsOption);
+}
+
+void InlineContinuationCheck::onStartOfTranslationUnit() {
+  Ctx = nullptr;
+  Resumes.clear();
+  ForeignCallbacks.clear();
+  PostedByOption.clear();
+  StoredHandles.clear();
+  Reported.clear();
+}
+
+void InlineContinuationCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl()))
+          .bind("call"),
+      this);
+  Finder->addMatcher(
+      cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("construct"),
+      this);
+  Finder->addMatcher(functionDecl(isDefinition(),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
+}
+
+static const LambdaExpr *lambdaIn(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1)
+      return nullptr;
+    E = Construct->getArg(0); // std::function from a lambda
+  }
+  return nullptr;
+}
+
+void InlineContinuationCheck::recordCallbacks(
+    const Expr &Registration, const FunctionDecl &Callee,
+    llvm::ArrayRef<const Expr *> Args) {
+  bool Foreign = model().isCallbackRegistration(Callee);
+  bool Posting = false;
+  if (!ResumeExecutors.empty())
+    if (const auto *Call = dyn_cast<CallExpr>(&Registration))
+      Posting = llvm::any_of(model::callKeys(*Call), [this](const auto &K) {
+        return ResumeExecutors.matches(K);
+      });
+  if (!Foreign && !Posting)
+    return;
+  for (const Expr *Arg : Args)
+    if (const LambdaExpr *Lambda = lambdaIn(Arg)) {
+      const FunctionDecl *Operator = Lambda->getCallOperator()->getCanonicalDecl();
+      if (Posting)
+        PostedByOption.insert(Operator);
+      else
+        ForeignCallbacks.try_emplace(Operator, &Registration);
+    }
+}
+
+static bool isHandleType(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "coroutine_handle";
+}
+
+void InlineContinuationCheck::recordStoredHandles(const Stmt &S) {
+  const Expr *Target = nullptr;
+  if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+      Assign && Assign->isAssignmentOp())
+    Target = Assign->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    Target = Op->getArg(0);
+  if (Target)
+    if (const auto *Member =
+            dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        if (isHandleType(Field->getType()))
+          StoredHandles.insert(Field->getCanonicalDecl());
+  for (const Stmt *Child : S.children())
+    if (Child)
+      recordStoredHandles(*Child);
+}
+
+void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
+    recordCallbacks(*Construct, *Construct->getConstructor(),
+                    {Construct->getArgs(), Construct->getNumArgs()});
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    if (model().isResume(*Call))
+      Resumes.push_back(Call);
+    recordCallbacks(*Call, *Call->getDirectCallee(),
+                    {Call->getArgs(), Call->getNumArgs()});
+    return;
+  }
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (Function->getIdentifier() && Function->getName() == "await_suspend")
+    recordStoredHandles(*Function->getBody());
+  checkUnderLock(*Function);
+}
+
+void InlineContinuationCheck::checkUnderLock(const FunctionDecl &Function) {
+  auto IsCompletion = [this](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    return Call && (model().isResume(*Call) || model().isCompleter(*Call));
+  };
+  model::forEachEventUnderLock(
+      Function.getBody(), model(), IsCompletion, /*FirstOnly=*/false,
+      [&](const VarDecl &Lock, const Stmt &Event) {
+        const auto &Call = cast<CallExpr>(Event);
+        if (!Reported.insert(Call.getExprLoc()).second)
+          return;
+        diag(Call.getExprLoc(),
+             "'%0' is called while lock '%1' is held; the continuation of "
+             "the waiter runs inline on this thread under the lock and "
+             "deadlocks if it needs the same mutex; release the lock first, "
+             "or post the completion to an executor")
+            << model::callName(Call) << Lock.getName();
+        diag(Lock.getLocation(), "'%0' is acquired here", DiagnosticIDs::Note)
+            << Lock.getName();
+      });
+}
+
+void InlineContinuationCheck::onEndOfTranslationUnit() {
+  if (Resumes.empty() || !Ctx)
+    return;
+  model::AsyncContextIndex Index(*Ctx, model(), Resumes);
+  for (const Stmt *S : Resumes) {
+    const auto *Resume = cast<CallExpr>(S);
+    for (const model::CandidateSite &Site : Index.sites(Resume))
+      checkResume(*Resume, *Site.Callable, Index);
+  }
+}
+
+void InlineContinuationCheck::checkResume(
+    const CallExpr &Resume, const FunctionDecl &Callable,
+    const model::AsyncContextIndex &Index) {
+  // Where coroutines are meant to be resumed: inside the awaitable's own
+  // protocol, or in work posted to an executor.
+  if (Callable.getIdentifier() &&
+      (Callable.getName() == "await_suspend" ||
+       Callable.getName() == "final_suspend" ||
+       Callable.getName() == "await_resume"))
+    return;
+  if (PostedByOption.contains(&Callable))
+    return;
+  const model::AsyncRoot *Root = Index.rootOf(&Callable);
+  if (Root && (Root->Kind == model::RootKind::Handler ||
+               Root->Kind == model::RootKind::Continuation))
+    return;
+  if (Reported.contains(Resume.getExprLoc()))
+    return;
+
+  constexpr llvm::StringLiteral Fix =
+      "post the resumption to the coroutine's executor instead "
+      "(asio::post(ex, [h] { h.resume(); }))";
+  if (Root && Root->Kind == model::RootKind::CompletionHandler) {
+    Reported.insert(Resume.getExprLoc());
+    diag(Resume.getExprLoc(),
+         "coroutine resumed inline inside %0; it continues on the thread "
+         "that completes the operation, before the handler returns; %1")
+        << model::describeContext({Root, {}}, Callable) << Fix;
+    return;
+  }
+  if (auto It = ForeignCallbacks.find(&Callable); It != ForeignCallbacks.end()) {
+    std::string Registrar =
+        isa<CXXConstructExpr>(It->second)
+            ? model::canonicalTypeName(It->second->getType(), *Ctx)
+            : model::callKeys(*cast<CallExpr>(It->second)).front();
+    Reported.insert(Resume.getExprLoc());
+    diag(Resume.getExprLoc(),
+         "coroutine resumed inline inside a callback handed to '%0'; it "
+         "continues on that subsystem's thread; %1")
+        << Registrar << Fix;
+    diag(It->second->getExprLoc(), "the callback is registered here",
+         DiagnosticIDs::Note);
+    return;
+  }
+  const Expr *Object = model::callObject(Resume);
+  const auto *Member =
+      Object ? dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  const auto *Field =
+      Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  if (Field && StoredHandles.contains(Field->getCanonicalDecl())) {
+    Reported.insert(Resume.getExprLoc());
+    diag(Resume.getExprLoc(),
+         "'%0' resumes a coroutine that 'await_suspend' stored, on whichever "
+         "thread calls '%1'; the waiter continues inline there; %2")
+        << Field->getName() << model::callableName(Callable) << Fix;
+  }
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,52 @@
+//===--- InlineContinuationCheck.h - async-inline-continuation ------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_INLINECONTINUATIONCHECK_H
+#define ASYNC_TIDY_CHECKS_INLINECONTINUATIONCHECK_H
+
+#include "checks/model/AsyncContext.h"
+#include "common/AsyncModelCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds completions that run the waiter's continuation inline on the
+/// completer's thread: coroutine_handle::resume() under a lock, in a
+/// completion handler or a callback of another subsystem, or on a handle an
+/// awaitable stored; promise/event completion under a lock.
+///
+/// For the user-facing documentation see docs/checks/async-inline-continuation.md
+class InlineContinuationCheck : public AsyncModelCheck {
+public:
+  InlineContinuationCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void checkUnderLock(const FunctionDecl &Function);
+  void recordCallbacks(const Expr &Registration, const FunctionDecl &Callee,
+                       llvm::ArrayRef<const Expr *> Args);
+  void recordStoredHandles(const Stmt &AwaitSuspendBody);
+  void checkResume(const CallExpr &Resume, const FunctionDecl &Callable,
+                   const model::AsyncContextIndex &Index);
+
+  const std::string ResumeExecutorsOption;
+  model::RegexList ResumeExecutors;
+
+  ASTContext *Ctx = nullptr;
+  std::vector<const Stmt *> Resumes;
+  /// Lambdas handed to another subsystem, and the call that registered them.
+  llvm::DenseMap<const FunctionDecl *, const Expr *> ForeignCallbacks;
+  /// Lambdas given to a ResumeExecutors call: posting the resumption.
+  llvm::DenseSet<const FunctionDecl *> PostedByOption;
+  /// coroutine_handle members that some await_suspend stores into.
+  llvm::DenseSet<const FieldDecl *> StoredHandles;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_CHECKS_INLINECONTINUATIONCHECK_H
