@@ -42,10 +42,10 @@ void InlineContinuationCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("construct"),
       this);
-  Finder->addMatcher(functionDecl(isDefinition(),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
 }
 
 static const LambdaExpr *lambdaIn(const Expr *E) {
@@ -75,7 +75,8 @@ void InlineContinuationCheck::recordCallbacks(
     return;
   for (const Expr *Arg : Args)
     if (const LambdaExpr *Lambda = lambdaIn(Arg)) {
-      const FunctionDecl *Operator = Lambda->getCallOperator()->getCanonicalDecl();
+      const FunctionDecl *Operator =
+          Lambda->getCallOperator()->getCanonicalDecl();
       if (Posting)
         PostedByOption.insert(Operator);
       else
@@ -166,10 +167,9 @@ void InlineContinuationCheck::checkResume(
     const model::AsyncContextIndex &Index) {
   // Where coroutines are meant to be resumed: inside the awaitable's own
   // protocol, or in work posted to an executor.
-  if (Callable.getIdentifier() &&
-      (Callable.getName() == "await_suspend" ||
-       Callable.getName() == "final_suspend" ||
-       Callable.getName() == "await_resume"))
+  if (Callable.getIdentifier() && (Callable.getName() == "await_suspend" ||
+                                   Callable.getName() == "final_suspend" ||
+                                   Callable.getName() == "await_resume"))
     return;
   if (PostedByOption.contains(&Callable))
     return;
@@ -191,7 +191,8 @@ void InlineContinuationCheck::checkResume(
         << model::describeContext({Root, {}}, Callable) << Fix;
     return;
   }
-  if (auto It = ForeignCallbacks.find(&Callable); It != ForeignCallbacks.end()) {
+  if (auto It = ForeignCallbacks.find(&Callable);
+      It != ForeignCallbacks.end()) {
     std::string Registrar =
         isa<CXXConstructExpr>(It->second)
             ? model::canonicalTypeName(It->second->getType(), *Ctx)

@@ -15,7 +15,8 @@ namespace clang::tidy::async {
 /// completion handler or a callback of another subsystem, or on a handle an
 /// awaitable stored; promise/event completion under a lock.
 ///
-/// For the user-facing documentation see docs/checks/async-inline-continuation.md
+/// For the user-facing documentation see
+/// docs/checks/async-inline-continuation.md
 class InlineContinuationCheck : public AsyncModelCheck {
 public:
   InlineContinuationCheck(StringRef Name, ClangTidyContext *Context);

@@ -59,9 +59,9 @@ public:
       : Lock(Lock), Model(Model), IsEvent(IsEvent), OnEvent(OnEvent),
         FirstOnly(FirstOnly), Held(!Model.isConstructedUnlocked(Lock)) {}
 
-  /// Reports events while held; returns true once scanning should stop. A release on any path
-  /// counts as a release on all of them: a missed finding is cheaper than a
-  /// false one.
+  /// Reports events while held; returns true once scanning should stop. A
+  /// release on any path counts as a release on all of them: a missed finding
+  /// is cheaper than a false one.
   bool scan(const Stmt &S) {
     if (isOtherFunction(S))
       return false;
