@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallString.h"
 
 namespace clang::tidy::async::model {
 
@@ -74,7 +75,9 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 
 #define ASYNC_RESUME_CALL(Name) Resumes.add(Name, true);
 #define ASYNC_COMPLETER_CALL(Name) Completers.add(Name, true);
-#define ASYNC_CALLBACK_REGISTRATION(Name) CallbackRegistrations.insert(Name);
+#define ASYNC_CALLBACK_REGISTRATION(Name)                                      \
+  CallbackRegistrations.insert(Name);                                          \
+  CallbackRegistrationNames.insert(shortName(Name));
 #include "Completions.def"
 
   auto Assign = [&](RegexList &List, llvm::StringRef Option,
@@ -208,12 +211,21 @@ bool AsyncModel::isCallbackRegistration(const FunctionDecl &Callee) const {
   if (!Callee.getDeclName().isIdentifier() &&
       !isa<CXXConstructorDecl>(Callee) && !Callee.isOverloadedOperator())
     return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+  llvm::SmallString<32> Member;
+  if (Method && isa<CXXConstructorDecl>(Method))
+    Member = Method->getParent()->getName();
+  else if (const IdentifierInfo *Id = Callee.getIdentifier())
+    Member = Id->getName();
+  else
+    Member = Callee.getNameAsString();
+  // Most calls are rejected here, before a qualified name is built.
+  if (UserCompletionCallbacks.empty() &&
+      !CallbackRegistrationNames.contains(Member))
+    return false;
   std::string Name;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee)) {
-    std::string Member = isa<CXXConstructorDecl>(Method)
-                             ? Method->getParent()->getNameAsString()
-                             : Method->getNameAsString();
-    Name = apiName(*Method->getParent()) + "::" + Member;
+  if (Method) {
+    Name = (apiName(*Method->getParent()) + "::" + Member).str();
   } else {
     Name = apiName(Callee);
   }

@@ -190,6 +190,7 @@ private:
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;
   llvm::StringSet<> CallbackRegistrations;
+  llvm::StringSet<> CallbackRegistrationNames; // unqualified, for a quick no
   llvm::StringSet<> DetachedTokens;
   llvm::StringSet<> ThreadTypes;
   llvm::StringSet<> JoinMembers;
