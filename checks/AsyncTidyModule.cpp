@@ -6,6 +6,7 @@
 #include "DiscardedTaskCheck.h"
 #include "InlineContinuationCheck.h"
 #include "SyncOverAsyncCheck.h"
+#include "UndisposedTimeoutCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -22,6 +23,8 @@ public:
     CheckFactories.registerCheck<InlineContinuationCheck>(
         "async-inline-continuation");
     CheckFactories.registerCheck<SyncOverAsyncCheck>("async-sync-over-async");
+    CheckFactories.registerCheck<UndisposedTimeoutCheck>(
+        "async-undisposed-timeout");
   }
 };
 

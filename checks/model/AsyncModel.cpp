@@ -17,6 +17,7 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
       LockTypes(Options.getLocalOrGlobal("LockTypes", "")),
       ReferenceLikeTypes(Options.getLocalOrGlobal("ReferenceLikeTypes", "")),
       CompletionCallbacks(Options.getLocalOrGlobal("CompletionCallbacks", "")),
+      TimerTypes(Options.getLocalOrGlobal("TimerTypes", "")),
       MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)) {}
 
 void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
@@ -27,6 +28,7 @@ void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, "LockTypes", LockTypes);
   Options.store(Opts, "ReferenceLikeTypes", ReferenceLikeTypes);
   Options.store(Opts, "CompletionCallbacks", CompletionCallbacks);
+  Options.store(Opts, "TimerTypes", TimerTypes);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 
@@ -80,6 +82,12 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   CallbackRegistrationNames.insert(shortName(Name));
 #include "Completions.def"
 
+#define ASYNC_TIMER_TYPE(Name) TimerTypeNames.insert(Name);
+#define ASYNC_TIMER_DISARM(Name) TimerDisarms.insert(Name);
+#define ASYNC_OPERATION_CANCEL(Name) OperationCancels.insert(Name);
+#define ASYNC_SLEEP_CALL(Name) Sleeps.add(Name, true);
+#include "Timers.def"
+
   auto Assign = [&](RegexList &List, llvm::StringRef Option,
                     llvm::StringRef Value) {
     std::string Error = List.assign(Value);
@@ -94,6 +102,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
          Options.ReferenceLikeTypes);
   Assign(UserCompletionCallbacks, "CompletionCallbacks",
          Options.CompletionCallbacks);
+  Assign(UserTimerTypes, "TimerTypes", Options.TimerTypes);
 }
 
 template <typename T>
@@ -205,6 +214,23 @@ bool AsyncModel::isLockType(QualType T) const {
     return false;
   std::string Name = apiName(*Named);
   return LockTypeNames.contains(Name) || UserLockTypes.matches(Name);
+}
+
+bool AsyncModel::isTimerType(QualType T) const {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  std::string Name = apiName(*RD);
+  if ((Name == "std::shared_ptr" || Name == "std::unique_ptr") &&
+      isa<ClassTemplateSpecializationDecl>(RD)) {
+    const auto &Args = cast<ClassTemplateSpecializationDecl>(RD)->getTemplateArgs();
+    return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+           isTimerType(Args[0].getAsType());
+  }
+  return TimerTypeNames.contains(Name) || UserTimerTypes.matches(Name);
 }
 
 bool AsyncModel::isCallbackRegistration(const FunctionDecl &Callee) const {

@@ -50,6 +50,7 @@ struct AsyncModelOptions {
   std::string LockTypes;
   std::string ReferenceLikeTypes;
   std::string CompletionCallbacks;
+  std::string TimerTypes;
   unsigned MaxCallDepth = 3;
 
   explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
@@ -123,6 +124,21 @@ public:
   /// CompletionCallbacks).
   bool isCallbackRegistration(const FunctionDecl &Callee) const;
 
+  /// A timer class (table or TimerTypes), also behind a shared_ptr.
+  bool isTimerType(QualType T) const;
+  /// A member that disarms a timer's pending wait (table; the timeout
+  /// check adds CancelFunctions).
+  bool isTimerDisarm(llvm::StringRef Member) const {
+    return TimerDisarms.contains(Member);
+  }
+  /// A member a timeout handler calls on the operation it guards.
+  bool isOperationCancel(llvm::StringRef Member) const {
+    return OperationCancels.contains(Member);
+  }
+  bool isSleep(const CallExpr &Call) const {
+    return Sleeps.find(Call) != nullptr;
+  }
+
   /// Whether \p Call only asks if a result is ready (non-blocking).
   bool isReadinessCheck(const CallExpr &Call) const;
 
@@ -189,6 +205,10 @@ private:
   ApiTable<int> SpawnCalls;
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;
+  llvm::StringSet<> TimerTypeNames;
+  llvm::StringSet<> TimerDisarms;
+  llvm::StringSet<> OperationCancels;
+  ApiTable<bool> Sleeps;
   llvm::StringSet<> CallbackRegistrations;
   llvm::StringSet<> CallbackRegistrationNames; // unqualified, for a quick no
   llvm::StringSet<> DetachedTokens;
@@ -203,6 +223,7 @@ private:
   RegexList UserLockTypes;
   RegexList UserReferenceLikeTypes;
   RegexList UserCompletionCallbacks;
+  RegexList UserTimerTypes;
   unsigned MaxCallDepth;
 };
 

@@ -10,6 +10,7 @@ namespace boost {
 namespace system {
 struct error_code {
   explicit operator bool() const { return false; }
+  friend bool operator==(const error_code &, int);
 };
 } // namespace system
 namespace asio {
@@ -90,6 +91,10 @@ struct awaitable_frame<void, Executor> : awaitable_frame_base<void, Executor> {
 };
 } // namespace detail
 
+namespace error {
+enum basic_errors { operation_aborted = 125 };
+} // namespace error
+
 struct detached_t {};
 inline constexpr detached_t detached;
 struct use_awaitable_t {};
@@ -124,6 +129,8 @@ public:
     return async_result_t<Token, void>();
   }
   void close();
+  void cancel();
+  void shutdown(int what);
 };
 
 template <class Protocol, class Executor = any_io_executor>

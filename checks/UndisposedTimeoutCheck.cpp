@@ -1,0 +1,340 @@
+//===--- UndisposedTimeoutCheck.cpp - async-undisposed-timeout ------------===//
+
+#include "UndisposedTimeoutCheck.h"
+#include "checks/model/ApiNames.h"
+#include "checks/model/HeldLocks.h" // isSuspension
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+UndisposedTimeoutCheck::UndisposedTimeoutCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : AsyncModelCheck(Name, Context),
+      CancelFunctionsOption(Options.get("CancelFunctions", "")) {
+  assignRegexOption(CancelFunctions, "CancelFunctions", CancelFunctionsOption);
+}
+
+void UndisposedTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncModelCheck::storeOptions(Opts);
+  Options.store(Opts, "CancelFunctions", CancelFunctionsOption);
+}
+
+bool UndisposedTimeoutCheck::isDisarm(llvm::StringRef Member) const {
+  return model().isTimerDisarm(Member) || CancelFunctions.matches(Member);
+}
+
+void UndisposedTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
+}
+
+/// The object a member call is made on, through '->' and '*' of smart
+/// pointers: the timer variable of 'timer->async_wait(...)'.
+static const ValueDecl *objectDecl(const Expr *Object) {
+  if (!Object)
+    return nullptr;
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Object))
+    if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+        Op->getNumArgs() >= 1)
+      Object = Op->getArg(0);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Object->IgnoreParenImpCasts()))
+    if (Unary->getOpcode() == UO_Deref)
+      Object = Unary->getSubExpr();
+  return model::referencedDecl(Object);
+}
+
+static StringRef memberName(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  return Method && Method->getIdentifier() ? Method->getName() : StringRef();
+}
+
+static const LambdaExpr *lambdaIn(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1)
+      return nullptr;
+    E = Construct->getArg(0);
+  }
+  return nullptr;
+}
+
+/// Pre-order list of the statements of \p S, lambdas included.
+static void flatten(const Stmt &S, llvm::SmallVectorImpl<const Stmt *> &Out) {
+  Out.push_back(&S);
+  for (const Stmt *Child : S.children())
+    if (Child)
+      flatten(*Child, Out);
+}
+
+class UndisposedTimeoutCheck::FunctionScan {
+public:
+  FunctionScan(UndisposedTimeoutCheck &Check, const FunctionDecl &Function)
+      : Check(Check), Model(Check.model()),
+        SM(Function.getASTContext().getSourceManager()) {}
+
+  void run(const Stmt &Body) {
+    // This function's own statements; a lambda's body is its own function.
+    collect(Body);
+    for (const CXXMemberCallExpr *Wait : Waits)
+      checkArming(*Wait);
+    for (const Expr *Spawn : ThreadSpawns)
+      checkSleepingThread(*Spawn);
+  }
+
+private:
+  void collect(const Stmt &S) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
+      StringRef Name = memberName(*Member);
+      if (Name == "async_wait" &&
+          Model.isTimerType(Member->getImplicitObjectArgument()->getType()))
+        Waits.push_back(Member);
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        if (Model.isCompletionInitiator(*Callee))
+          Operations.push_back(Call);
+        else if (Model.isThreadSpawn(*Call))
+          ThreadSpawns.push_back(Call);
+      }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+      if (Model.isThreadType(Construct->getType()))
+        ThreadSpawns.push_back(Construct);
+    Statements.push_back(&S);
+    for (const Stmt *Child : S.children())
+      if (Child && !isa<LambdaExpr>(Child))
+        collect(*Child);
+  }
+
+  /// Calls in \p Body (and the bodies of the functions it calls, two levels
+  /// deep) that disarm \p Timer.
+  bool disarms(const Stmt &Body, const ValueDecl *Timer, unsigned Depth = 0) {
+    llvm::SmallVector<const Stmt *, 64> All;
+    flatten(Body, All);
+    for (const Stmt *S : All) {
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+        if (Check.isDisarm(memberName(*Member)) &&
+            objectDecl(Member->getImplicitObjectArgument()) == Timer)
+          return true;
+      if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S))
+        if (model::referencedDecl(Delete->getArgument()) == Timer)
+          return true;
+      if (Depth < 2)
+        if (const auto *Call = dyn_cast<CallExpr>(S))
+          if (const FunctionDecl *Callee = Call->getDirectCallee())
+            if (const Stmt *CalleeBody = Callee->getBody())
+              if (!SM.isInSystemHeader(Callee->getLocation()) &&
+                  disarms(*CalleeBody, Timer, Depth + 1))
+                return true;
+    }
+    return false;
+  }
+
+  /// What a timeout handler cancels: the guarded object.
+  const ValueDecl *guardedBy(const LambdaExpr &Handler, const ValueDecl *Timer,
+                             bool &Rearms, bool &ChecksAborted) {
+    const ValueDecl *Guarded = nullptr;
+    llvm::SmallVector<const Stmt *, 64> All;
+    flatten(*Handler.getBody(), All);
+    for (const Stmt *S : All) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+        if (Ref->getDecl()->getIdentifier() &&
+            Ref->getDecl()->getName() == "operation_aborted")
+          ChecksAborted = true;
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+      if (!Member)
+        continue;
+      const ValueDecl *Object = objectDecl(Member->getImplicitObjectArgument());
+      if (Object == Timer && memberName(*Member) == "async_wait")
+        Rearms = true;
+      if (Object && Object != Timer && Model.isOperationCancel(memberName(*Member)))
+        Guarded = Object;
+    }
+    return Guarded;
+  }
+
+  /// The operation a timeout guards: an async_* call on (or with as first
+  /// argument) the guarded object.
+  const CallExpr *guardedOperation(const ValueDecl *Guarded) const {
+    for (const CallExpr *Op : Operations) {
+      const Expr *Object = model::callObject(*Op);
+      if (!Object && Op->getNumArgs() > 0)
+        Object = Op->getArg(0);
+      if (objectDecl(Object) == Guarded)
+        return Op;
+    }
+    return nullptr;
+  }
+
+  /// Whether a co_await follows \p After in this function.
+  bool suspendsAfter(SourceLocation After) const {
+    return llvm::any_of(Statements, [&](const Stmt *S) {
+      return model::isSuspension(*S) &&
+             SM.isBeforeInTranslationUnit(After, S->getBeginLoc());
+    });
+  }
+
+  bool disarmedAfter(SourceLocation After, const ValueDecl *Timer) {
+    for (const Stmt *S : Statements)
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+        if (Check.isDisarm(memberName(*Member)) &&
+            objectDecl(Member->getImplicitObjectArgument()) == Timer &&
+            SM.isBeforeInTranslationUnit(After, Member->getBeginLoc()))
+          return true;
+    return false;
+  }
+
+  /// The owning class cancels the timer somewhere (its destructor, a stop()
+  /// or close() member): it manages the timer's lifetime.
+  bool ownerCancels(const FieldDecl &Timer) {
+    const auto *Owner = dyn_cast<CXXRecordDecl>(Timer.getParent());
+    if (!Owner)
+      return false;
+    for (const CXXMethodDecl *Method : Owner->methods())
+      if (const Stmt *Body = Method->getBody())
+        if (disarms(*Body, &Timer, /*Depth=*/2))
+          return true;
+    return false;
+  }
+
+  void checkArming(const CXXMemberCallExpr &Wait) {
+    const ValueDecl *Timer = objectDecl(Wait.getImplicitObjectArgument());
+    if (!Timer || Wait.getNumArgs() == 0)
+      return;
+    const LambdaExpr *Handler = lambdaIn(Wait.getArg(Wait.getNumArgs() - 1));
+    if (!Handler)
+      return;
+    checkSelfOwnership(Wait, *Handler, Timer);
+    bool Rearms = false, ChecksAborted = false;
+    const ValueDecl *Guarded = guardedBy(*Handler, Timer, Rearms, ChecksAborted);
+    if (!Guarded || Rearms)
+      return; // not a timeout, or a periodic timer
+    const CallExpr *Operation = guardedOperation(Guarded);
+    if (!Operation)
+      return;
+    if (const auto *Field = dyn_cast<FieldDecl>(Timer))
+      if (ChecksAborted && ownerCancels(*Field))
+        return;
+    // Completion by callback: the handler must disarm the timer.
+    if (const LambdaExpr *Completion =
+            lambdaIn(Operation->getArg(Operation->getNumArgs() - 1))) {
+      if (disarms(*Completion->getBody(), Timer))
+        return;
+    } else {
+      // Completion by co_await: disarmed afterwards, or a local timer that
+      // dies before the coroutine waits for anything else.
+      SourceLocation Done = Operation->getEndLoc();
+      if (disarmedAfter(Done, Timer))
+        return;
+      const auto *Local = dyn_cast<VarDecl>(Timer);
+      if (Local && Local->hasLocalStorage() && !suspendsAfter(Done))
+        return;
+    }
+    if (!Check.Reported.insert(Wait.getExprLoc()).second)
+      return;
+    Check.diag(Wait.getExprLoc(),
+               "timer '%0' is armed as a timeout for '%1' but is not "
+               "cancelled when the operation completes first; it fires "
+               "later and cancels '%1' in the middle of whatever it does "
+               "next; cancel '%0' when the operation completes")
+        << Timer->getName() << Guarded->getName();
+    Check.diag(Operation->getExprLoc(),
+               "the guarded operation; its completion does not cancel '%0'",
+               DiagnosticIDs::Note)
+        << Timer->getName();
+  }
+
+  /// A heap timer whose handler holds the only owner of the timer.
+  void checkSelfOwnership(const CXXMemberCallExpr &Wait,
+                          const LambdaExpr &Handler, const ValueDecl *Timer) {
+    const auto *Var = dyn_cast<VarDecl>(Timer);
+    if (!Var || !Var->hasLocalStorage() || !Var->getType()->isRecordType())
+      return; // a shared_ptr local
+    for (const LambdaCapture &Capture : Handler.captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == Var &&
+          Capture.getCaptureKind() == LCK_ByCopy && !escapes(*Var, Wait) &&
+          Check.Reported.insert(Capture.getLocation()).second) {
+        Check.diag(Capture.getLocation(),
+                   "timer '%0' keeps itself alive through the handler of its "
+                   "own async_wait; once this function returns nothing can "
+                   "cancel it; keep the timer where the operation's owner can "
+                   "cancel it")
+            << Var->getName();
+      }
+  }
+
+  /// Whether a shared_ptr local is stored or passed anywhere but to the
+  /// handler of \p Wait.
+  bool escapes(const VarDecl &Var, const CXXMemberCallExpr &Wait) const {
+    for (const Stmt *S : Statements) {
+      const auto *Call = dyn_cast<CallExpr>(S);
+      if (!Call || Call == &Wait)
+        continue;
+      for (const Expr *Arg : Call->arguments())
+        if (model::referencedDecl(Arg) == &Var &&
+            !isa<CXXOperatorCallExpr>(Call))
+          return true;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+          Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          model::referencedDecl(Op->getArg(1)) == &Var)
+        return true;
+    }
+    return false;
+  }
+
+  /// std::thread / std::async whose body sleeps and then acts.
+  void checkSleepingThread(const Expr &Spawn) {
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Spawn))
+      Args = {Construct->getArgs(), Construct->getNumArgs()};
+    else
+      Args = {cast<CallExpr>(Spawn).getArgs(), cast<CallExpr>(Spawn).getNumArgs()};
+    for (const Expr *Arg : Args) {
+      const LambdaExpr *Body = lambdaIn(Arg);
+      if (!Body)
+        continue;
+      const auto *Block = dyn_cast<CompoundStmt>(Body->getBody());
+      if (!Block || Block->size() < 2 || Block->size() > 3)
+        continue;
+      const auto *Statement = dyn_cast<Expr>(*Block->body_begin());
+      const auto *First =
+          Statement ? dyn_cast<CallExpr>(Statement->IgnoreImplicit()) : nullptr;
+      if (!First || !Model.isSleep(*First) ||
+          !Check.Reported.insert(First->getBeginLoc()).second)
+        continue;
+      Check.diag(First->getBeginLoc(),
+                 "a thread that sleeps and then acts is a timeout that costs "
+                 "a thread per call and cannot be cancelled; arm a timer "
+                 "(steady_timer::async_wait) instead");
+    }
+  }
+
+  UndisposedTimeoutCheck &Check;
+  const model::AsyncModel &Model;
+  const SourceManager &SM;
+  llvm::SmallVector<const CXXMemberCallExpr *, 4> Waits;
+  llvm::SmallVector<const CallExpr *, 8> Operations;
+  llvm::SmallVector<const Expr *, 4> ThreadSpawns;
+  llvm::SmallVector<const Stmt *, 128> Statements;
+};
+
+void UndisposedTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const Stmt *Body = Function->getBody();
+  if (!Body)
+    return;
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  FunctionScan(*this, *Function).run(*Body);
+}
+
+} // namespace clang::tidy::async

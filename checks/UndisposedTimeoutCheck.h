@@ -1,0 +1,36 @@
+//===--- UndisposedTimeoutCheck.h - async-undisposed-timeout --------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
+#define ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
+
+#include "common/AsyncModelCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds timeouts that are not released when the guarded work finishes
+/// first: an Asio timer armed to cancel an operation and not cancelled when
+/// the operation completes, heap timers that keep themselves alive or leak,
+/// and threads that only sleep and then act (a thread per timeout).
+///
+/// For the user-facing documentation see docs/checks/async-undisposed-timeout.md
+class UndisposedTimeoutCheck : public AsyncModelCheck {
+public:
+  UndisposedTimeoutCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  class FunctionScan;
+  bool isDisarm(llvm::StringRef Member) const;
+
+  const std::string CancelFunctionsOption;
+  model::RegexList CancelFunctions;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
