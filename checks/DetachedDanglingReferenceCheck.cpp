@@ -202,6 +202,9 @@ private:
     if ((WaitsForResult && isResultWaited()) || isExecutorJoined(Call))
       return;
     Work W{&Call, model::callKeys(Call).front()};
+    if (Completion)
+      W.IoObject = dyn_cast_or_null<VarDecl>(model::referencedDecl(
+          model::callObject(Call) ? model::callObject(Call) : Call.getArg(0)));
     for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
       // Of an initiating function only the completion handler is work.
       if (Completion && I + 1 != Call.getNumArgs())
@@ -420,6 +423,14 @@ private:
                      StringRef How) {
     if (!Var.hasLocalStorage())
       return; // globals, statics, thread_locals outlive the work
+    // The I/O object of a completion handler is a local declared after
+    // the variable: it dies first, and its destruction cancels the
+    // operation before the variable is gone.
+    if (W.IoObject && W.IoObject->hasLocalStorage() &&
+        !W.IoObject->getType()->isReferenceType() &&
+        Ctx.getSourceManager().isBeforeInTranslationUnit(
+            Var.getLocation(), W.IoObject->getLocation()))
+      return;
     if (Var.getType()->isReferenceType()) {
       // Someone else owns it; suspect only request-scoped objects.
       if (isRequestScoped(Var.getType()))

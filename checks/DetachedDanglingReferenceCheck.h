@@ -32,6 +32,8 @@ private:
   struct Work {
     const Expr *Start;
     std::string Name;
+    /// For a completion handler: the local I/O object the operation runs on.
+    const VarDecl *IoObject = nullptr;
   };
   class FunctionScan;
 

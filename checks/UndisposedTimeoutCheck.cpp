@@ -44,7 +44,8 @@ static const ValueDecl *objectDecl(const Expr *Object) {
     if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
         Op->getNumArgs() >= 1)
       Object = Op->getArg(0);
-  if (const auto *Unary = dyn_cast<UnaryOperator>(Object->IgnoreParenImpCasts()))
+  if (const auto *Unary =
+          dyn_cast<UnaryOperator>(Object->IgnoreParenImpCasts()))
     if (Unary->getOpcode() == UO_Deref)
       Object = Unary->getSubExpr();
   return model::referencedDecl(Object);
@@ -156,23 +157,31 @@ private:
       const ValueDecl *Object = objectDecl(Member->getImplicitObjectArgument());
       if (Object == Timer && memberName(*Member) == "async_wait")
         Rearms = true;
-      if (Object && Object != Timer && Model.isOperationCancel(memberName(*Member)))
+      if (Object && Object != Timer &&
+          Model.isOperationCancel(memberName(*Member)))
         Guarded = Object;
     }
     return Guarded;
   }
 
   /// The operation a timeout guards: an async_* call on (or with as first
-  /// argument) the guarded object.
-  const CallExpr *guardedOperation(const ValueDecl *Guarded) const {
+  /// argument) the guarded object, preferably the first one started after
+  /// the timer is armed.
+  const CallExpr *guardedOperation(const ValueDecl *Guarded,
+                                   SourceLocation Armed) const {
+    const CallExpr *Before = nullptr;
     for (const CallExpr *Op : Operations) {
       const Expr *Object = model::callObject(*Op);
       if (!Object && Op->getNumArgs() > 0)
         Object = Op->getArg(0);
-      if (objectDecl(Object) == Guarded)
+      if (objectDecl(Object) != Guarded)
+        continue;
+      if (SM.isBeforeInTranslationUnit(Armed, Op->getBeginLoc()))
         return Op;
+      if (!Before)
+        Before = Op;
     }
-    return nullptr;
+    return Before;
   }
 
   /// Whether a co_await follows \p After in this function.
@@ -215,10 +224,11 @@ private:
       return;
     checkSelfOwnership(Wait, *Handler, Timer);
     bool Rearms = false, ChecksAborted = false;
-    const ValueDecl *Guarded = guardedBy(*Handler, Timer, Rearms, ChecksAborted);
+    const ValueDecl *Guarded =
+        guardedBy(*Handler, Timer, Rearms, ChecksAborted);
     if (!Guarded || Rearms)
       return; // not a timeout, or a periodic timer
-    const CallExpr *Operation = guardedOperation(Guarded);
+    const CallExpr *Operation = guardedOperation(Guarded, Wait.getEndLoc());
     if (!Operation)
       return;
     if (const auto *Field = dyn_cast<FieldDecl>(Timer))
@@ -297,7 +307,8 @@ private:
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Spawn))
       Args = {Construct->getArgs(), Construct->getNumArgs()};
     else
-      Args = {cast<CallExpr>(Spawn).getArgs(), cast<CallExpr>(Spawn).getNumArgs()};
+      Args = {cast<CallExpr>(Spawn).getArgs(),
+              cast<CallExpr>(Spawn).getNumArgs()};
     for (const Expr *Arg : Args) {
       const LambdaExpr *Body = lambdaIn(Arg);
       if (!Body)

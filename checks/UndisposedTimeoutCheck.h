@@ -13,7 +13,8 @@ namespace clang::tidy::async {
 /// the operation completes, heap timers that keep themselves alive or leak,
 /// and threads that only sleep and then act (a thread per timeout).
 ///
-/// For the user-facing documentation see docs/checks/async-undisposed-timeout.md
+/// For the user-facing documentation see
+/// docs/checks/async-undisposed-timeout.md
 class UndisposedTimeoutCheck : public AsyncModelCheck {
 public:
   UndisposedTimeoutCheck(StringRef Name, ClangTidyContext *Context);

@@ -226,7 +226,8 @@ bool AsyncModel::isTimerType(QualType T) const {
   std::string Name = apiName(*RD);
   if ((Name == "std::shared_ptr" || Name == "std::unique_ptr") &&
       isa<ClassTemplateSpecializationDecl>(RD)) {
-    const auto &Args = cast<ClassTemplateSpecializationDecl>(RD)->getTemplateArgs();
+    const auto &Args =
+        cast<ClassTemplateSpecializationDecl>(RD)->getTemplateArgs();
     return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
            isTimerType(Args[0].getAsType());
   }

@@ -30,6 +30,14 @@ awaitable<void> run_session(tcp::socket socket, Directory &directory,
   co_await asio::async_write(socket, asio::buffer(banner), use_awaitable);
   co_await replay_history(socket);
   char data[1024];
+  // Planted: an idle timeout that nobody cancels once the first read
+  // arrives; it closes the socket in the middle of a later read.
+  asio::steady_timer idle(socket.get_executor());
+  idle.expires_after(std::chrono::seconds(30));
+  idle.async_wait([&socket](boost::system::error_code ec) {
+    if (!ec)
+      socket.close();
+  });
   for (;;) {
     std::size_t n =
         co_await socket.async_read_some(asio::buffer(data), use_awaitable);

@@ -90,3 +90,28 @@ public:
   void start(asio::io_context &ioc) { asio::post(ioc, [this] { run(); }); }
   void run();
 };
+
+// A completion handler of an operation on a local I/O object declared after
+// the captured variable: the object dies first and cancels the operation.
+void local_timer(asio::io_context &ioc) {
+  std::string note = "n";
+  asio::steady_timer timer(ioc);
+  timer.async_wait([&note](boost::system::error_code ec) {
+    if (!ec)
+      use(note);
+  });
+}
+
+// Declared the other way round, the variable dies while the wait is pending.
+void local_timer_reversed(asio::io_context &ioc) {
+  asio::steady_timer timer(ioc);
+  std::string note = "n";
+  timer.async_wait([&note](boost::system::error_code ec) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'note' is destroyed when its scope ends, but it is captured by reference in work detached by 'boost::asio::basic_waitable_timer::async_wait'
+  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: the work is detached here
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: 'note' is declared here
+  // CHECK-MESSAGES: :[[@LINE+4]]:1: note: 'note' is destroyed here
+    if (!ec)
+      use(note);
+  });
+}
