@@ -31,6 +31,6 @@ public:
 } // namespace async
 
 static ClangTidyModuleRegistry::Add<async::AsyncTidyModule>
-    X("async-module", "Checks for misuse of asynchronous code.");
+    X("AsyncTidyModule", "Checks for misuse of asynchronous code.");
 
 } // namespace clang::tidy

@@ -62,15 +62,6 @@ static const Expr *written(const Expr *E) {
   return nullptr;
 }
 
-static bool isStdRef(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() || Call.getNumArgs() != 1)
-    return false;
-  std::string Name = model::apiName(*Callee);
-  return Name == "std::ref" || Name == "std::cref" || Name == "boost::ref" ||
-         Name == "boost::cref";
-}
-
 /// The member function whose 'this' a lambda in \p Function sees.
 static const CXXMethodDecl *thisOwner(const FunctionDecl &Function) {
   const DeclContext *DC = &Function;
@@ -180,7 +171,8 @@ private:
     // thread.detach(): the thread's callable and arguments outlive us.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Method && Method->getIdentifier() && Method->getName() == "detach" &&
+      if (Method && Method->getIdentifier() &&
+          Model.isDetachMember(Method->getName()) &&
           Model.isThreadType(Member->getImplicitObjectArgument()->getType())) {
         checkThread(*Member);
         return;
@@ -251,7 +243,7 @@ private:
     const auto *Call = dyn_cast<CallExpr>(E);
     if (!Call)
       return;
-    if (isStdRef(*Call))
+    if (Model.isReferenceWrapperCall(*Call))
       return checkReferent(*Call->getArg(0), W, Arg.getBeginLoc(),
                            "a reference to it is passed to");
     if (Model.isCallableWrapper(*Call)) {
@@ -334,24 +326,17 @@ private:
         continue;
       }
       if (Var->isInitCapture() && Var->getInit()) {
-        if (isSharedPointer(Var->getType()))
+        if (Model.isSharedPointer(Var->getType()))
           OwnsThis = true;
         checkWorkArgument(*Var->getInit(), W);
         continue;
       }
-      if (isSharedPointer(Var->getType()))
+      if (Model.isSharedPointer(Var->getType()))
         OwnsThis = true;
       checkRequestScopedCopy(*Var, W, Capture.getLocation());
     }
     if (ThisCapture.isValid() && !OwnsThis)
       checkThisCapture(Lambda, W, ThisCapture);
-  }
-
-  static bool isSharedPointer(QualType T) {
-    const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-    return RD && RD->getIdentifier() &&
-           (model::apiName(*RD) == "std::shared_ptr" ||
-            model::apiName(*RD) == "boost::shared_ptr");
   }
 
   bool isRequestScoped(QualType T) const {

@@ -48,19 +48,6 @@ void InlineContinuationCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-static const LambdaExpr *lambdaIn(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-      return Lambda;
-    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-    if (!Construct || Construct->getNumArgs() != 1)
-      return nullptr;
-    E = Construct->getArg(0); // std::function from a lambda
-  }
-  return nullptr;
-}
-
 void InlineContinuationCheck::recordCallbacks(
     const Expr &Registration, const FunctionDecl &Callee,
     llvm::ArrayRef<const Expr *> Args) {
@@ -74,7 +61,7 @@ void InlineContinuationCheck::recordCallbacks(
   if (!Foreign && !Posting)
     return;
   for (const Expr *Arg : Args)
-    if (const LambdaExpr *Lambda = lambdaIn(Arg)) {
+    if (const LambdaExpr *Lambda = model::lambdaArgument(Arg)) {
       const FunctionDecl *Operator =
           Lambda->getCallOperator()->getCanonicalDecl();
       if (Posting)
@@ -82,11 +69,6 @@ void InlineContinuationCheck::recordCallbacks(
       else
         ForeignCallbacks.try_emplace(Operator, &Registration);
     }
-}
-
-static bool isHandleType(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && RD->getIdentifier() && RD->getName() == "coroutine_handle";
 }
 
 void InlineContinuationCheck::recordStoredHandles(const Stmt &S) {
@@ -101,7 +83,7 @@ void InlineContinuationCheck::recordStoredHandles(const Stmt &S) {
     if (const auto *Member =
             dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()))
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-        if (isHandleType(Field->getType()))
+        if (model().isCoroutineHandle(Field->getType()))
           StoredHandles.insert(Field->getCanonicalDecl());
   for (const Stmt *Child : S.children())
     if (Child)

@@ -56,19 +56,6 @@ static StringRef memberName(const CXXMemberCallExpr &Call) {
   return Method && Method->getIdentifier() ? Method->getName() : StringRef();
 }
 
-static const LambdaExpr *lambdaIn(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-      return Lambda;
-    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-    if (!Construct || Construct->getNumArgs() != 1)
-      return nullptr;
-    E = Construct->getArg(0);
-  }
-  return nullptr;
-}
-
 /// Pre-order list of the statements of \p S, lambdas included.
 static void flatten(const Stmt &S, llvm::SmallVectorImpl<const Stmt *> &Out) {
   Out.push_back(&S);
@@ -96,7 +83,7 @@ private:
   void collect(const Stmt &S) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       StringRef Name = memberName(*Member);
-      if (Name == "async_wait" &&
+      if (Model.isTimerWait(Name) &&
           Model.isTimerType(Member->getImplicitObjectArgument()->getType()))
         Waits.push_back(Member);
     }
@@ -149,13 +136,13 @@ private:
     for (const Stmt *S : All) {
       if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
         if (Ref->getDecl()->getIdentifier() &&
-            Ref->getDecl()->getName() == "operation_aborted")
+            Model.isAbortedError(Ref->getDecl()->getName()))
           ChecksAborted = true;
       const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
       if (!Member)
         continue;
       const ValueDecl *Object = objectDecl(Member->getImplicitObjectArgument());
-      if (Object == Timer && memberName(*Member) == "async_wait")
+      if (Object == Timer && Model.isTimerWait(memberName(*Member)))
         Rearms = true;
       if (Object && Object != Timer &&
           Model.isOperationCancel(memberName(*Member)))
@@ -219,7 +206,8 @@ private:
     const ValueDecl *Timer = objectDecl(Wait.getImplicitObjectArgument());
     if (!Timer || Wait.getNumArgs() == 0)
       return;
-    const LambdaExpr *Handler = lambdaIn(Wait.getArg(Wait.getNumArgs() - 1));
+    const LambdaExpr *Handler =
+        model::lambdaArgument(Wait.getArg(Wait.getNumArgs() - 1));
     if (!Handler)
       return;
     checkSelfOwnership(Wait, *Handler, Timer);
@@ -235,8 +223,8 @@ private:
       if (ChecksAborted && ownerCancels(*Field))
         return;
     // Completion by callback: the handler must disarm the timer.
-    if (const LambdaExpr *Completion =
-            lambdaIn(Operation->getArg(Operation->getNumArgs() - 1))) {
+    if (const LambdaExpr *Completion = model::lambdaArgument(
+            Operation->getArg(Operation->getNumArgs() - 1))) {
       if (disarms(*Completion->getBody(), Timer))
         return;
     } else {
@@ -310,7 +298,7 @@ private:
       Args = {cast<CallExpr>(Spawn).getArgs(),
               cast<CallExpr>(Spawn).getNumArgs()};
     for (const Expr *Arg : Args) {
-      const LambdaExpr *Body = lambdaIn(Arg);
+      const LambdaExpr *Body = model::lambdaArgument(Arg);
       if (!Body)
         continue;
       const auto *Block = dyn_cast<CompoundStmt>(Body->getBody());

@@ -125,6 +125,19 @@ llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
   return Keys;
 }
 
+const LambdaExpr *lambdaArgument(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1)
+      return nullptr;
+    E = Construct->getArg(0);
+  }
+  return nullptr;
+}
+
 const ValueDecl *referencedDecl(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();

@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 
@@ -47,6 +48,10 @@ std::string callName(const CallExpr &Call);
 
 /// The implicit object of a member call (the future in 'f.get()'), or null.
 const Expr *callObject(const CallExpr &Call);
+
+/// The lambda an argument passes, through temporaries and a conversion to
+/// std::function; null when it passes none.
+const LambdaExpr *lambdaArgument(const Expr *E);
 
 /// The variable, parameter or field an expression names, looking through
 /// implicit conversions, parentheses, 'std::move' and member calls such as

@@ -37,6 +37,12 @@ static llvm::StringRef shortName(llvm::StringRef Qualified) {
   return Pos == llvm::StringRef::npos ? Qualified : Qualified.substr(Pos + 2);
 }
 
+/// The qualified name of a type's class, without template arguments.
+static std::string className(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() ? apiName(*RD) : std::string();
+}
+
 AsyncModel::AsyncModel(const AsyncModelOptions &Options,
                        llvm::function_ref<void(llvm::StringRef)> OnError)
     : MaxCallDepth(Options.MaxCallDepth) {
@@ -72,9 +78,13 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_THREAD_TYPE(Name) ThreadTypes.insert(Name);
 #define ASYNC_JOIN_MEMBER(Name) JoinMembers.insert(Name);
 #define ASYNC_SHARED_OWNER_BASE(Name) SharedOwnerBases.insert(Name);
+#define ASYNC_REFERENCE_WRAPPER_CALL(Name) ReferenceWrappers.add(Name, true);
+#define ASYNC_SHARED_POINTER_TYPE(Name) SharedPointers.insert(Name);
+#define ASYNC_DETACH_MEMBER(Name) DetachMembers.insert(Name);
 #define ASYNC_REFERENCE_LIKE_TYPE(Name) ReferenceLikeNames.insert(Name);
 #include "Lifetimes.def"
 
+#define ASYNC_COROUTINE_HANDLE_TYPE(Name) CoroutineHandles.insert(Name);
 #define ASYNC_RESUME_CALL(Name) Resumes.add(Name, true);
 #define ASYNC_COMPLETER_CALL(Name) Completers.add(Name, true);
 #define ASYNC_CALLBACK_REGISTRATION(Name)                                      \
@@ -86,6 +96,9 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_TIMER_DISARM(Name) TimerDisarms.insert(Name);
 #define ASYNC_OPERATION_CANCEL(Name) OperationCancels.insert(Name);
 #define ASYNC_SLEEP_CALL(Name) Sleeps.add(Name, true);
+#define ASYNC_TIMER_WAIT(Name) TimerWaits.insert(Name);
+#define ASYNC_ABORTED_ERROR(Name) AbortedErrors.insert(Name);
+#define ASYNC_OWNING_POINTER_TYPE(Name) OwningPointers.insert(Name);
 #include "Timers.def"
 
   auto Assign = [&](RegexList &List, llvm::StringRef Option,
@@ -224,7 +237,7 @@ bool AsyncModel::isTimerType(QualType T) const {
   if (!RD || !RD->getIdentifier())
     return false;
   std::string Name = apiName(*RD);
-  if ((Name == "std::shared_ptr" || Name == "std::unique_ptr") &&
+  if (OwningPointers.contains(Name) &&
       isa<ClassTemplateSpecializationDecl>(RD)) {
     const auto &Args =
         cast<ClassTemplateSpecializationDecl>(RD)->getTemplateArgs();
@@ -232,6 +245,14 @@ bool AsyncModel::isTimerType(QualType T) const {
            isTimerType(Args[0].getAsType());
   }
   return TimerTypeNames.contains(Name) || UserTimerTypes.matches(Name);
+}
+
+bool AsyncModel::isSharedPointer(QualType T) const {
+  return SharedPointers.contains(className(T));
+}
+
+bool AsyncModel::isCoroutineHandle(QualType T) const {
+  return CoroutineHandles.contains(className(T));
 }
 
 bool AsyncModel::isCallbackRegistration(const FunctionDecl &Callee) const {
@@ -270,12 +291,6 @@ AsyncModel::spawnTokenIndex(const CallExpr &Call) const {
   if (static_cast<unsigned>(*Index) >= Call.getNumArgs())
     return std::nullopt;
   return *Index;
-}
-
-/// The qualified name of a type's class, without template arguments.
-static std::string className(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && RD->getIdentifier() ? apiName(*RD) : std::string();
 }
 
 bool AsyncModel::isDetachedToken(QualType T) const {

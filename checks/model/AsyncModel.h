@@ -138,6 +138,26 @@ public:
   bool isSleep(const CallExpr &Call) const {
     return Sleeps.find(Call) != nullptr;
   }
+  /// The member that arms a timer ('async_wait').
+  bool isTimerWait(llvm::StringRef Member) const {
+    return TimerWaits.contains(Member);
+  }
+  /// The error a cancelled wait completes with ('operation_aborted').
+  bool isAbortedError(llvm::StringRef Name) const {
+    return AbortedErrors.contains(Name);
+  }
+  /// std::ref(x) and friends.
+  bool isReferenceWrapperCall(const CallExpr &Call) const {
+    return ReferenceWrappers.find(Call) != nullptr;
+  }
+  /// std::shared_ptr and friends.
+  bool isSharedPointer(QualType T) const;
+  /// The member that detaches a thread ('detach').
+  bool isDetachMember(llvm::StringRef Member) const {
+    return DetachMembers.contains(Member);
+  }
+  /// std::coroutine_handle<...>.
+  bool isCoroutineHandle(QualType T) const;
 
   /// Whether \p Call only asks if a result is ready (non-blocking).
   bool isReadinessCheck(const CallExpr &Call) const;
@@ -206,6 +226,13 @@ private:
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;
   llvm::StringSet<> TimerTypeNames;
+  llvm::StringSet<> TimerWaits;
+  llvm::StringSet<> AbortedErrors;
+  llvm::StringSet<> OwningPointers;
+  ApiTable<bool> ReferenceWrappers;
+  llvm::StringSet<> SharedPointers;
+  llvm::StringSet<> DetachMembers;
+  llvm::StringSet<> CoroutineHandles;
   llvm::StringSet<> TimerDisarms;
   llvm::StringSet<> OperationCancels;
   ApiTable<bool> Sleeps;
