@@ -1,10 +1,11 @@
 # async-tidy: the README's two commands.
 #   make demo    install dependencies, build, run async-tidy on examples/
 #   make check   install dependencies, build, run every test
-# LLVM_VERSION=NN builds against another Debian LLVM (19 is the primary target).
+# LLVM_VERSION=NN builds against another Debian LLVM (19 is the primary target;
+# 22 is tested), in build-NN.
 
 LLVM_VERSION ?= 19
-BUILD_DIR ?= build
+BUILD_DIR ?= build$(if $(filter-out 19,$(LLVM_VERSION)),-$(LLVM_VERSION))
 JOBS ?= $(shell nproc)
 
 CMAKE_FLAGS = -G Ninja -DLLVM_VERSION=$(LLVM_VERSION) \

@@ -8,6 +8,7 @@
 
 #include "CheckSelection.h"
 #include "Compilations.h"
+#include "TidyCompat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
@@ -238,12 +239,12 @@ int run(int Argc, const char **Argv) {
     if (DumpConfig) {
       ClangTidyContext Context(std::move(*Provider));
       Context.setCurrentFile(FirstFile);
-      Effective.CheckOptions = getCheckOptions(Effective, false);
+      Effective.CheckOptions = async_tidy::effectiveCheckOptions(Effective);
       outs() << configurationAsText(Effective) << "\n";
       return Clean;
     }
     outs() << "Enabled checks:";
-    for (const std::string &Name : getCheckNames(Effective, false))
+    for (const std::string &Name : async_tidy::enabledChecks(Effective))
       outs() << "\n    " << Name;
     outs() << "\n\n";
     return Clean;

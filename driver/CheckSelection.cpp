@@ -1,7 +1,7 @@
 //===--- CheckSelection.cpp -----------------------------------------------===//
 
 #include "CheckSelection.h"
-#include "clang-tidy/ClangTidy.h"
+#include "TidyCompat.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang::tidy;
@@ -47,7 +47,7 @@ withAsyncChecksOn(std::unique_ptr<ClangTidyOptionsProvider> Inner) {
 }
 
 std::string findUnknownCheck(llvm::StringRef Checks) {
-  NamesAndOptions Known = getAllChecksAndOptions();
+  llvm::StringSet<> Known = allCheckNames();
   llvm::SmallVector<llvm::StringRef, 16> Globs;
   Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Globs) {
@@ -56,7 +56,7 @@ std::string findUnknownCheck(llvm::StringRef Checks) {
     Name.consume_front("-");
     if (Name.empty() || Name.find_first_of("*?[") != llvm::StringRef::npos)
       continue;
-    if (!Known.Names.contains(Name) && !Name.starts_with("clang-diagnostic-"))
+    if (!Known.contains(Name) && !Name.starts_with("clang-diagnostic-"))
       return Glob.str();
   }
   return {};

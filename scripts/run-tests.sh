@@ -5,7 +5,9 @@ set -uo pipefail
 build_dir=$(cd "$1" && pwd); shift
 llvm_version=$1; shift
 top=$(cd "$(dirname "$0")/.." && pwd)
+# Debian ships lit under build/utils up to LLVM 19 and as bin/lit later.
 lit="/usr/lib/llvm-${llvm_version}/build/utils/lit/lit.py"
+[ -f "$lit" ] || lit="/usr/lib/llvm-${llvm_version}/bin/lit"
 results="$build_dir/test-results.xml"
 rm -f "$results"
 python3 "$lit" -sv --param build_dir="$build_dir" --param llvm_version="$llvm_version" \

@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/Config/llvm-config.h"
 
 namespace clang::tidy::async::model {
 
@@ -46,23 +47,29 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
   // Keep the spelling the user knows: an alias such as 'tcp::socket' or
   // 'std::string', or a template-id such as 'std::future<int>'; step through
   // the rest (substitutions, member typedefs of templates).
+  bool Spelled = false;
   for (QualType Step = T;;) {
     const Type *Named = Step.getTypePtr();
+#if LLVM_VERSION_MAJOR < 22
+    // Before LLVM 22 a written qualifier ('std::') is a sugar node of its own.
     if (const auto *Elaborated = dyn_cast<ElaboratedType>(Named))
       Named = Elaborated->getNamedType().getTypePtr();
+#endif
     const auto *Alias = dyn_cast<TypedefType>(Named);
     if (isa<TemplateSpecializationType>(Named) ||
         (Alias && isMeaningfulAlias(*Alias))) {
       T = Step;
+      Spelled = true;
       break;
     }
     QualType Next = Step.getSingleStepDesugaredType(Ctx);
-    if (Next == Step) {
-      T = Step;
+    if (Next == Step)
       break;
-    }
     Step = Next;
   }
+  // A plain class prints best fully qualified.
+  if (!Spelled)
+    T = T.getCanonicalType();
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressTagKeyword = true;
   return T.getUnqualifiedType().getAsString(Policy);
