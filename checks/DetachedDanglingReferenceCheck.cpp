@@ -95,7 +95,9 @@ private:
   void collectJoins(const Stmt &S) {
     if (isa<LambdaExpr>(S))
       return;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
+    // Joins take no arguments: 'group.run(f)' starts work, 'ioc.run()' waits.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+        Member && Member->getNumArgs() == 0)
       if (const CXXMethodDecl *Method = Member->getMethodDecl())
         if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
           if (const ValueDecl *Object =

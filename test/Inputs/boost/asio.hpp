@@ -3,6 +3,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <exception>
+#include <future>
 #include <type_traits>
 #include <utility>
 
@@ -99,11 +100,14 @@ struct detached_t {};
 inline constexpr detached_t detached;
 struct use_awaitable_t {};
 inline constexpr use_awaitable_t use_awaitable;
+struct use_future_t {};
+inline constexpr use_future_t use_future;
 
 template <class Token, class T>
-using async_result_t =
-    std::conditional_t<std::is_same_v<std::decay_t<Token>, use_awaitable_t>,
-                       awaitable<T>, void>;
+using async_result_t = std::conditional_t<
+    std::is_same_v<std::decay_t<Token>, use_awaitable_t>, awaitable<T>,
+    std::conditional_t<std::is_same_v<std::decay_t<Token>, use_future_t>,
+                       std::future<T>, void>>;
 
 template <class Executor, class T, class AwEx, class Token>
 async_result_t<Token, T> co_spawn(const Executor &ex, awaitable<T, AwEx> a,

@@ -105,3 +105,16 @@ int waited_continuation() {
   int base = 1;
   return count().then([&base](int n) { return n + base; }).get();
 }
+
+// co_spawn with use_future: detached unless the future is waited on here.
+void spawn_future(asio::io_context &ioc) {
+  Request req{"/"};
+  auto done = asio::co_spawn(ioc, handle(req), asio::use_future);
+  done.get();
+  Request other{"/o"};
+  asio::co_spawn(ioc, handle(other), asio::use_future);
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'other' is destroyed when its scope ends, but it is bound to parameter 'req' of coroutine 'handle'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the work is detached here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: 'other' is declared here
+  // CHECK-MESSAGES: :[[@LINE+1]]:1: note: 'other' is destroyed here
+}

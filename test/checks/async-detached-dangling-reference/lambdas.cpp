@@ -115,3 +115,18 @@ void local_timer_reversed(asio::io_context &ioc) {
       use(note);
   });
 }
+
+// Thread pools: a task_group that is not waited on in the scope.
+#include "tbb/task_group.h"
+void task_groups() {
+  std::vector<int> results;
+  tbb::task_group waited;
+  waited.run([&results] { results.push_back(1); });
+  waited.wait();
+  tbb::task_group *pool = new tbb::task_group;
+  pool->run([&results] { results.push_back(2); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'results' is destroyed when its scope ends, but it is captured by reference in work detached by 'tbb::task_group::run'
+  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: the work is detached here
+  // CHECK-MESSAGES: :[[@LINE-8]]:20: note: 'results' is declared here
+  // CHECK-MESSAGES: :[[@LINE+1]]:1: note: 'results' is destroyed here
+}
