@@ -144,6 +144,33 @@ void InlineContinuationCheck::onEndOfTranslationUnit() {
   }
 }
 
+/// A variable, parameter, capture or member of an executor type that
+/// \p Callable can use: where to post the resumption.
+static const ValueDecl *executorInScope(const FunctionDecl &Callable,
+                                        const model::AsyncModel &Model) {
+  for (const ParmVarDecl *Param : Callable.parameters())
+    if (Model.isExecutorType(Param->getType()))
+      return Param;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Callable);
+  if (!Method)
+    return nullptr;
+  const CXXRecordDecl *Class = Method->getParent();
+  if (Class->isLambda()) {
+    for (const LambdaCapture &Capture : Class->captures())
+      if (Capture.capturesVariable())
+        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          if (Model.isExecutorType(Var->getType()))
+            return Var;
+    if (const auto *Outer = dyn_cast<FunctionDecl>(Class->getDeclContext()))
+      return executorInScope(*Outer, Model);
+    return nullptr;
+  }
+  for (const FieldDecl *Field : Class->fields())
+    if (Model.isExecutorType(Field->getType()))
+      return Field;
+  return nullptr;
+}
+
 void InlineContinuationCheck::checkResume(
     const CallExpr &Resume, const FunctionDecl &Callable,
     const model::AsyncContextIndex &Index) {
@@ -162,9 +189,13 @@ void InlineContinuationCheck::checkResume(
   if (Reported.contains(Resume.getExprLoc()))
     return;
 
-  constexpr llvm::StringLiteral Fix =
-      "post the resumption to the coroutine's executor instead "
-      "(asio::post(ex, [h] { h.resume(); }))";
+  std::string Fix = "post the resumption to the coroutine's executor instead "
+                    "(asio::post(ex, [h] { h.resume(); }))";
+  if (const ValueDecl *Executor = executorInScope(Callable, model())) {
+    std::string Name = Executor->getNameAsString();
+    Fix = "post the resumption to '" + Name + "' instead (asio::post(" + Name +
+          ", [h] { h.resume(); }))";
+  }
   if (Root && Root->Kind == model::RootKind::CompletionHandler) {
     Reported.insert(Resume.getExprLoc());
     diag(Resume.getExprLoc(),

@@ -87,6 +87,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_COROUTINE_HANDLE_TYPE(Name) CoroutineHandles.insert(Name);
 #define ASYNC_RESUME_CALL(Name) Resumes.add(Name, true);
 #define ASYNC_COMPLETER_CALL(Name) Completers.add(Name, true);
+#define ASYNC_EXECUTOR_TYPE(Name) ExecutorTypes.insert(Name);
 #define ASYNC_CALLBACK_REGISTRATION(Name)                                      \
   CallbackRegistrations.insert(Name);                                          \
   CallbackRegistrationNames.insert(shortName(Name));
@@ -249,6 +250,13 @@ bool AsyncModel::isTimerType(QualType T) const {
 
 bool AsyncModel::isSharedPointer(QualType T) const {
   return SharedPointers.contains(className(T));
+}
+
+bool AsyncModel::isExecutorType(QualType T) const {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return ExecutorTypes.contains(className(T));
 }
 
 bool AsyncModel::isCoroutineHandle(QualType T) const {

@@ -156,6 +156,9 @@ public:
   bool isDetachMember(llvm::StringRef Member) const {
     return DetachMembers.contains(Member);
   }
+  /// An executor or execution context (io_context, strand, any_io_executor),
+  /// through references and pointers.
+  bool isExecutorType(QualType T) const;
   /// std::coroutine_handle<...>.
   bool isCoroutineHandle(QualType T) const;
 
@@ -233,6 +236,7 @@ private:
   llvm::StringSet<> SharedPointers;
   llvm::StringSet<> DetachMembers;
   llvm::StringSet<> CoroutineHandles;
+  llvm::StringSet<> ExecutorTypes;
   llvm::StringSet<> TimerDisarms;
   llvm::StringSet<> OperationCancels;
   ApiTable<bool> Sleeps;

@@ -99,3 +99,24 @@ void run_queue(std::coroutine_handle<> *queue, int n) {
   for (int i = 0; i < n; ++i)
     queue[i].resume();
 }
+
+// The suggestion names an executor in scope: a parameter, a capture of the
+// handler, or a member.
+void with_executor(asio::io_context &ioc, asio::steady_timer &timer,
+                   std::coroutine_handle<> h) {
+  timer.async_wait([h](boost::system::error_code) { h.resume(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: coroutine resumed inline inside a lambda used as completion handler of 'boost::asio::basic_waitable_timer::async_wait'; it continues on the thread that completes the operation, before the handler returns; post the resumption to 'ioc' instead (asio::post(ioc, [h] { h.resume(); }))
+}
+
+class Gate {
+public:
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> h) { waiter_ = h; }
+  void await_resume() const noexcept {}
+  void open() { waiter_.resume(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'waiter_' resumes a coroutine that 'await_suspend' stored, on whichever thread calls 'Gate::open'; the waiter continues inline there; post the resumption to 'executor_' instead (asio::post(executor_, [h] { h.resume(); }))
+
+private:
+  asio::any_io_executor executor_;
+  std::coroutine_handle<> waiter_;
+};
