@@ -8,7 +8,10 @@
 #include "SyncOverAsyncCheck.h"
 #include "UndisposedTimeoutCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR < 22 // merged into ClangTidyModule.h since
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
 
 namespace clang::tidy {
 namespace async {
