@@ -8,6 +8,7 @@
 
 #include "CheckSelection.h"
 #include "Compilations.h"
+#include "JsonReport.h"
 #include "TidyCompat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -88,8 +89,11 @@ cl::opt<std::string> Explain("explain",
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the configuration in effect"),
                          cl::init(false), cl::cat(Category));
-cl::opt<std::string> Format("format", cl::desc("Output format: text"),
+cl::opt<std::string> Format("format", cl::desc("Output format: text or json"),
                             cl::init("text"), cl::cat(Category));
+cl::opt<std::string> OutputFile("output",
+                                cl::desc("Write the findings to this file"),
+                                cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> EnableCheckProfile("enable-check-profile",
                                  cl::desc("Print the time each check takes"),
                                  cl::init(false), cl::cat(Category));
@@ -221,8 +225,13 @@ int run(int Argc, const char **Argv) {
 
   if (!Explain.empty())
     return explainCheck(Explain);
-  if (Format != "text")
-    return fail("unknown --format '" + Format + "' (supported: text)");
+  if (Format != "text" && Format != "json")
+    return fail("unknown --format '" + Format + "' (supported: text, json)");
+  bool Json = Format == "json";
+  if (Json && Fix)
+    return fail("--fix works with --format text; use --export-fixes with json");
+  if (!Json && !OutputFile.empty())
+    return fail("--output works with --format json");
   if (std::string Unknown = async_tidy::findUnknownCheck(Checks);
       !Unknown.empty())
     return fail("unknown check '" + Unknown + "' in --checks");
@@ -307,10 +316,23 @@ int run(int Argc, const char **Argv) {
     }
     if (Failed)
       FailedFiles.push_back(File);
-    unsigned WarningsAsErrors = 0;
-    handleErrors(FileErrors, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
-                 BaseFS);
+    if (!Json) {
+      unsigned WarningsAsErrors = 0;
+      handleErrors(FileErrors, Context, Fix ? FB_Fix : FB_NoFix,
+                   WarningsAsErrors, BaseFS);
+    }
     std::move(FileErrors.begin(), FileErrors.end(), std::back_inserter(Errors));
+  }
+
+  if (Json) {
+    std::error_code EC;
+    std::unique_ptr<raw_fd_ostream> File;
+    if (!OutputFile.empty()) {
+      File = std::make_unique<raw_fd_ostream>(OutputFile, EC);
+      if (EC)
+        return fail("cannot write '" + OutputFile + "': " + EC.message());
+    }
+    async_tidy::writeJsonReport(Errors, FailedFiles, File ? *File : outs());
   }
 
   if (!ExportFixes.empty()) {
