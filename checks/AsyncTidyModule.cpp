@@ -19,15 +19,9 @@ namespace async {
 class AsyncTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<BlockingCallCheck>("async-blocking-call");
-    CheckFactories.registerCheck<DetachedDanglingReferenceCheck>(
-        "async-detached-dangling-reference");
-    CheckFactories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
-    CheckFactories.registerCheck<InlineContinuationCheck>(
-        "async-inline-continuation");
-    CheckFactories.registerCheck<SyncOverAsyncCheck>("async-sync-over-async");
-    CheckFactories.registerCheck<UndisposedTimeoutCheck>(
-        "async-undisposed-timeout");
+#define ASYNC_CHECK(Name, Class, Summary)                                      \
+  CheckFactories.registerCheck<Class>(Name);
+#include "CheckCatalog.def"
   }
 };
 

@@ -9,6 +9,7 @@
 #include "CheckSelection.h"
 #include "Compilations.h"
 #include "JsonReport.h"
+#include "SarifReport.h"
 #include "TidyCompat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -89,7 +90,8 @@ cl::opt<std::string> Explain("explain",
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the configuration in effect"),
                          cl::init(false), cl::cat(Category));
-cl::opt<std::string> Format("format", cl::desc("Output format: text or json"),
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text, json or sarif"),
                             cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputFile("output",
                                 cl::desc("Write the findings to this file"),
@@ -225,13 +227,15 @@ int run(int Argc, const char **Argv) {
 
   if (!Explain.empty())
     return explainCheck(Explain);
-  if (Format != "text" && Format != "json")
-    return fail("unknown --format '" + Format + "' (supported: text, json)");
-  bool Json = Format == "json";
+  if (Format != "text" && Format != "json" && Format != "sarif")
+    return fail("unknown --format '" + Format +
+                "' (supported: text, json, sarif)");
+  bool Json = Format != "text"; // json or sarif: one document at the end
   if (Json && Fix)
-    return fail("--fix works with --format text; use --export-fixes with json");
+    return fail("--fix works with --format text; use --export-fixes with " +
+                Format);
   if (!Json && !OutputFile.empty())
-    return fail("--output works with --format json");
+    return fail("--output works with --format json or sarif");
   if (std::string Unknown = async_tidy::findUnknownCheck(Checks);
       !Unknown.empty())
     return fail("unknown check '" + Unknown + "' in --checks");
@@ -332,7 +336,11 @@ int run(int Argc, const char **Argv) {
       if (EC)
         return fail("cannot write '" + OutputFile + "': " + EC.message());
     }
-    async_tidy::writeJsonReport(Errors, FailedFiles, File ? *File : outs());
+    raw_ostream &Out = File ? *File : outs();
+    if (Format == "sarif")
+      async_tidy::writeSarifReport(Errors, Out);
+    else
+      async_tidy::writeJsonReport(Errors, FailedFiles, Out);
   }
 
   if (!ExportFixes.empty()) {

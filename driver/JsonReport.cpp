@@ -1,42 +1,13 @@
 //===--- JsonReport.cpp ---------------------------------------------------===//
 
 #include "JsonReport.h"
-#include "llvm/ADT/StringMap.h"
+#include "LineTable.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
 using namespace clang::tidy;
 
 namespace async_tidy {
-
-namespace {
-/// Maps file offsets to 1-based line and column, reading each file once.
-class LineTable {
-public:
-  std::pair<unsigned, unsigned> position(llvm::StringRef File,
-                                         unsigned Offset) {
-    auto It = Starts.find(File);
-    if (It == Starts.end()) {
-      std::vector<unsigned> Lines{0};
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-        llvm::StringRef Text = (*Buffer)->getBuffer();
-        for (size_t I = 0; I < Text.size(); ++I)
-          if (Text[I] == '\n')
-            Lines.push_back(I + 1);
-      }
-      It = Starts.try_emplace(File, std::move(Lines)).first;
-    }
-    const std::vector<unsigned> &Lines = It->second;
-    auto Next = std::upper_bound(Lines.begin(), Lines.end(), Offset);
-    unsigned Line = Next - Lines.begin();
-    return {Line, Offset - Lines[Line - 1] + 1};
-  }
-
-private:
-  llvm::StringMap<std::vector<unsigned>> Starts;
-};
-} // namespace
 
 static llvm::json::Object message(const tooling::DiagnosticMessage &Message,
                                   LineTable &Lines) {

@@ -10,7 +10,7 @@ packages=(
   # toolchain and build
   "clang-${LLVM_VERSION}" "clang-tidy-${LLVM_VERSION}" "libclang-${LLVM_VERSION}-dev"
   "llvm-${LLVM_VERSION}-dev" "llvm-${LLVM_VERSION}-tools" cmake ninja-build ccache make
-  python3
+  python3 python3-jsonschema
   # real libraries for test/integration/ and examples/
   libboost-dev libcpprest-dev
 )

@@ -47,3 +47,5 @@ config.substitutions.append(("%FileCheck", filecheck))
 # A directory with no compile_commands.json above it (the build tree has one).
 config.substitutions.append(
     ("%outside_tmp", tempfile.mkdtemp(prefix="async-tidy-lit-")))
+# Debian's python3 with python3-jsonschema (scripts/install-deps.sh).
+config.substitutions.append(("%system_python", "/usr/bin/python3"))

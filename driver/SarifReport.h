@@ -1,0 +1,25 @@
+//===--- SarifReport.h - Findings as SARIF 2.1.0 --------------------------===//
+
+#ifndef ASYNC_TIDY_DRIVER_SARIFREPORT_H
+#define ASYNC_TIDY_DRIVER_SARIFREPORT_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/raw_ostream.h"
+#include <vector>
+
+namespace async_tidy {
+
+/// Writes one SARIF 2.1.0 run: rule metadata for every async check (from
+/// checks/CheckCatalog.def) and for each other check that reported, results
+/// with their region, notes as related locations, fix-its as fixes, and a
+/// fingerprint that survives edits which only move the finding.
+///
+/// Written with llvm::json rather than clang::SarifDocumentWriter: that one
+/// needs the SourceManager of each translation unit, and the report is made
+/// after all of them are gone.
+void writeSarifReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                      llvm::raw_ostream &OS);
+
+} // namespace async_tidy
+
+#endif // ASYNC_TIDY_DRIVER_SARIFREPORT_H
