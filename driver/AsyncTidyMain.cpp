@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "CheckSelection.h"
 #include "Compilations.h"
 #include "JsonReport.h"
@@ -80,6 +81,17 @@ cl::list<std::string>
 cl::list<std::string>
     Exclude("exclude", cl::desc("Skip database entries matching this glob"),
             cl::cat(Category));
+cl::opt<std::string>
+    BaselineFile("baseline",
+                 cl::desc("Hide the findings recorded in this baseline"),
+                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Record this run's findings as a baseline"),
+                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> ReportStale("report-stale",
+                          cl::desc("List baseline entries no finding matched"),
+                          cl::init(false), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary line"), cl::init(false),
                     cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks"),
@@ -291,10 +303,19 @@ int run(int Argc, const char **Argv) {
   // the file whose analysis they spoil. Each gets a fresh context: clang-tidy
   // maps diagnostic IDs to check names per run. A finding in a header that
   // several files include is reported once.
+  async_tidy::Baseline Known;
+  if (!BaselineFile.empty()) {
+    auto Loaded = async_tidy::readBaseline(BaselineFile);
+    if (!Loaded)
+      return fail(toString(Loaded.takeError()));
+    Known = std::move(*Loaded);
+  }
+  async_tidy::LineTable Lines;
   std::vector<ClangTidyError> Errors;
+  std::vector<ClangTidyError> AllFindings; // for --write-baseline
   std::vector<std::string> FailedFiles;
   std::set<std::string> Reported;
-  unsigned Warnings = 0;
+  unsigned Warnings = 0, Hidden = 0;
   bool BadConfig = false;
   for (const std::string &File : *Files) {
     auto FileProvider = makeOptionsProvider(BaseFS);
@@ -310,12 +331,21 @@ int run(int Argc, const char **Argv) {
                         Error.Message.Message;
       if (!Reported.insert(Key).second)
         continue;
-      if (Error.DiagnosticName == "clang-diagnostic-error")
+      if (Error.DiagnosticName == "clang-diagnostic-error") {
         Failed = true;
-      else if (Error.DiagnosticName == "clang-tidy-config")
+      } else if (Error.DiagnosticName == "clang-tidy-config") {
         BadConfig = true;
-      else
+      } else {
+        if (!WriteBaseline.empty())
+          AllFindings.push_back(Error);
+        auto Entry = Known.find(async_tidy::fingerprint(Error, Lines));
+        if (Entry != Known.end()) {
+          Entry->second.Seen = true;
+          ++Hidden;
+          continue;
+        }
         ++Warnings;
+      }
       FileErrors.push_back(std::move(Error));
     }
     if (Failed)
@@ -327,6 +357,17 @@ int run(int Argc, const char **Argv) {
     }
     std::move(FileErrors.begin(), FileErrors.end(), std::back_inserter(Errors));
   }
+
+  if (!WriteBaseline.empty())
+    if (Error E = async_tidy::writeBaseline(WriteBaseline, AllFindings, Lines))
+      return fail("cannot write baseline '" + WriteBaseline +
+                  "': " + toString(std::move(E)));
+  if (ReportStale)
+    for (const auto &Entry : Known)
+      if (!Entry.second.Seen)
+        errs() << "async-tidy: stale baseline entry: " << Entry.second.File
+               << ": " << Entry.second.Message << " [" << Entry.second.Check
+               << "]\n";
 
   if (Json) {
     std::error_code EC;
@@ -355,6 +396,8 @@ int run(int Argc, const char **Argv) {
     errs() << "async-tidy: " << Warnings
            << (Warnings == 1 ? " finding" : " findings") << " in "
            << Files->size() << (Files->size() == 1 ? " file" : " files");
+    if (Hidden)
+      errs() << "; " << Hidden << " hidden by the baseline";
     if (!FailedFiles.empty())
       errs() << "; " << FailedFiles.size()
              << (FailedFiles.size() == 1 ? " file" : " files")

@@ -1,13 +1,11 @@
 //===--- SarifReport.cpp --------------------------------------------------===//
 
 #include "SarifReport.h"
-#include "LineTable.h"
-#include "llvm/ADT/StringExtras.h"
+#include "Baseline.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/xxhash.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -66,15 +64,8 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
         {"message", llvm::json::Object{{"text", Message.Message}}},
         {"locations", llvm::json::Array{location(Message.FilePath,
                                                  Message.FileOffset, Lines)}}};
-    // Stable across edits elsewhere: the check, the file name, the message
-    // and the text of the line, not its number.
-    std::string Key =
-        (Error.DiagnosticName + "\n" +
-         llvm::sys::path::filename(Message.FilePath) + "\n" + Message.Message +
-         "\n" + Lines.lineText(Message.FilePath, Message.FileOffset).trim())
-            .str();
-    Result["partialFingerprints"] = llvm::json::Object{
-        {"asyncTidyFinding/v1", llvm::utohexstr(llvm::xxh3_64bits(Key))}};
+    Result["partialFingerprints"] =
+        llvm::json::Object{{"asyncTidyFinding/v1", fingerprint(Error, Lines)}};
     llvm::json::Array Related;
     for (const tooling::DiagnosticMessage &Note : Error.Notes) {
       llvm::json::Object Where =
