@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ChangedLines.h"
 #include "CheckSelection.h"
 #include "Compilations.h"
 #include "JsonReport.h"
@@ -92,6 +93,10 @@ cl::opt<std::string>
 cl::opt<bool> ReportStale("report-stale",
                           cl::desc("List baseline entries no finding matched"),
                           cl::init(false), cl::cat(Category));
+cl::opt<std::string> ChangedSince(
+    "changed-since",
+    cl::desc("Report only findings on lines changed since this git revision"),
+    cl::value_desc("rev"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary line"), cl::init(false),
                     cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks"),
@@ -310,6 +315,13 @@ int run(int Argc, const char **Argv) {
       return fail(toString(Loaded.takeError()));
     Known = std::move(*Loaded);
   }
+  std::optional<async_tidy::ChangedLines> Changed;
+  if (!ChangedSince.empty()) {
+    auto Diff = async_tidy::ChangedLines::sinceRevision(ChangedSince);
+    if (!Diff)
+      return fail(toString(Diff.takeError()));
+    Changed = std::move(*Diff);
+  }
   async_tidy::LineTable Lines;
   std::vector<ClangTidyError> Errors;
   std::vector<ClangTidyError> AllFindings; // for --write-baseline
@@ -338,6 +350,16 @@ int run(int Argc, const char **Argv) {
       } else {
         if (!WriteBaseline.empty())
           AllFindings.push_back(Error);
+        if (Changed) {
+          SmallString<256> Path(Error.Message.FilePath);
+          sys::fs::make_absolute(Path);
+          sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+          unsigned Line =
+              Lines.position(Error.Message.FilePath, Error.Message.FileOffset)
+                  .first;
+          if (!Changed->contains(Path, Line))
+            continue;
+        }
         auto Entry = Known.find(async_tidy::fingerprint(Error, Lines));
         if (Entry != Known.end()) {
           Entry->second.Seen = true;
