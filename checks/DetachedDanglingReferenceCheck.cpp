@@ -4,10 +4,6 @@
 #include "DetachedDanglingReferenceCheck.h"
 #include "checks/model/ApiNames.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
@@ -20,7 +16,7 @@ static constexpr llvm::StringLiteral DefaultRequestScopedTypes =
 
 DetachedDanglingReferenceCheck::DetachedDanglingReferenceCheck(
     StringRef Name, ClangTidyContext *Context)
-    : AsyncModelCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       RequestScopedTypesOption(
           Options.get("RequestScopedTypes", DefaultRequestScopedTypes)) {
   assignRegexOption(RequestScopedTypes, "RequestScopedTypes",
@@ -29,17 +25,8 @@ DetachedDanglingReferenceCheck::DetachedDanglingReferenceCheck(
 
 void DetachedDanglingReferenceCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  AsyncModelCheck::storeOptions(Opts);
+  FunctionBodyCheck::storeOptions(Opts);
   Options.store(Opts, "RequestScopedTypes", RequestScopedTypesOption);
-}
-
-void DetachedDanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
-  // One walk per function body: it knows the scopes of the locals and which
-  // objects are joined, without asking for parents.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
 }
 
 /// Looks through temporaries, conversions and copies to the expression that
@@ -471,15 +458,10 @@ private:
   llvm::DenseSet<const ValueDecl *> Joined;
 };
 
-void DetachedDanglingReferenceCheck::check(
-    const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  const Stmt *Body = Function->getBody();
-  if (!Body)
-    return;
-  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
-    Body = Coroutine->getBody();
-  FunctionScan(*this, *Function, *Result.Context).run(*Body);
+void DetachedDanglingReferenceCheck::checkBody(const FunctionDecl &Function,
+                                               const Stmt &Body, bool,
+                                               ASTContext &Ctx) {
+  FunctionScan(*this, Function, Ctx).run(Body);
 }
 
 } // namespace clang::tidy::async

@@ -4,7 +4,7 @@
 #ifndef ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
 #define ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
 
-#include "common/AsyncModelCheck.h"
+#include "common/FunctionBodyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -19,15 +19,15 @@ namespace clang::tidy::async {
 ///
 /// For the user-facing documentation see
 /// docs/checks/async-detached-dangling-reference.md
-class DetachedDanglingReferenceCheck : public AsyncModelCheck {
+class DetachedDanglingReferenceCheck : public FunctionBodyCheck {
 public:
   DetachedDanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
+  void checkBody(const FunctionDecl &Function, const Stmt &Body,
+                 bool IsCoroutine, ASTContext &Ctx) override;
   /// Where detached work starts: the call, and its name for messages.
   struct Work {
     const Expr *Start;

@@ -4,46 +4,25 @@
 #include "checks/model/ApiNames.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
 DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : AsyncModelCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       AllowedDiscardsOption(Options.get("AllowedDiscards", "")) {
   assignRegexOption(AllowedDiscards, "AllowedDiscards", AllowedDiscardsOption);
 }
 
 void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncModelCheck::storeOptions(Opts);
+  FunctionBodyCheck::storeOptions(Opts);
   Options.store(Opts, "AllowedDiscards", AllowedDiscardsOption);
 }
 
-void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  // Each function body is walked once from the top: the walk knows which
-  // expressions stand as statements without asking for parents.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
-}
-
-void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  const Stmt *Body = Function->getBody();
-  if (!Body)
-    return;
-  Ctx = Result.Context;
-  bool InCoroutine = false;
-  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
-    Body = Coroutine->getBody();
-    InCoroutine = true;
-  }
-  walk(*Body, InCoroutine);
+void DiscardedTaskCheck::checkBody(const FunctionDecl &, const Stmt &Body,
+                                   bool IsCoroutine, ASTContext &Context) {
+  Ctx = &Context;
+  walk(Body, IsCoroutine);
 }
 
 /// Whether \p Child of \p Parent is evaluated only for its side effects.

@@ -3,7 +3,7 @@
 #ifndef ASYNC_TIDY_CHECKS_DISCARDEDTASKCHECK_H
 #define ASYNC_TIDY_CHECKS_DISCARDEDTASKCHECK_H
 
-#include "common/AsyncModelCheck.h"
+#include "common/FunctionBodyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
@@ -14,15 +14,15 @@ namespace clang::tidy::async {
 /// destructor, any other drop loses the result and its errors.
 ///
 /// For the user-facing documentation see docs/checks/async-discarded-task.md
-class DiscardedTaskCheck : public AsyncModelCheck {
+class DiscardedTaskCheck : public FunctionBodyCheck {
 public:
   DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
+  void checkBody(const FunctionDecl &Function, const Stmt &Body,
+                 bool IsCoroutine, ASTContext &Ctx) override;
   void walk(const Stmt &S, bool InCoroutine);
   void checkDiscardedValue(const Expr &E, bool InCoroutine);
   void checkUnusedLocal(const VarDecl &Var);

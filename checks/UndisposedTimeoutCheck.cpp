@@ -4,34 +4,23 @@
 #include "checks/model/ApiNames.h"
 #include "checks/model/HeldLocks.h" // isSuspension
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
 UndisposedTimeoutCheck::UndisposedTimeoutCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : AsyncModelCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       CancelFunctionsOption(Options.get("CancelFunctions", "")) {
   assignRegexOption(CancelFunctions, "CancelFunctions", CancelFunctionsOption);
 }
 
 void UndisposedTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncModelCheck::storeOptions(Opts);
+  FunctionBodyCheck::storeOptions(Opts);
   Options.store(Opts, "CancelFunctions", CancelFunctionsOption);
 }
 
 bool UndisposedTimeoutCheck::isDisarm(llvm::StringRef Member) const {
   return model().isTimerDisarm(Member) || CancelFunctions.matches(Member);
-}
-
-void UndisposedTimeoutCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
 }
 
 /// The object a member call is made on, through '->' and '*' of smart
@@ -326,14 +315,9 @@ private:
   llvm::SmallVector<const Stmt *, 128> Statements;
 };
 
-void UndisposedTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  const Stmt *Body = Function->getBody();
-  if (!Body)
-    return;
-  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
-    Body = Coroutine->getBody();
-  FunctionScan(*this, *Function).run(*Body);
+void UndisposedTimeoutCheck::checkBody(const FunctionDecl &Function,
+                                       const Stmt &Body, bool, ASTContext &) {
+  FunctionScan(*this, Function).run(Body);
 }
 
 } // namespace clang::tidy::async

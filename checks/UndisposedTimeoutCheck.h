@@ -3,7 +3,7 @@
 #ifndef ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
 #define ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
 
-#include "common/AsyncModelCheck.h"
+#include "common/FunctionBodyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
@@ -15,15 +15,15 @@ namespace clang::tidy::async {
 ///
 /// For the user-facing documentation see
 /// docs/checks/async-undisposed-timeout.md
-class UndisposedTimeoutCheck : public AsyncModelCheck {
+class UndisposedTimeoutCheck : public FunctionBodyCheck {
 public:
   UndisposedTimeoutCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
+  void checkBody(const FunctionDecl &Function, const Stmt &Body,
+                 bool IsCoroutine, ASTContext &Ctx) override;
   class FunctionScan;
   bool isDisarm(llvm::StringRef Member) const;
 
