@@ -325,7 +325,7 @@ private:
       checkRequestScopedCopy(*Var, W, Capture.getLocation());
     }
     if (ThisCapture.isValid() && !OwnsThis)
-      checkThisCapture(Lambda, W, ThisCapture);
+      checkThisCapture(W, ThisCapture);
   }
 
   bool isRequestScoped(QualType T) const {
@@ -345,8 +345,7 @@ private:
     reportUnowned(Var, W, Where, "a pointer to it is copied into");
   }
 
-  void checkThisCapture(const LambdaExpr &Lambda, const Work &W,
-                        SourceLocation Where) {
+  void checkThisCapture(const Work &W, SourceLocation Where) {
     const CXXMethodDecl *Method = thisOwner(Function);
     if (!Method)
       return;

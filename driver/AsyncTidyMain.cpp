@@ -35,7 +35,7 @@ using namespace llvm;
 
 namespace {
 
-enum ExitStatus { Clean = 0, Findings = 1, ToolError = 2 };
+enum ExitStatus : uint8_t { Clean = 0, Findings = 1, ToolError = 2 };
 
 cl::OptionCategory Category("async-tidy options");
 
@@ -192,7 +192,9 @@ selectFiles(const tooling::CompilationDatabase &Database) {
   if (!SourcePaths.empty()) {
     for (const std::string &Path : SourcePaths) {
       SmallString<256> Absolute(Path);
-      sys::fs::make_absolute(Absolute);
+      if (std::error_code EC = sys::fs::make_absolute(Absolute))
+        return createStringError(EC, "cannot resolve '" + Path +
+                                         "': " + EC.message());
       Files.push_back(std::string(Absolute));
     }
     return Files;
@@ -352,7 +354,8 @@ int run(int Argc, const char **Argv) {
           AllFindings.push_back(Error);
         if (Changed) {
           SmallString<256> Path(Error.Message.FilePath);
-          sys::fs::make_absolute(Path);
+          if (sys::fs::make_absolute(Path))
+            Path = Error.Message.FilePath; // already as absolute as it gets
           sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
           unsigned Line =
               Lines.position(Error.Message.FilePath, Error.Message.FileOffset)

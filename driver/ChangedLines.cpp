@@ -3,6 +3,7 @@
 #include "ChangedLines.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -19,8 +20,12 @@ static llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
   if (!Git)
     return failure("--changed-since needs git on the PATH");
   llvm::SmallString<128> Out, Err;
-  llvm::sys::fs::createTemporaryFile("async-tidy-git", "out", Out);
-  llvm::sys::fs::createTemporaryFile("async-tidy-git", "err", Err);
+  for (llvm::SmallString<128> *Path : {&Out, &Err})
+    if (std::error_code EC =
+            llvm::sys::fs::createTemporaryFile("async-tidy-git", "txt", *Path))
+      return failure("cannot create a temporary file: " + EC.message());
+  // Removed on every way out.
+  llvm::FileRemover RemoveOut(Out), RemoveErr(Err);
   std::vector<llvm::StringRef> Argv{*Git};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {std::nullopt, Out.str(),
@@ -31,8 +36,6 @@ static llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
     return Buffer ? (*Buffer)->getBuffer().str() : std::string();
   };
   std::string Output = Read(Out), Errors = Read(Err);
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
   if (Status != 0)
     return failure("git " + llvm::join(Args, " ") +
                    " failed: " + llvm::StringRef(Errors).trim());

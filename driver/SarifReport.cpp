@@ -14,7 +14,8 @@ namespace async_tidy {
 
 static std::string fileUri(llvm::StringRef Path) {
   llvm::SmallString<256> Absolute(Path);
-  llvm::sys::fs::make_absolute(Absolute);
+  if (llvm::sys::fs::make_absolute(Absolute))
+    Absolute = Path; // no working directory: keep the path as given
   return "file://" + std::string(Absolute);
 }
 

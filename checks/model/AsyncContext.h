@@ -26,7 +26,7 @@
 
 namespace clang::tidy::async::model {
 
-enum class RootKind {
+enum class RootKind : uint8_t {
   Coroutine,
   Handler,
   Continuation,

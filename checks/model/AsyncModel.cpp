@@ -419,9 +419,10 @@ static bool hasLazyPromise(const CXXRecordDecl &Task) {
     const auto *Promise = dyn_cast<TypeDecl>(D);
     if (!Promise || !Promise->getTypeForDecl())
       continue;
-    const CXXRecordDecl *Record =
+    const CXXRecordDecl *Declared =
         Promise->getTypeForDecl()->getAsCXXRecordDecl();
-    if (!Record || !(Record = memberSource(Record)))
+    const CXXRecordDecl *Record = Declared ? memberSource(Declared) : nullptr;
+    if (!Record)
       continue;
     IdentifierInfo &Initial =
         Task.getASTContext().Idents.get("initial_suspend");

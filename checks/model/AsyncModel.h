@@ -16,11 +16,12 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <cstdint>
 #include <optional>
 
 namespace clang::tidy::async::model {
 
-enum class WaitKind { Result, Wait, TimedWait, EventLoop, Barrier };
+enum class WaitKind : uint8_t { Result, Wait, TimedWait, EventLoop, Barrier };
 
 struct BlockingWaitApi {
   llvm::StringRef Name;
@@ -33,7 +34,7 @@ struct BlockingCallApi {
   llvm::StringRef Alternative;
 };
 
-enum class SchedulingKind { Handler, Continuation };
+enum class SchedulingKind : uint8_t { Handler, Continuation };
 
 struct SchedulingApi {
   llvm::StringRef Name;

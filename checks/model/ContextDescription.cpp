@@ -86,7 +86,9 @@ void emitContextNotes(const AsyncPath &Path, NoteEmitter Note) {
     if (Callee.empty())
       Note(Edge.Loc, "a lambda is called here from " + Caller);
     else
-      Note(Edge.Loc, "'" + Callee + "' is called here from " + Caller);
+      Note(Edge.Loc,
+           (llvm::Twine("'") + Callee + "' is called here from " + Caller)
+               .str());
   }
 }
 

@@ -19,7 +19,7 @@ static bool isOtherFunction(const Stmt &S) {
 }
 
 namespace {
-enum class LockEffect { None, Release, Reacquire };
+enum class LockEffect : uint8_t { None, Release, Reacquire };
 } // namespace
 
 /// What \p S does to \p Lock itself.

@@ -2,6 +2,7 @@
 
 #include "RegexList.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Twine.h"
 
 namespace clang::tidy::async::model {
 
@@ -23,7 +24,9 @@ std::string RegexList::assign(llvm::StringRef Value) {
     llvm::Regex Re("^(" + Item + ")$");
     std::string Error;
     if (!Re.isValid(Error))
-      return "invalid regular expression '" + Item + "': " + Error;
+      return (llvm::Twine("invalid regular expression '") + Item +
+              "': " + Error)
+          .str();
     Patterns.push_back(std::move(Re));
   }
   return {};
