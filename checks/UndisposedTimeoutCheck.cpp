@@ -66,6 +66,8 @@ public:
       checkArming(*Wait);
     for (const Expr *Spawn : ThreadSpawns)
       checkSleepingThread(*Spawn);
+    for (const auto &[Registration, ScopeEnd] : StopCallbacks)
+      checkStopCallback(*Registration, ScopeEnd);
   }
 
 private:
@@ -86,6 +88,13 @@ private:
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
       if (Model.isThreadType(Construct->getType()))
         ThreadSpawns.push_back(Construct);
+    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+      for (const Stmt *Item : Block->body())
+        if (const auto *Decls = dyn_cast<DeclStmt>(Item))
+          for (const Decl *D : Decls->decls())
+            if (const auto *Var = dyn_cast<VarDecl>(D))
+              if (Model.isStopCallbackType(Var->getType()))
+                StopCallbacks.push_back({Var, Block->getRBracLoc()});
     Statements.push_back(&S);
     for (const Stmt *Child : S.children())
       if (Child && !isa<LambdaExpr>(Child))
@@ -160,12 +169,51 @@ private:
     return Before;
   }
 
-  /// Whether a co_await follows \p After in this function.
-  bool suspendsAfter(SourceLocation After) const {
+  /// Whether a co_await follows \p After in this function (before
+  /// \p Before, when given).
+  bool suspendsAfter(SourceLocation After,
+                     SourceLocation Before = SourceLocation()) const {
     return llvm::any_of(Statements, [&](const Stmt *S) {
       return model::isSuspension(*S) &&
-             SM.isBeforeInTranslationUnit(After, S->getBeginLoc());
+             SM.isBeforeInTranslationUnit(After, S->getBeginLoc()) &&
+             (Before.isInvalid() ||
+              SM.isBeforeInTranslationUnit(S->getBeginLoc(), Before));
     });
+  }
+
+  /// A stop callback that cancels an operation, still registered when the
+  /// coroutine goes on to wait for something else: a later stop request
+  /// cancels the wrong operation.
+  void checkStopCallback(const VarDecl &Registration, SourceLocation ScopeEnd) {
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+        Registration.getInit() ? Registration.getInit()->IgnoreImplicit()
+                               : nullptr);
+    if (!Construct || Construct->getNumArgs() < 2)
+      return;
+    const LambdaExpr *Callback =
+        model::lambdaArgument(Construct->getArg(Construct->getNumArgs() - 1));
+    if (!Callback)
+      return;
+    bool Rearms = false, ChecksAborted = false;
+    const ValueDecl *Guarded =
+        guardedBy(*Callback, &Registration, Rearms, ChecksAborted);
+    if (!Guarded)
+      return;
+    const CallExpr *Operation =
+        guardedOperation(Guarded, Registration.getEndLoc());
+    if (!Operation || !suspendsAfter(Operation->getEndLoc(), ScopeEnd) ||
+        !Check.Reported.insert(Registration.getLocation()).second)
+      return;
+    Check.diag(Registration.getLocation(),
+               "stop callback '%0' cancels '%1' and stays registered after "
+               "the operation completes; a stop requested later cancels "
+               "'%1' in the middle of whatever it does next; end its scope "
+               "right after the operation")
+        << Registration.getName() << Guarded->getName();
+    Check.diag(Operation->getExprLoc(),
+               "the guarded operation; '%0' is still registered after it",
+               DiagnosticIDs::Note)
+        << Registration.getName();
   }
 
   bool disarmedAfter(SourceLocation After, const ValueDecl *Timer) {
@@ -313,6 +361,8 @@ private:
   llvm::SmallVector<const CallExpr *, 8> Operations;
   llvm::SmallVector<const Expr *, 4> ThreadSpawns;
   llvm::SmallVector<const Stmt *, 128> Statements;
+  llvm::SmallVector<std::pair<const VarDecl *, SourceLocation>, 2>
+      StopCallbacks;
 };
 
 void UndisposedTimeoutCheck::checkBody(const FunctionDecl &Function,

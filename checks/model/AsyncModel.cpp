@@ -100,6 +100,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_TIMER_WAIT(Name) TimerWaits.insert(Name);
 #define ASYNC_ABORTED_ERROR(Name) AbortedErrors.insert(Name);
 #define ASYNC_OWNING_POINTER_TYPE(Name) OwningPointers.insert(Name);
+#define ASYNC_STOP_CALLBACK_TYPE(Name) StopCallbacks.insert(Name);
 #include "Timers.def"
 
   auto Assign = [&](RegexList &List, llvm::StringRef Option,
@@ -246,6 +247,10 @@ bool AsyncModel::isTimerType(QualType T) const {
            isTimerType(Args[0].getAsType());
   }
   return TimerTypeNames.contains(Name) || UserTimerTypes.matches(Name);
+}
+
+bool AsyncModel::isStopCallbackType(QualType T) const {
+  return StopCallbacks.contains(className(T));
 }
 
 bool AsyncModel::isSharedPointer(QualType T) const {

@@ -136,6 +136,8 @@ public:
   bool isOperationCancel(llvm::StringRef Member) const {
     return OperationCancels.contains(Member);
   }
+  /// std::stop_callback: registered until destroyed.
+  bool isStopCallbackType(QualType T) const;
   bool isSleep(const CallExpr &Call) const {
     return Sleeps.find(Call) != nullptr;
   }
@@ -231,6 +233,7 @@ private:
   ApiTable<bool> Completers;
   llvm::StringSet<> TimerTypeNames;
   llvm::StringSet<> TimerWaits;
+  llvm::StringSet<> StopCallbacks;
   llvm::StringSet<> AbortedErrors;
   llvm::StringSet<> OwningPointers;
   ApiTable<bool> ReferenceWrappers;
