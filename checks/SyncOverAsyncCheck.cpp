@@ -72,7 +72,8 @@ static bool isZeroValue(const APValue &Value) {
 /// A timeout that is zero (0s, seconds(0), duration::zero(), any constant
 /// that folds to zero) or the present (clock::now()): a timed wait with it
 /// polls instead of blocking.
-static bool isZeroTimeout(const Expr *E, const ASTContext &Ctx) {
+static bool isZeroTimeout(const Expr *E, const ASTContext &Ctx,
+                          const model::AsyncModel &Model) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
     E = Temp->getSubExpr()->IgnoreParenImpCasts();
@@ -80,16 +81,15 @@ static bool isZeroTimeout(const Expr *E, const ASTContext &Ctx) {
   if (!E->isValueDependent() && E->EvaluateAsRValue(Result, Ctx) &&
       isZeroValue(Result.Val))
     return true;
-  if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreImplicit()))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      return Callee->getIdentifier() && Callee->getName() == "now";
-  return false;
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreImplicit());
+  return Call && Model.isCurrentTime(*Call);
 }
 
 bool SyncOverAsyncCheck::isPoll(const CallExpr &Call,
                                 const BlockingWaitApi &Api) const {
   return Api.Kind == WaitKind::TimedWait && Call.getNumArgs() >= 1 &&
-         isZeroTimeout(Call.getArg(0), Call.getDirectCallee()->getASTContext());
+         isZeroTimeout(Call.getArg(0), Call.getDirectCallee()->getASTContext(),
+                       model());
 }
 
 /// The expression a wait waits on: the object of 'f.get()', the argument of

@@ -49,6 +49,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_BLOCKING_WAIT(Name, Kind, Alternative)                           \
   Waits.add(Name, {Name, WaitKind::Kind, Alternative});
 #define ASYNC_READINESS_CHECK(Name) Readiness.add(Name, true);
+#define ASYNC_CURRENT_TIME(Member) CurrentTimeMembers.insert(Member);
 #include "BlockingWaits.def"
 
 #define ASYNC_SCHEDULING_CALL(Name, Kind)                                      \
@@ -341,6 +342,12 @@ bool AsyncModel::isConstructedUnlocked(const VarDecl &Lock) const {
     const CXXRecordDecl *Tag = classOf(Arg);
     return Tag && Tag->getIdentifier() && DeferLockTags.contains(apiName(*Tag));
   });
+}
+
+bool AsyncModel::isCurrentTime(const CallExpr &Call) const {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  return Method && Method->isStatic() && Method->getIdentifier() &&
+         CurrentTimeMembers.contains(Method->getName());
 }
 
 bool AsyncModel::isReadinessCheck(const CallExpr &Call) const {

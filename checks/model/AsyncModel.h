@@ -165,6 +165,9 @@ public:
   /// std::coroutine_handle<...>.
   bool isCoroutineHandle(QualType T) const;
 
+  /// A clock's 'now()': a deadline of the present only polls.
+  bool isCurrentTime(const CallExpr &Call) const;
+
   /// Whether \p Call only asks if a result is ready (non-blocking).
   bool isReadinessCheck(const CallExpr &Call) const;
 
@@ -222,6 +225,7 @@ private:
   llvm::SmallVector<SiblingPattern, 4> SiblingPatterns;
   mutable llvm::DenseMap<const FunctionDecl *, const NamedDecl *> SiblingCache;
   ApiTable<bool> Readiness;
+  llvm::StringSet<> CurrentTimeMembers;
   ApiTable<SchedulingApi> Scheduling;
   ApiTable<bool> Wrappers;
   ApiTable<bool> ThreadSpawns;

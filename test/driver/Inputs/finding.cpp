@@ -1,14 +1,14 @@
-#include <coroutine>
+#include "task.h"
 #include <future>
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+
+// The driver tests name lines of this file (13 and below); keep the
+// lines above as they are.
+
+
+
+
+
+
 task handle(std::future<int> f) {
   f.get();
   co_return;
