@@ -20,8 +20,8 @@ static StringRef levelName(tooling::Diagnostic::Level Level) {
   return "remark";
 }
 
-static json::Object message(const tooling::DiagnosticMessage &Message,
-                            LineTable &Lines) {
+json::Object toJson(const tooling::DiagnosticMessage &Message,
+                    LineTable &Lines) {
   auto [Line, Column] = Lines.position(Message.FilePath, Message.FileOffset);
   json::Array Fixes;
   for (const auto &FileFix : Message.Fix)
@@ -47,23 +47,26 @@ static json::Object message(const tooling::DiagnosticMessage &Message,
   return Object;
 }
 
+json::Object toJson(const ClangTidyError &Error, LineTable &Lines) {
+  json::Object Diagnostic = toJson(Error.Message, Lines);
+  Diagnostic["check"] = Error.DiagnosticName;
+  Diagnostic["level"] = levelName(Error.DiagLevel);
+  Diagnostic["buildDirectory"] = Error.BuildDirectory;
+  if (Error.IsWarningAsError)
+    Diagnostic["warningAsError"] = true;
+  json::Array Notes;
+  for (const tooling::DiagnosticMessage &Note : Error.Notes)
+    Notes.push_back(toJson(Note, Lines));
+  Diagnostic["notes"] = std::move(Notes);
+  if (!Diagnostic.get("fixes"))
+    Diagnostic["fixes"] = json::Array();
+  return Diagnostic;
+}
+
 json::Value toJson(const WorkerResult &Result, LineTable &Lines) {
   json::Array Diagnostics;
-  for (const ClangTidyError &Error : Result.Errors) {
-    json::Object Diagnostic = message(Error.Message, Lines);
-    Diagnostic["check"] = Error.DiagnosticName;
-    Diagnostic["level"] = levelName(Error.DiagLevel);
-    Diagnostic["buildDirectory"] = Error.BuildDirectory;
-    if (Error.IsWarningAsError)
-      Diagnostic["warningAsError"] = true;
-    json::Array Notes;
-    for (const tooling::DiagnosticMessage &Note : Error.Notes)
-      Notes.push_back(message(Note, Lines));
-    Diagnostic["notes"] = std::move(Notes);
-    if (!Diagnostic.get("fixes"))
-      Diagnostic["fixes"] = json::Array();
-    Diagnostics.push_back(std::move(Diagnostic));
-  }
+  for (const ClangTidyError &Error : Result.Errors)
+    Diagnostics.push_back(toJson(Error, Lines));
   json::Array Dependencies;
   for (const std::string &Path : Result.Dependencies)
     Dependencies.push_back(Path);

@@ -28,6 +28,16 @@ struct WorkerResult {
   std::vector<std::string> Dependencies;
 };
 
+/// One message (a diagnostic's or a note's): text, file, offset, 1-based
+/// line and byte column (from \p Lines), and its fixes and ranges if any.
+llvm::json::Object toJson(const clang::tooling::DiagnosticMessage &Message,
+                          LineTable &Lines);
+
+/// A diagnostic: its message (as above), check, level, build directory and
+/// notes.
+llvm::json::Object toJson(const clang::tidy::ClangTidyError &Error,
+                          LineTable &Lines);
+
 /// \p Lines gives 1-based lines and byte columns next to the offsets.
 llvm::json::Value toJson(const WorkerResult &Result, LineTable &Lines);
 
