@@ -465,7 +465,8 @@ int run(int Argc, const char **Argv) {
   ClangTidyContext PrintContext(std::move(*Provider));
   async_tidy::FixApplier Fixes;
   std::vector<ClangTidyError> Errors, Conflicts;
-  std::vector<std::string> FailedFiles, ToolFailures;
+  std::vector<std::string> FailedFiles;
+  std::vector<async_tidy::FileFailure> NotAnalyzed;
   const std::vector<std::string> &Paths = *Files;
   std::vector<std::optional<async_tidy::WorkerOutcome>> Pending(Paths.size());
   size_t NextToReport = 0, Finished = 0;
@@ -476,7 +477,7 @@ int run(int Argc, const char **Argv) {
     const std::string &File = Paths[Outcome.Index];
     errs() << Outcome.Output;
     if (!Outcome.Result) {
-      ToolFailures.push_back("'" + File + "': " + Outcome.Failure);
+      NotAnalyzed.push_back({File, Outcome.Failure});
       return;
     }
     bool Failed = Outcome.Result->Failed;
@@ -590,9 +591,9 @@ int run(int Argc, const char **Argv) {
     }
     raw_ostream &Out = File ? *File : outs();
     if (Format == "sarif")
-      async_tidy::writeSarifReport(Errors, Out);
+      async_tidy::writeSarifReport(Errors, FailedFiles, NotAnalyzed, Out);
     else
-      async_tidy::writeJsonReport(Errors, FailedFiles, Out);
+      async_tidy::writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
   }
 
   if (!ExportFixes.empty()) {
@@ -635,21 +636,22 @@ int run(int Argc, const char **Argv) {
       errs() << "; " << FailedFiles.size()
              << (FailedFiles.size() == 1 ? " file" : " files")
              << " with compile errors";
-    if (!ToolFailures.empty())
-      errs() << "; " << ToolFailures.size()
-             << (ToolFailures.size() == 1 ? " file" : " files")
+    if (!NotAnalyzed.empty())
+      errs() << "; " << NotAnalyzed.size()
+             << (NotAnalyzed.size() == 1 ? " file" : " files")
              << " not analyzed";
     errs() << "\n";
   }
   for (const std::string &File : FailedFiles)
     WithColor::error(errs(), "async-tidy")
         << "'" << File << "' has compile errors; its analysis is incomplete\n";
-  for (const std::string &Failure : ToolFailures)
-    WithColor::error(errs(), "async-tidy") << Failure << "\n";
+  for (const async_tidy::FileFailure &Failure : NotAnalyzed)
+    WithColor::error(errs(), "async-tidy")
+        << "'" << Failure.File << "': " << Failure.Reason << "\n";
   if (Filter.badConfiguration())
     WithColor::error(errs(), "async-tidy")
         << "invalid check options; see the errors above\n";
-  if (!FailedFiles.empty() || !ToolFailures.empty() ||
+  if (!FailedFiles.empty() || !NotAnalyzed.empty() ||
       Filter.badConfiguration() || FixFailed)
     return ToolError;
   return Warnings && FailOnFindings ? Findings : Clean;
