@@ -11,6 +11,7 @@
 #include "ChangedLines.h"
 #include "CheckSelection.h"
 #include "Compilations.h"
+#include "ConfigFiles.h"
 #include "FindingFilter.h"
 #include "FixApplier.h"
 #include "JsonReport.h"
@@ -228,12 +229,9 @@ makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
 
   std::unique_ptr<ClangTidyOptionsProvider> Provider;
   if (!ConfigText.empty()) {
-    ErrorOr<ClangTidyOptions> Parsed =
-        parseConfiguration(MemoryBufferRef(ConfigText, ConfigSource));
+    auto Parsed = async_tidy::parseConfigText(ConfigText, ConfigSource);
     if (!Parsed)
-      return createStringError(Parsed.getError(),
-                               "invalid configuration in " + ConfigSource +
-                                   ": " + Parsed.getError().message());
+      return Parsed.takeError();
     Provider = std::make_unique<ConfigOptionsProvider>(
         std::move(Global), std::move(Defaults), std::move(*Parsed),
         std::move(Overrides), std::move(FS));
@@ -447,6 +445,10 @@ int run(int Argc, const char **Argv) {
   auto Files = selectFiles(**Database);
   if (!Files)
     return fail(toString(Files.takeError()));
+  // --config and --config-file replace the .clang-tidy files.
+  if (Config.empty() && ConfigFile.empty())
+    if (Error E = async_tidy::checkConfigFiles(*Files))
+      return fail(toString(std::move(E)));
   if (Worker)
     return runWorker(**Database, BaseFS, Files->front());
   if (Files->empty())
@@ -596,7 +598,10 @@ int run(int Argc, const char **Argv) {
     });
   }
 
-  if (!WriteBaseline.empty())
+  // An invalid check option means the checks did not run as configured:
+  // nothing is written (no baseline, report, fixes file or fix).
+  bool Write = !Filter.badConfiguration();
+  if (Write && !WriteBaseline.empty())
     if (Error E = async_tidy::writeBaseline(WriteBaseline, Filter.allFindings(),
                                             Filter.lines()))
       return fail("cannot write baseline '" + WriteBaseline +
@@ -608,7 +613,7 @@ int run(int Argc, const char **Argv) {
                << ": " << Entry.second.Message << " [" << Entry.second.Check
                << "]\n";
 
-  if (Json) {
+  if (Write && Json) {
     std::error_code EC;
     std::unique_ptr<raw_fd_ostream> File;
     if (!OutputFile.empty()) {
@@ -623,7 +628,7 @@ int run(int Argc, const char **Argv) {
       async_tidy::writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
   }
 
-  if (!ExportFixes.empty()) {
+  if (Write && !ExportFixes.empty()) {
     std::error_code EC;
     raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
     if (EC)
@@ -632,7 +637,7 @@ int run(int Argc, const char **Argv) {
   }
 
   bool FixFailed = false;
-  if (Fix) {
+  if (Write && Fix) {
     for (const ClangTidyError &Error : Conflicts) {
       auto [Line, Column] = Filter.lines().position(Error.Message.FilePath,
                                                     Error.Message.FileOffset);
