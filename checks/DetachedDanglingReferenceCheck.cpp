@@ -3,6 +3,7 @@
 
 #include "DetachedDanglingReferenceCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async {
@@ -79,40 +80,50 @@ public:
 private:
   /// Objects on which the function waits for its work ('t.join()',
   /// 'group.wait()', 'ioc.run()', 'f.get()').
-  void collectJoins(const Stmt &S) {
-    if (isa<LambdaExpr>(S))
-      return;
-    // Joins take no arguments: 'group.run(f)' starts work, 'ioc.run()' waits.
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
-        Member && Member->getNumArgs() == 0)
-      if (const CXXMethodDecl *Method = Member->getMethodDecl())
-        if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
-          if (const ValueDecl *Object =
-                  model::referencedDecl(Member->getImplicitObjectArgument()))
-            Joined.insert(Object);
-    for (const Stmt *Child : S.children())
-      if (Child)
-        collectJoins(*Child);
+  void collectJoins(const Stmt &Body) {
+    walkStatements(Body, [&](const Stmt &S, const Stmt *) {
+      if (isa<LambdaExpr>(S))
+        return WalkAction::Skip;
+      // Joins take no arguments: 'group.run(f)' starts work, 'ioc.run()'
+      // waits.
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+          Member && Member->getNumArgs() == 0)
+        if (const CXXMethodDecl *Method = Member->getMethodDecl())
+          if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
+            if (const ValueDecl *Object =
+                    model::referencedDecl(Member->getImplicitObjectArgument()))
+              Joined.insert(Object);
+      return WalkAction::Descend;
+    });
   }
 
-  void walk(const Stmt &S) {
-    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
-      for (const Stmt *Item : Block->body())
-        if (const auto *Decls = dyn_cast<DeclStmt>(Item))
-          for (const Decl *D : Decls->decls())
-            if (const auto *Var = dyn_cast<VarDecl>(D))
-              ScopeEnd[Var] = Block->getRBracLoc();
-    Parents.push_back(&S);
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      checkCall(*Call);
-    for (const Stmt *Child : S.children())
-      if (Child && !isa<LambdaExpr>(Child))
-        walk(*Child);
-      else if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Child))
-        for (const Expr *Init : Lambda->capture_inits())
-          if (Init)
-            walk(*Init);
-    Parents.pop_back();
+  /// Walks the function's own statements (and the captures of its lambdas)
+  /// with Parents the chain of ancestors.
+  void walk(const Stmt &Body) {
+    auto Enter = [&](const Stmt &S, const Stmt *) {
+      if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+        for (const Stmt *Item : Block->body())
+          if (const auto *Decls = dyn_cast<DeclStmt>(Item))
+            for (const Decl *D : Decls->decls())
+              if (const auto *Var = dyn_cast<VarDecl>(D))
+                ScopeEnd[Var] = Block->getRBracLoc();
+      Parents.push_back(&S);
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        checkCall(*Call);
+      return WalkAction::Descend;
+    };
+    auto Leave = [&](const Stmt &) { Parents.pop_back(); };
+    auto Children = [](const Stmt &S,
+                       llvm::SmallVectorImpl<const Stmt *> &Out) {
+      for (const Stmt *Child : S.children())
+        if (Child && !isa<LambdaExpr>(Child))
+          Out.push_back(Child);
+        else if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Child))
+          for (const Expr *Init : Lambda->capture_inits())
+            if (Init)
+              Out.push_back(Init);
+    };
+    walkStatements(Body, Enter, Leave, Children);
   }
 
   /// The nearest parent that is not an implicit node or parentheses.

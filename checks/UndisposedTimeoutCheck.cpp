@@ -3,6 +3,7 @@
 #include "UndisposedTimeoutCheck.h"
 #include "checks/model/ApiNames.h"
 #include "checks/model/HeldLocks.h" // isSuspension
+#include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async {
@@ -46,11 +47,12 @@ static StringRef memberName(const CXXMemberCallExpr &Call) {
 }
 
 /// Pre-order list of the statements of \p S, lambdas included.
-static void flatten(const Stmt &S, llvm::SmallVectorImpl<const Stmt *> &Out) {
-  Out.push_back(&S);
-  for (const Stmt *Child : S.children())
-    if (Child)
-      flatten(*Child, Out);
+static void flatten(const Stmt &Root,
+                    llvm::SmallVectorImpl<const Stmt *> &Out) {
+  walkStatements(Root, [&](const Stmt &S, const Stmt *) {
+    Out.push_back(&S);
+    return WalkAction::Descend;
+  });
 }
 
 class UndisposedTimeoutCheck::FunctionScan {
@@ -71,7 +73,18 @@ public:
   }
 
 private:
-  void collect(const Stmt &S) {
+  void collect(const Stmt &Body) {
+    walkStatements(Body, [&](const Stmt &S, const Stmt *Parent) {
+      // A lambda's body is its own function.
+      if (Parent && isa<LambdaExpr>(S))
+        return WalkAction::Skip;
+      collectOne(S);
+      return WalkAction::Descend;
+    });
+  }
+
+  /// Files \p S under what the checks of the function look at.
+  void collectOne(const Stmt &S) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       StringRef Name = memberName(*Member);
       if (Model.isTimerWait(Name) &&
@@ -96,9 +109,6 @@ private:
               if (Model.isStopCallbackType(Var->getType()))
                 StopCallbacks.push_back({Var, Block->getRBracLoc()});
     Statements.push_back(&S);
-    for (const Stmt *Child : S.children())
-      if (Child && !isa<LambdaExpr>(Child))
-        collect(*Child);
   }
 
   /// Calls in \p Body (and the bodies of the functions it calls, two levels

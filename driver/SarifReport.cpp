@@ -2,6 +2,7 @@
 
 #include "SarifReport.h"
 #include "Baseline.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -12,11 +13,24 @@ using namespace clang::tidy;
 
 namespace async_tidy {
 
+/// An RFC 3986 file URI: every byte but unreserved characters and '/' is
+/// percent-encoded, so spaces, '#' and names that are not UTF-8 survive.
+/// (Clang's SarifDocumentWriter has such an encoder, but not public.)
 static std::string fileUri(llvm::StringRef Path) {
   llvm::SmallString<256> Absolute(Path);
   if (llvm::sys::fs::make_absolute(Absolute))
     Absolute = Path; // no working directory: keep the path as given
-  return "file://" + std::string(Absolute);
+  std::string Uri = "file://";
+  for (unsigned char C : Absolute) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
+      Uri += C;
+      continue;
+    }
+    Uri += '%';
+    Uri += llvm::hexdigit(C >> 4);
+    Uri += llvm::hexdigit(C & 15);
+  }
+  return Uri;
 }
 
 static llvm::json::Object location(llvm::StringRef File, unsigned Offset,
