@@ -1,6 +1,7 @@
 //===--- Diagnostics.cpp --------------------------------------------------===//
 
 #include "Diagnostics.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -88,22 +89,35 @@ struct Located {
   size_t Offset;
 };
 
-std::optional<Located> location(const json::Object &Message) {
+/// Where \p Message points. clang-tidy keeps a path as the compile command
+/// spelled it: a relative one is relative to the command's directory.
+std::optional<Located> location(const json::Object &Message,
+                                StringRef Directory) {
   std::optional<StringRef> File = Message.getString("file");
   std::optional<int64_t> Offset = Message.getInteger("offset");
   if (!File || !Offset || *Offset < 0)
     return std::nullopt;
-  return Located{File->str(), static_cast<size_t>(*Offset)};
+  SmallString<256> Path(*File);
+  if (sys::path::is_relative(Path) && !Directory.empty())
+    sys::fs::make_absolute(Directory, Path);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return Located{std::string(Path), static_cast<size_t>(*Offset)};
+}
+
+StringRef directory(const json::Object &Diagnostic) {
+  return Diagnostic.getString("buildDirectory").value_or("");
 }
 
 /// Where the squiggle ends: a source range the check attached that holds the
 /// location, or else the identifier (or one character) at the location.
 size_t extentEnd(const json::Object &Diagnostic, const Located &At,
                  Files &Texts) {
+  StringRef Directory = directory(Diagnostic);
   if (const json::Array *Ranges = Diagnostic.getArray("ranges"))
     for (const json::Value &RangeValue : *Ranges) {
       const json::Object *Range = RangeValue.getAsObject();
-      std::optional<Located> Start = Range ? location(*Range) : std::nullopt;
+      std::optional<Located> Start =
+          Range ? location(*Range, Directory) : std::nullopt;
       std::optional<int64_t> Length =
           Range ? Range->getInteger("length") : std::nullopt;
       if (Start && Length && Start->Offset <= At.Offset &&
@@ -123,11 +137,13 @@ size_t extentEnd(const json::Object &Diagnostic, const Located &At,
 }
 
 json::Array relatedInformation(const json::Object &Diagnostic, Files &Texts) {
+  StringRef Directory = directory(Diagnostic);
   json::Array Related;
   if (const json::Array *Notes = Diagnostic.getArray("notes"))
     for (const json::Value &NoteValue : *Notes) {
       const json::Object *Note = NoteValue.getAsObject();
-      std::optional<Located> At = Note ? location(*Note) : std::nullopt;
+      std::optional<Located> At =
+          Note ? location(*Note, Directory) : std::nullopt;
       if (!At)
         continue;
       json::Object Range = Texts.text(At->File).range(At->Offset, At->Offset);
@@ -145,11 +161,12 @@ quickFix(const json::Object &Diagnostic, Files &Texts) {
   const json::Array *Fixes = Diagnostic.getArray("fixes");
   if (!Fixes || Fixes->empty())
     return std::nullopt;
+  StringRef Directory = directory(Diagnostic);
   json::Object Changes;
   std::string Title;
   for (const json::Value &FixValue : *Fixes) {
     const json::Object *Fix = FixValue.getAsObject();
-    std::optional<Located> At = Fix ? location(*Fix) : std::nullopt;
+    std::optional<Located> At = Fix ? location(*Fix, Directory) : std::nullopt;
     std::optional<int64_t> Length =
         Fix ? Fix->getInteger("length") : std::nullopt;
     std::optional<StringRef> Replacement =
@@ -195,7 +212,8 @@ std::vector<Finding> findingsFromResult(const json::Object &Result,
     for (const json::Value &Value : *Diagnostics) {
       const json::Object *Diagnostic = Value.getAsObject();
       std::optional<Located> At =
-          Diagnostic ? location(*Diagnostic) : std::nullopt;
+          Diagnostic ? location(*Diagnostic, directory(*Diagnostic))
+                     : std::nullopt;
       if (!At)
         continue;
       StringRef Level = Diagnostic->getString("level").value_or("warning");
@@ -247,6 +265,11 @@ std::vector<Finding> findingsFromResult(const json::Object &Result,
           json::Array{std::move(*FirstErrorElsewhere)};
     Findings.push_back(std::move(F));
   }
+  // In the order of the text, whatever order the checks ran in.
+  llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+    return std::make_tuple(A.Begin, A.End, A.Diagnostic.getString("message")) <
+           std::make_tuple(B.Begin, B.End, B.Diagnostic.getString("message"));
+  });
   return Findings;
 }
 

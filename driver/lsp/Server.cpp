@@ -331,11 +331,12 @@ void Server::analyze(std::string Uri, std::string Path,
             Dependencies.push_back(cleanPath(*Name));
     } else {
       Outcome = {WorkerOutcome::Failed, nullptr,
-                 "the analysis result is not a JSON object"};
+                 "the analysis result is not a JSON object", ""};
     }
   }
   if (Outcome.What == WorkerOutcome::Failed) {
-    log(Path + ": " + Outcome.Problem);
+    std::string Output = StringRef(Outcome.Output).trim().str();
+    log(Path + ": " + Outcome.Problem + (Output.empty() ? "" : "\n") + Output);
     Findings.push_back(problemFinding(Outcome.Problem));
   }
 

@@ -26,7 +26,7 @@ std::string readFile(StringRef Path) {
 }
 
 /// The last lines of what the worker printed, enough to say what went wrong.
-std::string tail(StringRef Output) {
+std::string lastLines(StringRef Output) {
   Output = Output.trim();
   size_t Start = Output.size();
   for (int Lines = 0; Lines < 5 && Start != StringRef::npos; ++Lines)
@@ -34,8 +34,8 @@ std::string tail(StringRef Output) {
   return Output.substr(Start == StringRef::npos ? 0 : Start + 1).str();
 }
 
-WorkerOutcome failed(const Twine &Problem) {
-  return {WorkerOutcome::Failed, nullptr, Problem.str()};
+WorkerOutcome failed(const Twine &Problem, std::string Output = "") {
+  return {WorkerOutcome::Failed, nullptr, Problem.str(), std::move(Output)};
 }
 
 } // namespace
@@ -106,28 +106,29 @@ WorkerOutcome runWorker(const WorkerSettings &Settings, StringRef File,
       ::kill(Process.Pid, SIGKILL);
       sys::Wait(Process, std::nullopt);
       if (!TimedOut)
-        return {WorkerOutcome::Cancelled, nullptr, ""};
+        return {WorkerOutcome::Cancelled, nullptr, "", ""};
       return failed("the analysis did not finish within " +
                     Twine(Settings.TimeoutSeconds) + " s");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 
+  std::string Output = readFile(OutputPath);
   if (Status.ReturnCode == -2)
-    return failed("the analysis crashed (" + Message + ")\n" +
-                  tail(readFile(OutputPath)));
+    return failed("the analysis crashed (" + Message + ")", Output);
   if (Status.ReturnCode == -1)
-    return failed("cannot run the analysis: " + Message);
+    return failed("cannot run the analysis: " + Message, Output);
   if (Status.ReturnCode == UsageError)
-    return failed(tail(readFile(OutputPath)));
+    return failed(lastLines(Output), Output);
   if (Status.ReturnCode != 0)
     return failed("the analysis exited with status " +
-                  Twine(Status.ReturnCode) + "\n" + tail(readFile(OutputPath)));
+                      Twine(Status.ReturnCode) + ": " + lastLines(Output),
+                  Output);
   Expected<json::Value> Result = json::parse(readFile(ResultPath));
   if (!Result)
     return failed("the analysis wrote no readable result: " +
                   toString(Result.takeError()));
-  return {WorkerOutcome::Analyzed, std::move(*Result), ""};
+  return {WorkerOutcome::Analyzed, std::move(*Result), "", ""};
 }
 
 } // namespace async_tidy::lsp

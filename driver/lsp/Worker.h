@@ -32,6 +32,7 @@ struct WorkerOutcome {
   Status What;
   llvm::json::Value Result = nullptr; ///< The worker's JSON when Analyzed.
   std::string Problem;                ///< Why it failed, for the user.
+  std::string Output; ///< What the worker printed (a crash's stack dump).
 };
 
 /// Analyzes \p File with \p Contents as its text. Setting \p Cancel stops

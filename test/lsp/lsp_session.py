@@ -15,8 +15,8 @@ replaced by the --var value. Commands:
   > save PATH                         didSave
   > close PATH                        didClose
   > write PATH s/OLD/NEW/             edit the file on disk (not the buffer)
-  > code-action ID PATH               codeAction over the first diagnostic
-                                      last published for PATH
+  > code-action ID PATH CHECK         codeAction over the range of CHECK's
+                                      diagnostic last published for PATH
   > apply-edit ID                     apply the edit of the first action in
                                       response ID to the buffers (didChange)
   > body TEXT                         frame TEXT with a correct header
@@ -173,7 +173,12 @@ class Session:
                 source.write(self.substitute(text, edit))
         elif command == "code-action":
             uri = self.uri(words[1])
-            diagnostic = self.diagnostics[uri][0]
+            found = [d for d in self.diagnostics.get(uri, [])
+                     if d.get("code") == words[2]]
+            if not found:
+                raise SessionError("no %s diagnostic was published for %s"
+                                   % (words[2], words[1]))
+            diagnostic = found[0]
             self.server.send({"id": int(words[0]),
                               "method": "textDocument/codeAction", "params": {
                                   "textDocument": {"uri": uri},
@@ -240,9 +245,12 @@ def main():
     parser.add_argument("script")
     parser.add_argument("--var", action="append", default=[])
     parser.add_argument("--timeout", type=int, default=120)
-    parser.add_argument("server", nargs=argparse.REMAINDER)
-    args = parser.parse_args()
-    server_command = args.server[1:] if args.server[:1] == ["--"] else args.server
+    argv = sys.argv[1:]
+    if "--" not in argv:
+        parser.error("the server command follows '--'")
+    split = argv.index("--")
+    args = parser.parse_args(argv[:split])
+    server_command = argv[split + 1:]
     variables = dict(v.split("=", 1) for v in args.var)
 
     server = Server(server_command)
