@@ -2,6 +2,7 @@
 # which passes the build directory and the LLVM version as parameters.
 import os
 import shlex
+import shutil
 import sys
 import tempfile
 
@@ -49,3 +50,6 @@ config.substitutions.append(
     ("%outside_tmp", tempfile.mkdtemp(prefix="async-tidy-lit-")))
 # Debian's python3 with python3-jsonschema (scripts/install-deps.sh).
 config.substitutions.append(("%system_python", "/usr/bin/python3"))
+# Neovim, for the editor test of `async-tidy lsp` (scripts/install-deps.sh).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
