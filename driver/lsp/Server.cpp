@@ -346,7 +346,7 @@ void Server::analyze(std::string Uri, std::string Path,
   if (It != Documents.end() && It->second.Running == Cancel) {
     Document &Doc = It->second;
     Doc.Running.reset();
-    if (Outcome.What != WorkerOutcome::Cancelled &&
+    if (Outcome.What != WorkerOutcome::Cancelled && !Stopping &&
         Doc.Generation == Generation) {
       Doc.Findings = std::move(Findings);
       Doc.AnalyzedGeneration = Generation;
