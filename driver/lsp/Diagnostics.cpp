@@ -98,8 +98,10 @@ std::optional<Located> location(const json::Object &Message,
   if (!File || !Offset || *Offset < 0)
     return std::nullopt;
   SmallString<256> Path(*File);
-  if (sys::path::is_relative(Path) && !Directory.empty())
-    sys::fs::make_absolute(Directory, Path);
+  if (sys::path::is_relative(*File) && !Directory.empty()) {
+    Path = Directory;
+    sys::path::append(Path, *File);
+  }
   sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return Located{std::string(Path), static_cast<size_t>(*Offset)};
 }
