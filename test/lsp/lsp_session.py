@@ -15,7 +15,7 @@ replaced by the --var value. Commands:
   > save PATH                         didSave
   > close PATH                        didClose
   > write PATH s/OLD/NEW/             edit the file on disk (not the buffer)
-  > code-action ID PATH CHECK         codeAction over the range of CHECK's
+  > code-action ID CHECK PATH         codeAction over the range of CHECK's
                                       diagnostic last published for PATH
   > apply-edit ID                     apply the edit of the first action in
                                       response ID to the buffers (didChange)
@@ -39,6 +39,7 @@ import re
 import subprocess
 import sys
 import threading
+import urllib.parse
 
 
 class SessionError(Exception):
@@ -120,7 +121,7 @@ class Session:
 
     @staticmethod
     def uri(path):
-        return "file://" + path
+        return "file://" + urllib.parse.quote(path)
 
     def change(self, uri, text):
         entry = self.buffers[uri]
@@ -172,12 +173,12 @@ class Session:
             with open(path, "w") as source:
                 source.write(self.substitute(text, edit))
         elif command == "code-action":
-            uri = self.uri(words[1])
+            uri = self.uri(words[2])
             found = [d for d in self.diagnostics.get(uri, [])
-                     if d.get("code") == words[2]]
+                     if d.get("code") == words[1]]
             if not found:
                 raise SessionError("no %s diagnostic was published for %s"
-                                   % (words[2], words[1]))
+                                   % (words[1], words[2]))
             diagnostic = found[0]
             self.server.send({"id": int(words[0]),
                               "method": "textDocument/codeAction", "params": {
