@@ -282,7 +282,7 @@ Finding problemFinding(StringRef Problem) {
   F.Diagnostic = json::Object{{"range", Empty.range(0, 0)},
                               {"severity", SeverityError},
                               {"source", "async-tidy"},
-                              {"message", ("async-tidy: " + Problem).str()}};
+                              {"message", Problem}};
   return F;
 }
 

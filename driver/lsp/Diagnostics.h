@@ -30,7 +30,8 @@ std::vector<Finding> findingsFromResult(const llvm::json::Object &Result,
                                         llvm::StringRef Path,
                                         const TextIndex &Text);
 
-/// An error at the top of the document saying why it has no analysis.
+/// An error at the top of the document saying why its analysis is missing
+/// or incomplete.
 Finding problemFinding(llvm::StringRef Problem);
 
 } // namespace async_tidy::lsp

@@ -1,6 +1,7 @@
 //===--- Worker.cpp -------------------------------------------------------===//
 
 #include "Worker.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -25,13 +26,13 @@ std::string readFile(StringRef Path) {
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
 }
 
-/// The last lines of what the worker printed, enough to say what went wrong.
+/// The last lines of what the worker printed: its error message.
 std::string lastLines(StringRef Output) {
-  Output = Output.trim();
-  size_t Start = Output.size();
-  for (int Lines = 0; Lines < 5 && Start != StringRef::npos; ++Lines)
-    Start = Start == 0 ? StringRef::npos : Output.rfind('\n', Start - 1);
-  return Output.substr(Start == StringRef::npos ? 0 : Start + 1).str();
+  SmallVector<StringRef> Lines;
+  Output.trim().split(Lines, '\n');
+  return join(
+      ArrayRef<StringRef>(Lines).take_back(std::min<size_t>(Lines.size(), 5)),
+      "\n");
 }
 
 WorkerOutcome failed(const Twine &Problem, std::string Output = "") {
@@ -53,6 +54,11 @@ WorkerOutcome runWorker(const WorkerSettings &Settings, StringRef File,
   {
     raw_fd_ostream Buffer(BufferFD, /*shouldClose=*/true);
     Buffer << Contents;
+    Buffer.close();
+    if (std::error_code EC = Buffer.error()) {
+      Buffer.clear_error(); // Reported here, not as a fatal error later.
+      return failed("cannot write a temporary file: " + EC.message());
+    }
   }
   if (std::error_code EC =
           sys::fs::createTemporaryFile("async-tidy-result", "json", ResultPath))
