@@ -36,13 +36,18 @@ static size_t utf16Length(StringRef Utf8) {
   return Units;
 }
 
-json::Object TextIndex::position(size_t Offset) const {
+Point TextIndex::point(size_t Offset) const {
   Offset = std::min(Offset, Text.size());
   size_t Line = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset) -
                 LineStarts.begin() - 1;
   StringRef Prefix = StringRef(Text).slice(LineStarts[Line], Offset);
-  return json::Object{{"line", static_cast<int64_t>(Line)},
-                      {"character", static_cast<int64_t>(utf16Length(Prefix))}};
+  return {static_cast<int64_t>(Line),
+          static_cast<int64_t>(utf16Length(Prefix))};
+}
+
+json::Object TextIndex::position(size_t Offset) const {
+  auto [Line, Character] = point(Offset);
+  return json::Object{{"line", Line}, {"character", Character}};
 }
 
 json::Object TextIndex::range(size_t Begin, size_t End) const {

@@ -16,6 +16,9 @@
 
 namespace async_tidy::lsp {
 
+/// An LSP position as (line, character), to compare ranges.
+using Point = std::pair<int64_t, int64_t>;
+
 /// A text and where its lines start (lines end at '\n').
 class TextIndex {
 public:
@@ -26,6 +29,7 @@ public:
   /// The LSP Position {line, character} of byte \p Offset; offsets past the
   /// end are clamped to it.
   llvm::json::Object position(size_t Offset) const;
+  Point point(size_t Offset) const;
 
   /// The LSP Range from byte \p Begin to byte \p End.
   llvm::json::Object range(size_t Begin, size_t End) const;
@@ -35,8 +39,6 @@ private:
   std::vector<size_t> LineStarts;
 };
 
-/// An LSP position as (line, character), to compare ranges.
-using Point = std::pair<int64_t, int64_t>;
 std::optional<Point> pointFromJson(const llvm::json::Value *Position);
 
 std::string uriFromPath(llvm::StringRef Path);

@@ -195,10 +195,6 @@ quickFix(const json::Object &Diagnostic, Files &Texts) {
   return std::make_pair(json::Object{{"changes", std::move(Changes)}}, Title);
 }
 
-Point point(const json::Object &Range, StringRef End) {
-  return *pointFromJson(Range.get(End));
-}
-
 } // namespace
 
 std::vector<Finding> findingsFromResult(const json::Object &Result,
@@ -235,12 +231,11 @@ std::vector<Finding> findingsFromResult(const json::Object &Result,
       if (!Seen.insert({Check, At->Offset, Message}).second)
         continue;
 
-      json::Object Range =
-          Text.range(At->Offset, extentEnd(*Diagnostic, *At, Texts));
+      size_t End = extentEnd(*Diagnostic, *At, Texts);
       Finding F;
-      F.Begin = point(Range, "start");
-      F.End = point(Range, "end");
-      F.Diagnostic = json::Object{{"range", std::move(Range)},
+      F.Begin = Text.point(At->Offset);
+      F.End = Text.point(End);
+      F.Diagnostic = json::Object{{"range", Text.range(At->Offset, End)},
                                   {"severity", severity(Level)},
                                   {"source", "async-tidy"},
                                   {"code", Check},

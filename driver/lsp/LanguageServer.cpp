@@ -56,7 +56,7 @@ int runLanguageServer(int Argc, const char **Argv) {
   std::string ParseErrors;
   raw_string_ostream ParseErrorStream(ParseErrors);
   if (!cl::ParseCommandLineOptions(
-          Args.size(), Args.data(),
+          static_cast<int>(Args.size()), Args.data(),
           "async-tidy lsp: the async-* checks in an editor, through the "
           "Language Server Protocol on stdin/stdout.\n",
           &ParseErrorStream))

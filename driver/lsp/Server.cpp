@@ -13,7 +13,7 @@ namespace async_tidy::lsp {
 namespace {
 
 // JSON-RPC and LSP error codes.
-enum ErrorCode : int {
+enum ErrorCode : int16_t {
   ParseError = -32700,
   InvalidRequest = -32600,
   MethodNotFound = -32601,
@@ -152,7 +152,7 @@ std::optional<int> Server::handleNotification(StringRef Method,
   // Before initialize and after shutdown, notifications are dropped.
   if (!Initialized || ShutdownRequested)
     return std::nullopt;
-  using Handler = void (Server::*)(const json::Object &);
+  using Handler = void (Server::*)(const std::string &, const json::Object &);
   Handler Handle = StringSwitch<Handler>(Method)
                        .Case("textDocument/didOpen", &Server::didOpen)
                        .Case("textDocument/didChange", &Server::didChange)
@@ -161,17 +161,17 @@ std::optional<int> Server::handleNotification(StringRef Method,
                        .Default(nullptr);
   if (!Handle)
     return std::nullopt; // initialized, $/cancelRequest, settings: no effect.
-  if (!Params || !documentUri(*Params)) {
+  std::optional<std::string> Uri = Params ? documentUri(*Params) : std::nullopt;
+  if (!Uri) {
     log("'" + Method + "' without params.textDocument.uri; ignored");
     return std::nullopt;
   }
-  (this->*Handle)(*Params);
+  (this->*Handle)(*Uri, *Params);
   return std::nullopt;
 }
 
-void Server::didOpen(const json::Object &Params) {
+void Server::didOpen(const std::string &Uri, const json::Object &Params) {
   const json::Object *Item = Params.getObject("textDocument");
-  std::string Uri = *documentUri(Params);
   std::optional<StringRef> Text = Item->getString("text");
   if (!Text)
     return log("didOpen of '" + Uri + "' without its text; ignored");
@@ -190,8 +190,7 @@ void Server::didOpen(const json::Object &Params) {
   Wake.notify_all();
 }
 
-void Server::didChange(const json::Object &Params) {
-  std::string Uri = *documentUri(Params);
+void Server::didChange(const std::string &Uri, const json::Object &Params) {
   const json::Array *Changes = Params.getArray("contentChanges");
   const json::Object *Last =
       Changes && !Changes->empty() ? Changes->back().getAsObject() : nullptr;
@@ -215,8 +214,7 @@ void Server::didChange(const json::Object &Params) {
   Wake.notify_all();
 }
 
-void Server::didSave(const json::Object &Params) {
-  std::string Uri = *documentUri(Params);
+void Server::didSave(const std::string &Uri, const json::Object & /*Params*/) {
   Expected<std::string> Path = pathFromUri(Uri);
   if (!Path)
     return log(toString(Path.takeError()));
@@ -232,8 +230,7 @@ void Server::didSave(const json::Object &Params) {
   Wake.notify_all();
 }
 
-void Server::didClose(const json::Object &Params) {
-  std::string Uri = *documentUri(Params);
+void Server::didClose(const std::string &Uri, const json::Object & /*Params*/) {
   std::lock_guard<std::mutex> Guard(Lock);
   auto It = Documents.find(Uri);
   if (It == Documents.end())
@@ -310,14 +307,18 @@ void Server::startAnalysis(const std::string &Uri, Document &Doc) {
   Doc.Due.reset();
   Doc.Running = std::make_shared<std::atomic<bool>>(false);
   ++Active;
+  // The future is not kept: the destructor's Pool.wait() joins the task,
+  // and the task reports through publish().
+  // NOLINTNEXTLINE(async-discarded-task)
   Pool.async(
       [this, Uri, Path = Doc.Path, Text = Doc.Text, Generation = Doc.Generation,
        Cancel = Doc.Running] { analyze(Uri, Path, Text, Generation, Cancel); });
 }
 
-void Server::analyze(std::string Uri, std::string Path,
-                     std::shared_ptr<const TextIndex> Text, uint64_t Generation,
-                     std::shared_ptr<std::atomic<bool>> Cancel) {
+void Server::analyze(const std::string &Uri, const std::string &Path,
+                     const std::shared_ptr<const TextIndex> &Text,
+                     uint64_t Generation,
+                     const std::shared_ptr<std::atomic<bool>> &Cancel) {
   WorkerOutcome Outcome =
       runWorker(Options.Worker, Path, Text->text(), *Cancel);
   std::vector<Finding> Findings;

@@ -65,10 +65,10 @@ private:
                      const llvm::json::Object *Params);
   std::optional<int> handleNotification(llvm::StringRef Method,
                                         const llvm::json::Object *Params);
-  void didOpen(const llvm::json::Object &Params);
-  void didChange(const llvm::json::Object &Params);
-  void didSave(const llvm::json::Object &Params);
-  void didClose(const llvm::json::Object &Params);
+  void didOpen(const std::string &Uri, const llvm::json::Object &Params);
+  void didChange(const std::string &Uri, const llvm::json::Object &Params);
+  void didSave(const std::string &Uri, const llvm::json::Object &Params);
+  void didClose(const std::string &Uri, const llvm::json::Object &Params);
   llvm::Expected<llvm::json::Value>
   codeActions(const llvm::json::Object *Params);
 
@@ -79,9 +79,10 @@ private:
   /// The scheduler thread: starts the analyses that are due.
   void schedule();
   void startAnalysis(const std::string &Uri, Document &Doc);
-  void analyze(std::string Uri, std::string Path,
-               std::shared_ptr<const TextIndex> Text, uint64_t Generation,
-               std::shared_ptr<std::atomic<bool>> Cancel);
+  void analyze(const std::string &Uri, const std::string &Path,
+               const std::shared_ptr<const TextIndex> &Text,
+               uint64_t Generation,
+               const std::shared_ptr<std::atomic<bool>> &Cancel);
   /// Sends \p Doc's findings; Lock is held.
   void publish(const std::string &Uri, const Document &Doc);
 
