@@ -10,6 +10,8 @@
 #include <set>
 #include <tuple>
 
+using namespace clang;
+using namespace clang::tidy;
 using namespace llvm;
 
 namespace async_tidy::lsp {
@@ -20,11 +22,15 @@ namespace {
 constexpr int64_t SeverityError = 1, SeverityWarning = 2,
                   SeverityInformation = 3;
 
-int64_t severity(StringRef Level) {
-  if (Level == "error")
+int64_t severity(tooling::Diagnostic::Level Level) {
+  switch (Level) {
+  case tooling::Diagnostic::Error:
     return SeverityError;
-  if (Level == "warning")
+  case tooling::Diagnostic::Warning:
     return SeverityWarning;
+  case tooling::Diagnostic::Remark:
+    break;
+  }
   return SeverityInformation;
 }
 
@@ -91,41 +97,29 @@ struct Located {
 
 /// Where \p Message points. clang-tidy keeps a path as the compile command
 /// spelled it: a relative one is relative to the command's directory.
-std::optional<Located> location(const json::Object &Message,
-                                StringRef Directory) {
-  std::optional<StringRef> File = Message.getString("file");
-  std::optional<int64_t> Offset = Message.getInteger("offset");
-  if (!File || !Offset || *Offset < 0)
-    return std::nullopt;
-  SmallString<256> Path(*File);
-  if (sys::path::is_relative(*File) && !Directory.empty()) {
+std::string absolutePath(StringRef File, StringRef Directory) {
+  SmallString<256> Path(File);
+  if (sys::path::is_relative(File) && !Directory.empty()) {
     Path = Directory;
-    sys::path::append(Path, *File);
+    sys::path::append(Path, File);
   }
   sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return Located{std::string(Path), static_cast<size_t>(*Offset)};
+  return std::string(Path);
 }
 
-StringRef directory(const json::Object &Diagnostic) {
-  return Diagnostic.getString("buildDirectory").value_or("");
+Located location(const tooling::DiagnosticMessage &Message,
+                 StringRef Directory) {
+  return {absolutePath(Message.FilePath, Directory), Message.FileOffset};
 }
 
 /// Where the squiggle ends: a source range the check attached that holds the
 /// location, or else the identifier (or one character) at the location.
-size_t extentEnd(const json::Object &Diagnostic, const Located &At,
-                 Files &Texts) {
-  StringRef Directory = directory(Diagnostic);
-  if (const json::Array *Ranges = Diagnostic.getArray("ranges"))
-    for (const json::Value &RangeValue : *Ranges) {
-      const json::Object *Range = RangeValue.getAsObject();
-      std::optional<Located> Start =
-          Range ? location(*Range, Directory) : std::nullopt;
-      std::optional<int64_t> Length =
-          Range ? Range->getInteger("length") : std::nullopt;
-      if (Start && Length && Start->Offset <= At.Offset &&
-          At.Offset < Start->Offset + *Length && Texts.isDocument(Start->File))
-        return Start->Offset + *Length;
-    }
+size_t extentEnd(const ClangTidyError &Error, const Located &At, Files &Texts) {
+  for (const tooling::FileByteRange &Range : Error.Message.Ranges)
+    if (Range.FileOffset <= At.Offset &&
+        At.Offset < Range.FileOffset + Range.Length &&
+        Texts.isDocument(absolutePath(Range.FilePath, Error.BuildDirectory)))
+      return Range.FileOffset + Range.Length;
   StringRef Text = Texts.text(At.File).text();
   size_t End = At.Offset;
   while (End < Text.size() && (isAlnum(Text[End]) || Text[End] == '_'))
@@ -138,66 +132,51 @@ size_t extentEnd(const json::Object &Diagnostic, const Located &At,
   return End;
 }
 
-json::Array relatedInformation(const json::Object &Diagnostic, Files &Texts) {
-  StringRef Directory = directory(Diagnostic);
-  json::Array Related;
-  if (const json::Array *Notes = Diagnostic.getArray("notes"))
-    for (const json::Value &NoteValue : *Notes) {
-      const json::Object *Note = NoteValue.getAsObject();
-      std::optional<Located> At =
-          Note ? location(*Note, Directory) : std::nullopt;
-      if (!At)
-        continue;
-      json::Object Range = Texts.text(At->File).range(At->Offset, At->Offset);
-      Related.push_back(
-          json::Object{{"location", json::Object{{"uri", uriFromPath(At->File)},
-                                                 {"range", std::move(Range)}}},
-                       {"message", Note->getString("message").value_or("")}});
-    }
-  return Related;
+json::Object relatedLocation(const Located &At, StringRef Message,
+                             Files &Texts) {
+  return json::Object{
+      {"location", json::Object{{"uri", uriFromPath(At.File)},
+                                {"range", Texts.text(At.File).range(
+                                              At.Offset, At.Offset)}}},
+      {"message", Message}};
 }
 
-/// The fix-its of \p Diagnostic as a WorkspaceEdit, and a title for it.
+/// The fix-its of \p Error as a WorkspaceEdit, and a title for it.
 std::optional<std::pair<json::Object, std::string>>
-quickFix(const json::Object &Diagnostic, Files &Texts) {
-  const json::Array *Fixes = Diagnostic.getArray("fixes");
-  if (!Fixes || Fixes->empty())
-    return std::nullopt;
-  StringRef Directory = directory(Diagnostic);
+quickFix(const ClangTidyError &Error, Files &Texts) {
   json::Object Changes;
   std::string Title;
-  for (const json::Value &FixValue : *Fixes) {
-    const json::Object *Fix = FixValue.getAsObject();
-    std::optional<Located> At = Fix ? location(*Fix, Directory) : std::nullopt;
-    std::optional<int64_t> Length =
-        Fix ? Fix->getInteger("length") : std::nullopt;
-    std::optional<StringRef> Replacement =
-        Fix ? Fix->getString("replacement") : std::nullopt;
-    if (!At || !Length || *Length < 0 || !Replacement)
-      return std::nullopt;
-    const TextIndex &Text = Texts.text(At->File);
-    StringRef Old = Text.text().substr(At->Offset, *Length);
-    if (Old.size() != static_cast<size_t>(*Length))
-      return std::nullopt; // The file changed under the worker.
-    std::string Uri = uriFromPath(At->File);
-    if (!Changes.get(Uri))
-      Changes[Uri] = json::Array();
-    Changes.getArray(Uri)->push_back(
-        json::Object{{"range", Text.range(At->Offset, At->Offset + *Length)},
-                     {"newText", *Replacement}});
-    Title = Old.empty()            ? "insert '" + Replacement->str() + "'"
-            : Replacement->empty() ? "remove '" + Old.str() + "'"
-                                   : "replace '" + Old.str() + "' with '" +
-                                         Replacement->str() + "'";
-  }
-  if (Fixes->size() > 1)
-    Title = "apply " + std::to_string(Fixes->size()) + " fix-its";
+  size_t Count = 0;
+  for (const auto &FileFixes : Error.Message.Fix)
+    for (const tooling::Replacement &R : FileFixes.second) {
+      std::string File = absolutePath(R.getFilePath(), Error.BuildDirectory);
+      const TextIndex &Text = Texts.text(File);
+      StringRef Old = Text.text().substr(R.getOffset(), R.getLength());
+      if (Old.size() != R.getLength())
+        return std::nullopt; // The file changed under the worker.
+      std::string Uri = uriFromPath(File);
+      if (!Changes.get(Uri))
+        Changes[Uri] = json::Array();
+      Changes.getArray(Uri)->push_back(json::Object{
+          {"range", Text.range(R.getOffset(), R.getOffset() + R.getLength())},
+          {"newText", R.getReplacementText()}});
+      StringRef New = R.getReplacementText();
+      Title = Old.empty() ? "insert '" + New.str() + "'"
+              : New.empty()
+                  ? "remove '" + Old.str() + "'"
+                  : "replace '" + Old.str() + "' with '" + New.str() + "'";
+      ++Count;
+    }
+  if (Count == 0)
+    return std::nullopt;
+  if (Count > 1)
+    Title = "apply " + std::to_string(Count) + " fix-its";
   return std::make_pair(json::Object{{"changes", std::move(Changes)}}, Title);
 }
 
 } // namespace
 
-std::vector<Finding> findingsFromResult(const json::Object &Result,
+std::vector<Finding> findingsFromResult(const WorkerResult &Result,
                                         StringRef Path, const TextIndex &Text) {
   Files Texts(Path, Text);
   std::vector<Finding> Findings;
@@ -206,55 +185,46 @@ std::vector<Finding> findingsFromResult(const json::Object &Result,
   std::set<std::tuple<std::string, size_t, std::string>> Seen;
   std::optional<json::Object> FirstErrorElsewhere; // as related information
   bool ErrorHere = false;
-  if (const json::Array *Diagnostics = Result.getArray("diagnostics"))
-    for (const json::Value &Value : *Diagnostics) {
-      const json::Object *Diagnostic = Value.getAsObject();
-      std::optional<Located> At =
-          Diagnostic ? location(*Diagnostic, directory(*Diagnostic))
-                     : std::nullopt;
-      if (!At)
-        continue;
-      StringRef Level = Diagnostic->getString("level").value_or("warning");
-      if (!Texts.isDocument(At->File)) {
-        if (Level == "error" && !FirstErrorElsewhere)
-          FirstErrorElsewhere = json::Object{
-              {"location",
-               json::Object{{"uri", uriFromPath(At->File)},
-                            {"range", Texts.text(At->File).range(At->Offset,
-                                                                 At->Offset)}}},
-              {"message", Diagnostic->getString("message").value_or("")}};
-        continue;
-      }
-      ErrorHere |= Level == "error";
-      std::string Check = Diagnostic->getString("check").value_or("").str();
-      std::string Message = Diagnostic->getString("message").value_or("").str();
-      if (!Seen.insert({Check, At->Offset, Message}).second)
-        continue;
-
-      size_t End = extentEnd(*Diagnostic, *At, Texts);
-      Finding F;
-      F.Begin = Text.point(At->Offset);
-      F.End = Text.point(End);
-      F.Diagnostic = json::Object{{"range", Text.range(At->Offset, End)},
-                                  {"severity", severity(Level)},
-                                  {"source", "async-tidy"},
-                                  {"code", Check},
-                                  {"message", Message}};
-      if (std::optional<std::string> Page = documentation(Check))
-        F.Diagnostic["codeDescription"] = json::Object{{"href", *Page}};
-      json::Array Related = relatedInformation(*Diagnostic, Texts);
-      if (!Related.empty())
-        F.Diagnostic["relatedInformation"] = std::move(Related);
-      if (auto Fix = quickFix(*Diagnostic, Texts)) {
-        F.Fix = std::move(Fix->first);
-        F.FixTitle = std::move(Fix->second);
-      }
-      Findings.push_back(std::move(F));
+  for (const ClangTidyError &Error : Result.Errors) {
+    Located At = location(Error.Message, Error.BuildDirectory);
+    bool IsError = Error.DiagLevel == tooling::Diagnostic::Error;
+    if (!Texts.isDocument(At.File)) {
+      if (IsError && !FirstErrorElsewhere)
+        FirstErrorElsewhere = relatedLocation(At, Error.Message.Message, Texts);
+      continue;
     }
+    ErrorHere |= IsError;
+    if (!Seen.insert({Error.DiagnosticName, At.Offset, Error.Message.Message})
+             .second)
+      continue;
+
+    size_t End = extentEnd(Error, At, Texts);
+    Finding F;
+    F.Begin = Text.point(At.Offset);
+    F.End = Text.point(End);
+    F.Diagnostic = json::Object{{"range", Text.range(At.Offset, End)},
+                                {"severity", severity(Error.DiagLevel)},
+                                {"source", "async-tidy"},
+                                {"code", Error.DiagnosticName},
+                                {"message", Error.Message.Message}};
+    if (std::optional<std::string> Page = documentation(Error.DiagnosticName))
+      F.Diagnostic["codeDescription"] = json::Object{{"href", *Page}};
+    json::Array Related;
+    for (const tooling::DiagnosticMessage &Note : Error.Notes)
+      Related.push_back(relatedLocation(location(Note, Error.BuildDirectory),
+                                        Note.Message, Texts));
+    if (!Related.empty())
+      F.Diagnostic["relatedInformation"] = std::move(Related);
+    if (auto Fix = quickFix(Error, Texts)) {
+      F.Fix = std::move(Fix->first);
+      F.FixTitle = std::move(Fix->second);
+    }
+    Findings.push_back(std::move(F));
+  }
 
   // A translation unit broken by an included file would otherwise show no
   // error at all, only missing findings.
-  if (Result.getBoolean("failed").value_or(false) && !ErrorHere) {
+  if (Result.Failed && !ErrorHere) {
     Finding F = problemFinding(
         "an included file has compile errors; findings may be missing");
     if (FirstErrorElsewhere)

@@ -1,13 +1,14 @@
 //===--- Diagnostics.h - Worker results as LSP diagnostics ----------------===//
 //
-// Turns the worker's JSON result into the diagnostics published for one
-// document, each with the quick fix its fix-its make, if any.
+// Turns a worker's result into the diagnostics published for one document,
+// each with the quick fix its fix-its make, if any.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_TIDY_DRIVER_LSP_DIAGNOSTICS_H
 #define ASYNC_TIDY_DRIVER_LSP_DIAGNOSTICS_H
 
+#include "../WorkerResult.h"
 #include "Convert.h"
 #include "llvm/Support/JSON.h"
 #include <optional>
@@ -26,7 +27,7 @@ struct Finding {
 /// The findings of \p Result that belong to the document at \p Path, whose
 /// text the worker analyzed was \p Text. Notes elsewhere become related
 /// information; findings in other files are left to their own documents.
-std::vector<Finding> findingsFromResult(const llvm::json::Object &Result,
+std::vector<Finding> findingsFromResult(const WorkerResult &Result,
                                         llvm::StringRef Path,
                                         const TextIndex &Text);
 

@@ -324,16 +324,9 @@ void Server::analyze(const std::string &Uri, const std::string &Path,
   std::vector<Finding> Findings;
   std::vector<std::string> Dependencies;
   if (Outcome.What == WorkerOutcome::Analyzed) {
-    if (const json::Object *Result = Outcome.Result.getAsObject()) {
-      Findings = findingsFromResult(*Result, Path, *Text);
-      if (const json::Array *Files = Result->getArray("dependencies"))
-        for (const json::Value &File : *Files)
-          if (std::optional<StringRef> Name = File.getAsString())
-            Dependencies.push_back(cleanPath(*Name));
-    } else {
-      Outcome = {WorkerOutcome::Failed, nullptr,
-                 "the analysis result is not a JSON object", ""};
-    }
+    Findings = findingsFromResult(*Outcome.Result, Path, *Text);
+    for (const std::string &File : Outcome.Result->Dependencies)
+      Dependencies.push_back(cleanPath(File));
   }
   if (Outcome.What == WorkerOutcome::Failed) {
     std::string Output = StringRef(Outcome.Output).trim().str();

@@ -36,7 +36,8 @@ std::string lastLines(StringRef Output) {
 }
 
 WorkerOutcome failed(const Twine &Problem, std::string Output = "") {
-  return {WorkerOutcome::Failed, nullptr, Problem.str(), std::move(Output)};
+  return {WorkerOutcome::Failed, std::nullopt, Problem.str(),
+          std::move(Output)};
 }
 
 } // namespace
@@ -112,7 +113,7 @@ WorkerOutcome runWorker(const WorkerSettings &Settings, StringRef File,
       ::kill(Process.Pid, SIGKILL);
       sys::Wait(Process, std::nullopt);
       if (!TimedOut)
-        return {WorkerOutcome::Cancelled, nullptr, "", ""};
+        return {WorkerOutcome::Cancelled, std::nullopt, "", ""};
       return failed("the analysis did not finish within " +
                     Twine(Settings.TimeoutSeconds) + " s");
     }
@@ -130,7 +131,7 @@ WorkerOutcome runWorker(const WorkerSettings &Settings, StringRef File,
     return failed("the analysis exited with status " +
                       Twine(Status.ReturnCode) + ": " + lastLines(Output),
                   Output);
-  Expected<json::Value> Result = json::parse(readFile(ResultPath));
+  Expected<WorkerResult> Result = readWorkerResult(ResultPath);
   if (!Result)
     return failed("the analysis wrote no readable result: " +
                   toString(Result.takeError()));

@@ -3,16 +3,17 @@
 // The server never analyzes in its own process: a file that crashes the
 // front end or a check would take the editor's diagnostics down with it.
 // Each analysis runs async-tidy itself in worker mode on the editor's
-// buffer, and comes back as the worker's JSON result or as the reason there
-// is none.
+// buffer, and comes back as the worker's result or as the reason there is
+// none.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_TIDY_DRIVER_LSP_WORKER_H
 #define ASYNC_TIDY_DRIVER_LSP_WORKER_H
 
-#include "llvm/Support/JSON.h"
+#include "../WorkerResult.h"
 #include <atomic>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,7 @@ struct WorkerSettings {
 struct WorkerOutcome {
   enum Status : uint8_t { Analyzed, Failed, Cancelled };
   Status What;
-  llvm::json::Value Result = nullptr; ///< The worker's JSON when Analyzed.
+  std::optional<WorkerResult> Result; ///< When Analyzed.
   std::string Problem;                ///< Why it failed, for the user.
   std::string Output; ///< What the worker printed (a crash's stack dump).
 };
