@@ -323,7 +323,7 @@ void Server::analyze(const std::string &Uri, const std::string &Path,
       runWorker(Options.Worker, Path, Text->text(), *Cancel);
   std::vector<Finding> Findings;
   std::vector<std::string> Dependencies;
-  if (Outcome.What == WorkerOutcome::Analyzed) {
+  if (Outcome.Result) { // Analyzed
     Findings = findingsFromResult(*Outcome.Result, Path, *Text);
     for (const std::string &File : Outcome.Result->Dependencies)
       Dependencies.push_back(cleanPath(File));
