@@ -148,6 +148,23 @@ cl::opt<bool> FailOnFindings(
              "=false exits 0, as clang-tidy does, e.g. to warn but not fail "
              "in CMAKE_CXX_CLANG_TIDY)"),
     cl::init(true), cl::cat(Category));
+cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("With --fix: a finding without a fix takes the fix of its only "
+             "note that has one"),
+    cl::init(false), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Checks (globs) whose findings are errors; they fail the run "
+             "even with --fail-on-findings=false"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Only report findings on these lines, as clang-tidy takes it: "
+             "[{\"name\":\"file.cpp\",\"lines\":[[1,3],[5,7]]}, ...]"),
+    cl::init(""), cl::cat(Category));
+cl::opt<bool> UseColor("use-color", cl::desc("Color the text output"),
+                       cl::cat(Category));
 cl::opt<bool> FixErrors("fix-errors",
                         cl::desc("Apply fixes also in files with compile "
                                  "errors"),
@@ -176,6 +193,8 @@ int fail(const Twine &Message) {
 Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   ClangTidyGlobalOptions Global;
+  if (std::error_code EC = parseLineFilter(LineFilter, Global))
+    return createStringError(EC, "invalid --line-filter: " + EC.message());
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = async_tidy::DefaultChecks;
   Defaults.HeaderFilterRegex = "";
@@ -188,6 +207,10 @@ makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
     Overrides.HeaderFilterRegex = HeaderFilter;
   if (SystemHeaders.getNumOccurrences())
     Overrides.SystemHeaders = SystemHeaders;
+  if (WarningsAsErrors.getNumOccurrences())
+    Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (UseColor.getNumOccurrences())
+    Overrides.UseColor = UseColor;
 
   std::string ConfigText = Config;
   std::string ConfigSource = "--config";
@@ -316,7 +339,7 @@ int runWorker(const tooling::CompilationDatabase &Database,
               const std::string &File) {
   async_tidy::AnalysisRequest Request;
   Request.File = File;
-  Request.FixesFromNotes = Fix;
+  Request.FixesFromNotes = FixNotes;
   Request.EnableCheckProfile = EnableCheckProfile;
   if (!WorkerContents.empty()) {
     auto Buffer = MemoryBuffer::getFile(WorkerContents);
@@ -466,10 +489,12 @@ int run(int Argc, const char **Argv) {
   ClangTidyContext PrintContext(std::move(*Provider));
   async_tidy::FixApplier Fixes;
   std::vector<ClangTidyError> Errors, Conflicts;
-  std::vector<std::string> FailedFiles, ToolFailures;
+  std::vector<std::string> FailedFiles;
+  std::vector<async_tidy::FileFailure> NotAnalyzed;
   const std::vector<std::string> &Paths = *Files;
   std::vector<std::optional<async_tidy::WorkerOutcome>> Pending(Paths.size());
   size_t NextToReport = 0, Finished = 0;
+  unsigned Promoted = 0; // findings of --warnings-as-errors checks
   bool ShowProgress =
       !Quiet && Paths.size() > 1 && sys::Process::StandardErrIsDisplayed();
 
@@ -477,7 +502,7 @@ int run(int Argc, const char **Argv) {
     const std::string &File = Paths[Outcome.Index];
     errs() << Outcome.Output;
     if (!Outcome.Result) {
-      ToolFailures.push_back("'" + File + "': " + Outcome.Failure);
+      NotAnalyzed.push_back({File, Outcome.Failure});
       return;
     }
     bool Failed = Outcome.Result->Failed;
@@ -489,10 +514,13 @@ int run(int Argc, const char **Argv) {
       for (const ClangTidyError &Error : Kept)
         if (!Error.Message.Fix.empty() && !Fixes.add(Error))
           Conflicts.push_back(Error);
+    Promoted += llvm::count_if(Kept, [](const ClangTidyError &Error) {
+      return Error.IsWarningAsError;
+    });
     if (!Json) {
-      unsigned WarningsAsErrors = 0;
+      unsigned Ignored = 0; // counted above, for json and sarif too
       PrintContext.setCurrentFile(File);
-      handleErrors(Kept, PrintContext, FB_NoFix, WarningsAsErrors, BaseFS);
+      handleErrors(Kept, PrintContext, FB_NoFix, Ignored, BaseFS);
     }
     std::move(Kept.begin(), Kept.end(), std::back_inserter(Errors));
   };
@@ -515,7 +543,7 @@ int run(int Argc, const char **Argv) {
       CacheKeys[I] = Cache->key(
           Paths[I],
           configurationAsText(PrintContext.getOptionsForFile(Paths[I])) +
-              (Fix ? "fix-notes" : ""),
+              (FixNotes ? "fix-notes" : "") + LineFilter,
           commandText(**Database, Paths[I]));
       if (auto Hit = Cache->lookup(CacheKeys[I])) {
         Done({I, std::move(*Hit), "", ""});
@@ -543,7 +571,7 @@ int run(int Argc, const char **Argv) {
       return fail(toString(FileProvider.takeError()));
     async_tidy::AnalysisRequest Request;
     Request.File = Paths[Index];
-    Request.FixesFromNotes = Fix;
+    Request.FixesFromNotes = FixNotes;
     Request.EnableCheckProfile = EnableCheckProfile;
     CrashRecoveryContext::Enable();
     CrashRecoveryContext Recovery;
@@ -591,9 +619,9 @@ int run(int Argc, const char **Argv) {
     }
     raw_ostream &Out = File ? *File : outs();
     if (Format == "sarif")
-      async_tidy::writeSarifReport(Errors, Out);
+      async_tidy::writeSarifReport(Errors, FailedFiles, NotAnalyzed, Out);
     else
-      async_tidy::writeJsonReport(Errors, FailedFiles, Out);
+      async_tidy::writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
   }
 
   if (!ExportFixes.empty()) {
@@ -636,24 +664,25 @@ int run(int Argc, const char **Argv) {
       errs() << "; " << FailedFiles.size()
              << (FailedFiles.size() == 1 ? " file" : " files")
              << " with compile errors";
-    if (!ToolFailures.empty())
-      errs() << "; " << ToolFailures.size()
-             << (ToolFailures.size() == 1 ? " file" : " files")
+    if (!NotAnalyzed.empty())
+      errs() << "; " << NotAnalyzed.size()
+             << (NotAnalyzed.size() == 1 ? " file" : " files")
              << " not analyzed";
     errs() << "\n";
   }
   for (const std::string &File : FailedFiles)
     WithColor::error(errs(), "async-tidy")
         << "'" << File << "' has compile errors; its analysis is incomplete\n";
-  for (const std::string &Failure : ToolFailures)
-    WithColor::error(errs(), "async-tidy") << Failure << "\n";
+  for (const async_tidy::FileFailure &Failure : NotAnalyzed)
+    WithColor::error(errs(), "async-tidy")
+        << "'" << Failure.File << "': " << Failure.Reason << "\n";
   if (Filter.badConfiguration())
     WithColor::error(errs(), "async-tidy")
         << "invalid check options; see the errors above\n";
-  if (!FailedFiles.empty() || !ToolFailures.empty() ||
+  if (!FailedFiles.empty() || !NotAnalyzed.empty() ||
       Filter.badConfiguration() || FixFailed)
     return ToolError;
-  return Warnings && FailOnFindings ? Findings : Clean;
+  return Promoted || (Warnings && FailOnFindings) ? Findings : Clean;
 }
 
 } // namespace

@@ -31,8 +31,10 @@ static bool overlaps(const tooling::Replacement &A,
 static std::string absolutePath(const tooling::Replacement &R,
                                 StringRef BuildDirectory) {
   SmallString<256> Path(R.getFilePath());
-  if (!sys::path::is_absolute(Path) && !BuildDirectory.empty())
-    sys::fs::make_absolute(BuildDirectory, Path);
+  if (!sys::path::is_absolute(Path) && !BuildDirectory.empty()) {
+    Path = BuildDirectory;
+    sys::path::append(Path, R.getFilePath());
+  }
   sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);
 }
