@@ -19,6 +19,7 @@
 #include "SarifReport.h"
 #include "TidyCompat.h"
 #include "WorkerPool.h"
+#include "lsp/LanguageServer.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
@@ -693,5 +694,7 @@ int run(int Argc, const char **Argv) {
 
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
+  if (Argc > 1 && StringRef(Argv[1]) == "lsp")
+    return async_tidy::runLanguageServer(Argc - 1, Argv + 1);
   return run(Argc, Argv);
 }

@@ -15,6 +15,8 @@ packages=(
   python3 python3-jsonschema
   # real libraries for test/integration/ and examples/
   libboost-dev libcpprest-dev
+  # a real editor client for test/lsp/neovim.test
+  neovim
 )
 
 missing=()

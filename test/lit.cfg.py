@@ -62,3 +62,6 @@ config.substitutions.append(
 import shutil
 if shutil.which("cmake") and shutil.which("ninja"):
     config.available_features.add("cmake")
+# Neovim, for the editor test of `async-tidy lsp` (scripts/install-deps.sh).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
