@@ -19,11 +19,11 @@
 #include "SarifReport.h"
 #include "TidyCompat.h"
 #include "WorkerPool.h"
-#include "lsp/LanguageServer.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "lsp/LanguageServer.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -145,9 +145,10 @@ cl::opt<std::string>
              cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> FailOnFindings(
     "fail-on-findings",
-    cl::desc("Exit with status 1 when there are findings (default: true; "
-             "=false exits 0, as clang-tidy does, e.g. to warn but not fail "
-             "in CMAKE_CXX_CLANG_TIDY)"),
+    cl::desc("Exit with status 1 when there are findings (default: true, "
+             "but false when run under the name clang-tidy; =false exits 0, "
+             "as clang-tidy does, e.g. to warn but not fail in "
+             "CMAKE_CXX_CLANG_TIDY)"),
     cl::init(true), cl::cat(Category));
 cl::opt<bool> FixNotes(
     "fix-notes",
@@ -164,6 +165,33 @@ cl::opt<std::string> LineFilter(
     cl::desc("Only report findings on these lines, as clang-tidy takes it: "
              "[{\"name\":\"file.cpp\",\"lines\":[[1,3],[5,7]]}, ...]"),
     cl::init(""), cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regex of headers whose findings are not shown, even when "
+             "--header-filter matches them"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> FormatStyle(
+    "format-style",
+    cl::desc("Reformat the code around applied fixes: a clang-format style "
+             "(file, llvm, google, ...) or none"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    VfsOverlay("vfsoverlay",
+               cl::desc("Overlay the file system described by this YAML "
+                        "file, as clang's -ivfsoverlay"),
+               cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> StoreCheckProfile(
+    "store-check-profile",
+    cl::desc("With --enable-check-profile: write each file's profile as "
+             "JSON into this directory instead of printing it"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> AllowNoChecks("allow-no-checks",
+                            cl::desc("Run even if no check is enabled"),
+                            cl::init(false), cl::cat(Category));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (files, check names) and exit"),
+    cl::init(false), cl::cat(Category));
 cl::opt<bool> UseColor("use-color", cl::desc("Color the text output"),
                        cl::cat(Category));
 cl::opt<bool> FixErrors("fix-errors",
@@ -208,6 +236,10 @@ makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
     Overrides.HeaderFilterRegex = HeaderFilter;
   if (SystemHeaders.getNumOccurrences())
     Overrides.SystemHeaders = SystemHeaders;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (FormatStyle.getNumOccurrences())
+    Overrides.FormatStyle = FormatStyle;
   if (WarningsAsErrors.getNumOccurrences())
     Overrides.WarningsAsErrors = WarningsAsErrors;
   if (UseColor.getNumOccurrences())
@@ -331,14 +363,41 @@ std::string commandText(const tooling::CompilationDatabase &Database,
   return Text;
 }
 
+async_tidy::AnalysisRequest requestFor(StringRef File) {
+  async_tidy::AnalysisRequest Request;
+  Request.File = File.str();
+  Request.FixesFromNotes = FixNotes;
+  Request.EnableCheckProfile = EnableCheckProfile;
+  Request.StoreCheckProfile = StoreCheckProfile;
+  return Request;
+}
+
+/// The file system the analysis reads: the real one, under the
+/// --vfsoverlay mapping when one is given.
+Expected<IntrusiveRefCntPtr<vfs::OverlayFileSystem>> fileSystem() {
+  auto Real = vfs::getRealFileSystem();
+  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(Real);
+  if (VfsOverlay.empty())
+    return FS;
+  auto Buffer = MemoryBuffer::getFile(VfsOverlay);
+  if (!Buffer)
+    return createStringError(Buffer.getError(),
+                             "cannot read --vfsoverlay file '" + VfsOverlay +
+                                 "': " + Buffer.getError().message());
+  std::unique_ptr<vfs::FileSystem> Overlay =
+      vfs::getVFSFromYAML(std::move(*Buffer), nullptr, VfsOverlay);
+  if (!Overlay)
+    return createStringError(inconvertibleErrorCode(),
+                             "invalid --vfsoverlay file '" + VfsOverlay + "'");
+  FS->pushOverlay(IntrusiveRefCntPtr<vfs::FileSystem>(Overlay.release()));
+  return FS;
+}
+
 /// --worker-output: analyze the one file given and write its result.
 int runWorker(const tooling::CompilationDatabase &Database,
               IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
               const std::string &File) {
-  async_tidy::AnalysisRequest Request;
-  Request.File = File;
-  Request.FixesFromNotes = FixNotes;
-  Request.EnableCheckProfile = EnableCheckProfile;
+  async_tidy::AnalysisRequest Request = requestFor(File);
   if (!WorkerContents.empty()) {
     auto Buffer = MemoryBuffer::getFile(WorkerContents);
     if (!Buffer)
@@ -351,7 +410,7 @@ int runWorker(const tooling::CompilationDatabase &Database,
     return fail(toString(Provider.takeError()));
   runTestHooks(File);
   async_tidy::WorkerResult Result =
-      async_tidy::analyze(Database, std::move(*Provider), Request);
+      async_tidy::analyze(Database, std::move(*Provider), BaseFS, Request);
   async_tidy::LineTable Lines;
   if (Request.Contents)
     Lines.setText(File, *Request.Contents);
@@ -363,6 +422,10 @@ int runWorker(const tooling::CompilationDatabase &Database,
 
 int run(int Argc, const char **Argv) {
   int OriginalArgc = Argc;
+  // Installed or linked under clang-tidy's name, for an editor or build
+  // tool that only knows clang-tidy, findings exit 0 as clang-tidy's do.
+  if (sys::path::stem(Argv[0]).starts_with("clang-tidy"))
+    FailOnFindings.setInitialValue(false);
   std::string FixedError;
   std::unique_ptr<tooling::CompilationDatabase> Fixed =
       tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
@@ -404,13 +467,25 @@ int run(int Argc, const char **Argv) {
   if (Worker && SourcePaths.size() != 1)
     return fail("--worker-output takes exactly one file");
 
-  auto BaseFS =
-      makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+  auto FS = fileSystem();
+  if (!FS)
+    return fail(toString(FS.takeError()));
+  IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS = *FS;
   auto Provider = makeOptionsProvider(BaseFS);
   if (!Provider)
     return fail(toString(Provider.takeError()));
 
   std::string FirstFile = SourcePaths.empty() ? "dummy.cpp" : SourcePaths[0];
+  if (VerifyConfig) {
+    if (Config.empty() && ConfigFile.empty())
+      if (Error E = async_tidy::checkConfigFiles({FirstFile}))
+        return fail(toString(std::move(E)));
+    outs() << "No config errors detected.\n";
+    return Clean;
+  }
+  if (!AllowNoChecks && !ListChecks && !DumpConfig &&
+      async_tidy::enabledChecks((*Provider)->getOptions(FirstFile)).empty())
+    return fail("no checks are enabled (--allow-no-checks runs anyway)");
   if (ListChecks || DumpConfig) {
     ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
     if (DumpConfig) {
@@ -430,7 +505,7 @@ int run(int Argc, const char **Argv) {
   // An editor's unsaved file need not exist on disk yet.
   if (!Worker || WorkerContents.empty())
     for (const std::string &Path : SourcePaths)
-      if (!sys::fs::exists(Path))
+      if (!BaseFS->exists(Path))
         return fail("no such file: '" + Path + "'");
 
   async_tidy::CompilationSetup Setup;
@@ -455,7 +530,7 @@ int run(int Argc, const char **Argv) {
   if (Files->empty())
     return fail("no files to analyze");
   for (const std::string &File : *Files)
-    if (!sys::fs::exists(File))
+    if (!BaseFS->exists(File))
       return fail("the compilation database names '" + File +
                   "', which does not exist");
 
@@ -571,16 +646,13 @@ int run(int Argc, const char **Argv) {
     auto FileProvider = makeOptionsProvider(BaseFS);
     if (!FileProvider)
       return fail(toString(FileProvider.takeError()));
-    async_tidy::AnalysisRequest Request;
-    Request.File = Paths[Index];
-    Request.FixesFromNotes = FixNotes;
-    Request.EnableCheckProfile = EnableCheckProfile;
+    async_tidy::AnalysisRequest Request = requestFor(Paths[Index]);
     CrashRecoveryContext::Enable();
     CrashRecoveryContext Recovery;
     if (!Recovery.RunSafely([&] {
           runTestHooks(Request.File);
           Outcome.Result = async_tidy::analyze(
-              **Database, std::move(*FileProvider), Request);
+              **Database, std::move(*FileProvider), BaseFS, Request);
         }))
       Outcome.Failure = "the analysis crashed";
     Analyzed(std::move(Outcome));
@@ -647,7 +719,9 @@ int run(int Argc, const char **Argv) {
           << Error.Message.FilePath << ":" << Line << ":" << Column
           << " overlaps another fix; it was not applied\n";
     }
-    async_tidy::FixApplier::Outcome Applied = Fixes.apply();
+    async_tidy::FixApplier::Outcome Applied = Fixes.apply([&](StringRef File) {
+      return PrintContext.getOptionsForFile(File).FormatStyle.value_or("none");
+    });
     for (const std::string &Failure : Applied.Failures)
       WithColor::error(errs(), "async-tidy") << Failure << "\n";
     FixFailed = !Applied.Failures.empty();
