@@ -3,8 +3,8 @@
 // The server never analyzes in its own process: a file that crashes the
 // front end or a check would take the editor's diagnostics down with it.
 // Each analysis runs async-tidy itself in worker mode on the editor's
-// buffer, and comes back as the worker's result or as the reason there is
-// none.
+// buffer (a WorkerProcess, as -j uses), and comes back as the worker's
+// result or as the reason there is none.
 //
 //===----------------------------------------------------------------------===//
 
