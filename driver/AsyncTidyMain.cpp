@@ -483,9 +483,7 @@ int run(int Argc, const char **Argv) {
     outs() << "No config errors detected.\n";
     return Clean;
   }
-  if (!AllowNoChecks && !ListChecks && !DumpConfig &&
-      async_tidy::enabledChecks((*Provider)->getOptions(FirstFile)).empty())
-    return fail("no checks are enabled (--allow-no-checks runs anyway)");
+
   if (ListChecks || DumpConfig) {
     ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
     if (DumpConfig) {
@@ -521,14 +519,18 @@ int run(int Argc, const char **Argv) {
   auto Files = selectFiles(**Database);
   if (!Files)
     return fail(toString(Files.takeError()));
+  if (Files->empty())
+    return fail("no files to analyze");
   // --config and --config-file replace the .clang-tidy files.
   if (Config.empty() && ConfigFile.empty())
     if (Error E = async_tidy::checkConfigFiles(*Files))
       return fail(toString(std::move(E)));
+  if (!AllowNoChecks &&
+      async_tidy::enabledChecks((*Provider)->getOptions(Files->front()))
+          .empty())
+    return fail("no checks are enabled (--allow-no-checks runs anyway)");
   if (Worker)
     return runWorker(**Database, BaseFS, Files->front());
-  if (Files->empty())
-    return fail("no files to analyze");
   for (const std::string &File : *Files)
     if (!BaseFS->exists(File))
       return fail("the compilation database names '" + File +
