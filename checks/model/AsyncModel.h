@@ -80,6 +80,9 @@ public:
   /// condition variables, join), or null. Reads on in-memory streams and
   /// user functions that share a C function's name are not.
   const BlockingCallApi *blockingCall(const CallExpr &Call) const;
+  /// A stream variable constructed over an in-memory stream buffer
+  /// ('std::istream is(&streambuf)'): reading it never blocks.
+  bool isOverInMemoryBuffer(const Expr *Stream) const;
   /// The asynchronous sibling of \p Callee declared beside it ('write' ->
   /// 'async_write', 'Foo' -> 'FooAsync'), or null.
   const NamedDecl *asyncSibling(const FunctionDecl &Callee) const;
@@ -219,6 +222,7 @@ private:
   ApiTable<BlockingWaitApi> Waits;
   ApiTable<BlockingCallApi> BlockingCalls;
   llvm::StringSet<> InMemoryStreams;
+  llvm::StringSet<> InMemoryStreamBufs;
   llvm::StringSet<> LockTypeNames;
   llvm::StringSet<> LockReleases;
   llvm::StringSet<> DeferLockTags;
