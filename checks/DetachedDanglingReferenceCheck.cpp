@@ -115,21 +115,34 @@ private:
     Parents.pop_back();
   }
 
-  /// The nearest parent that is not an implicit node or parentheses.
-  const Stmt *writtenParent() const {
-    for (size_t I = Parents.size() - 1; I-- > 0;) {
+  /// The index in Parents of the nearest parent of Parents[Index] that is
+  /// not an implicit node or parentheses.
+  std::optional<size_t> writtenParentOf(size_t Index) const {
+    for (size_t I = Index; I-- > 0;) {
       if (isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
               CXXBindTemporaryExpr, ParenExpr>(Parents[I]))
         continue;
-      return Parents[I];
+      return I;
     }
-    return nullptr;
+    return std::nullopt;
   }
 
   /// Whether the function waits for the result of \p Call: it awaits it,
   /// waits on it, or keeps it in a variable it waits on.
   bool isResultWaited() const {
-    const Stmt *Parent = writtenParent();
+    std::optional<size_t> ParentIndex = writtenParentOf(Parents.size() - 1);
+    // A continuation attached to the result ('a.then(f).then(g)') runs after
+    // it, so waiting for the end of the chain waits for every link.
+    while (ParentIndex && isa<MemberExpr>(Parents[*ParentIndex])) {
+      std::optional<size_t> Outer = writtenParentOf(*ParentIndex);
+      const auto *Next =
+          Outer ? dyn_cast<CXXMemberCallExpr>(Parents[*Outer]) : nullptr;
+      if (!Next || Next->getCallee()->IgnoreParens() != Parents[*ParentIndex] ||
+          !Model.schedulingCall(*Next))
+        break;
+      ParentIndex = writtenParentOf(*Outer);
+    }
+    const Stmt *Parent = ParentIndex ? Parents[*ParentIndex] : nullptr;
     if (isa_and_nonnull<CoawaitExpr>(Parent))
       return true;
     if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent))
@@ -168,7 +181,12 @@ private:
       }
     }
     std::optional<unsigned> Token = Model.spawnTokenIndex(Call);
-    bool Scheduled = Model.schedulingCall(Call).has_value();
+    std::optional<model::SchedulingApi> Scheduling = Model.schedulingCall(Call);
+    bool Scheduled = Scheduling.has_value();
+    // A continuation's object is its antecedent, not an executor: waiting
+    // for the antecedent does not wait for the continuation.
+    bool Continuation =
+        Scheduled && Scheduling->Kind == model::SchedulingKind::Continuation;
     bool Completion = !Scheduled && !Token &&
                       Model.isCompletionInitiator(*Callee) &&
                       Call.getNumArgs() > 0;
@@ -180,7 +198,8 @@ private:
       WaitsForResult = !Model.isDetachedToken(TokenArg->getType()) &&
                        !isa<LambdaExpr>(written(TokenArg));
     }
-    if ((WaitsForResult && isResultWaited()) || isExecutorJoined(Call))
+    if ((WaitsForResult && isResultWaited()) ||
+        (!Continuation && isExecutorJoined(Call)))
       return;
     Work W{&Call, model::callKeys(Call).front()};
     if (Completion)
