@@ -231,8 +231,80 @@ private:
       checkWorkArgument(*Arg, W);
   }
 
+  /// The construction of the function object an argument passes, through
+  /// copies and a local variable ('func f(x); std::thread t(f)'), or null.
+  static const CXXConstructExpr *functionObjectConstruction(const Expr *E) {
+    while (E) {
+      E = E->IgnoreImplicit()->IgnoreParens();
+      if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+        E = Cast->getSubExpr();
+        continue;
+      }
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+        const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
+          return nullptr;
+        E = Var->getInit();
+        continue;
+      }
+      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      if (!Construct)
+        return nullptr;
+      if (!Construct->getConstructor()->isCopyOrMoveConstructor())
+        return Construct;
+      E = Construct->getArg(0);
+    }
+    return nullptr;
+  }
+
+  /// A function object whose constructor binds a reference or pointer
+  /// member to its argument: every copy of the object, including the one in
+  /// the work, still refers to what the argument names. Returns whether the
+  /// constructor binds any.
+  bool checkFunctionObject(const CXXConstructExpr &Construct, const Work &W) {
+    const CXXConstructorDecl *Ctor = Construct.getConstructor();
+    const CXXRecordDecl *Class = Ctor->getParent();
+    if (!Ctor->hasBody() ||
+        Ctx.getSourceManager().isInSystemHeader(Class->getLocation()))
+      return false;
+    bool Binds = false;
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      const FieldDecl *Field = Init->getMember();
+      if (!Field || !Init->isWritten() ||
+          !(Field->getType()->isReferenceType() ||
+            Model.isReferenceLike(Field->getType())))
+        continue;
+      const Expr *Value = Init->getInit()->IgnoreImplicit();
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Value);
+          Unary && Unary->getOpcode() == UO_AddrOf)
+        Value = Unary->getSubExpr();
+      const auto *Param =
+          dyn_cast_or_null<ParmVarDecl>(model::referencedDecl(Value));
+      if (!Param || Param->getFunctionScopeIndex() >= Construct.getNumArgs())
+        continue;
+      const Expr *Arg = Construct.getArg(Param->getFunctionScopeIndex());
+      const Expr *Referent = Arg;
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Arg->IgnoreImplicit());
+          Unary && Unary->getOpcode() == UO_AddrOf &&
+          Param->getType()->isPointerType())
+        Referent = Unary->getSubExpr();
+      else if (!Param->getType()->isReferenceType())
+        continue;
+      Binds = true;
+      checkReferent(*Referent, W, Arg->getBeginLoc(),
+                    ("it is bound to member '" + Field->getName() +
+                     "' of function object '" + Class->getName() +
+                     "', whose copy is passed to")
+                        .str());
+    }
+    return Binds;
+  }
+
   /// An argument that becomes part of detached work.
   void checkWorkArgument(const Expr &Arg, const Work &W) {
+    if (const CXXConstructExpr *Object = functionObjectConstruction(&Arg))
+      if (checkFunctionObject(*Object, W))
+        return;
     const Expr *E = written(&Arg);
     if (!E)
       return;
