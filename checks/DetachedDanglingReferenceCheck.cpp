@@ -327,8 +327,19 @@ private:
       return checkReferent(*Call->getArg(0), W, Arg.getBeginLoc(),
                            "a reference to it is passed to");
     if (Model.isCallableWrapper(*Call)) {
-      for (const Expr *Inner : Call->arguments())
+      // 'bind(&C::on_read, this, _1)' binds a raw 'this' unless another
+      // bound argument keeps the object alive.
+      bool OwnsThis = false;
+      SourceLocation BoundThis;
+      for (const Expr *Inner : Call->arguments()) {
+        if (isa<CXXThisExpr>(Inner->IgnoreParenImpCasts()))
+          BoundThis = Inner->getBeginLoc();
+        else if (Model.isSharedPointer(Inner->getType()))
+          OwnsThis = true;
         checkWorkArgument(*Inner, W);
+      }
+      if (BoundThis.isValid() && !OwnsThis)
+        checkThisCapture(W, BoundThis, /*Bound=*/true);
       return;
     }
     // A coroutine call: its frame keeps the arguments of reference
@@ -436,7 +447,8 @@ private:
     reportUnowned(Var, W, Where, "a pointer to it is copied into");
   }
 
-  void checkThisCapture(const Work &W, SourceLocation Where) {
+  void checkThisCapture(const Work &W, SourceLocation Where,
+                        bool Bound = false) {
     const CXXMethodDecl *Method = thisOwner(Function);
     if (!Method)
       return;
@@ -447,13 +459,16 @@ private:
       return;
     if (!Check.Reported.insert(Where).second)
       return;
-    Check.diag(Where, "'this' is captured in work detached by '%0', but "
-                      "'%1' %2; capture %3 so the object lives until the "
+    Check.diag(Where, "'this' is %4 in work detached by '%0', but "
+                      "'%1' %2; %5 %3 so the object lives until the "
                       "work has run")
         << W.Name << Class->getName()
         << (Shared ? "is owned by a shared_ptr"
                    : "lives only as long as its request")
-        << (Shared ? "'self = shared_from_this()'" : "the data by value");
+        << (Shared ? (Bound ? "'shared_from_this()'"
+                            : "'self = shared_from_this()'")
+                   : "the data by value")
+        << (Bound ? "bound" : "captured") << (Bound ? "bind" : "capture");
     noteDetached(W);
   }
 
