@@ -447,6 +447,24 @@ private:
     reportUnowned(Var, W, Where, "a pointer to it is copied into");
   }
 
+  static bool containsDeleteThis(const Stmt &S) {
+    if (const auto *Delete = dyn_cast<CXXDeleteExpr>(&S))
+      if (isa<CXXThisExpr>(Delete->getArgument()->IgnoreParenImpCasts()))
+        return true;
+    for (const Stmt *Child : S.children())
+      if (Child && containsDeleteThis(*Child))
+        return true;
+    return false;
+  }
+
+  static bool deletesItself(const CXXRecordDecl &Class) {
+    for (const CXXMethodDecl *Method : Class.methods())
+      if (const FunctionDecl *Definition = Method->getDefinition())
+        if (Definition->getBody() && containsDeleteThis(*Definition->getBody()))
+          return true;
+    return false;
+  }
+
   void checkThisCapture(const Work &W, SourceLocation Where,
                         bool Bound = false) {
     const CXXMethodDecl *Method = thisOwner(Function);
@@ -456,6 +474,10 @@ private:
     bool Shared = Model.isSharedOwned(*Class);
     if (!Shared && !(Class->getIdentifier() &&
                      Check.RequestScopedTypes.matches(model::apiName(*Class))))
+      return;
+    // An object that ends itself with 'delete this' from its own handlers
+    // lives exactly as long as the work that refers to it.
+    if (!Shared && deletesItself(*Class))
       return;
     if (!Check.Reported.insert(Where).second)
       return;

@@ -51,3 +51,40 @@ private:
   tcp::socket socket_;
   asio::streambuf input_;
 };
+
+// A per-connection object that nobody owns: binding a raw 'this' lets the
+// handler outlive it.
+class ClientSession {
+public:
+  void start() {
+    socket_.async_read_some(asio::buffer(data_),
+                            std::bind(&ClientSession::onRead, this, _1, _2));
+    // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: 'this' is bound in work detached by 'boost::asio::basic_stream_socket::async_read_some', but 'ClientSession' lives only as long as its request; bind the data by value so the object lives until the work has run
+    // CHECK-MESSAGES: :[[@LINE-3]]:13: note: the work is detached here
+  }
+
+private:
+  void onRead(error_code, std::size_t) {}
+  tcp::socket socket_;
+  char data_[64];
+};
+
+// One that ends itself with 'delete this' from its own handlers lives
+// exactly as long as the work referring to it.
+class EchoSession {
+public:
+  void start() {
+    socket_.async_read_some(asio::buffer(data_),
+                            std::bind(&EchoSession::onRead, this, _1, _2));
+    socket_.async_read_some(asio::buffer(data_),
+                            [this](error_code ec, std::size_t) { onRead(ec, 0); });
+  }
+
+private:
+  void onRead(error_code ec, std::size_t) {
+    if (ec)
+      delete this;
+  }
+  tcp::socket socket_;
+  char data_[64];
+};
