@@ -62,6 +62,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_TASK_TYPE(Name, Awaitable, Lazy)                                 \
   TaskTypeTable[Name] = {Awaitable, Lazy};
 #define ASYNC_JOINING_LAUNCH(Name) JoiningLaunches.add(Name, true);
+#define ASYNC_SELF_OBSERVED_RESULT(Name) SelfObservedResults.add(Name, true);
 #include "TaskTypes.def"
 
 #define ASYNC_BLOCKING_CALL(Name, Alternative)                                 \

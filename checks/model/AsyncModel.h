@@ -200,6 +200,11 @@ public:
   bool isJoiningLaunch(const CallExpr &Call) const {
     return JoiningLaunches.find(Call) != nullptr;
   }
+  /// A call whose returned task the library observes itself
+  /// (cpprestsdk's http_request::reply): dropping it loses nothing.
+  bool isSelfObservedResult(const CallExpr &Call) const {
+    return SelfObservedResults.find(Call) != nullptr;
+  }
 
   unsigned maxCallDepth() const { return MaxCallDepth; }
 
@@ -236,6 +241,7 @@ private:
   llvm::SmallVector<llvm::StringRef, 2> CompletionPrefixes;
   llvm::StringMap<TaskTraits> TaskTypeTable;
   ApiTable<bool> JoiningLaunches;
+  ApiTable<bool> SelfObservedResults;
   ApiTable<int> SpawnCalls;
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;
