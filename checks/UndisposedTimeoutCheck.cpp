@@ -326,36 +326,29 @@ private:
     return false;
   }
 
-  /// Whether \p S calls a member of, passes, or assigns something \p Lambda
-  /// captured: a timeout acts on the outside world ('s.close()',
-  /// 'flag = true'); a body that only computes its result after the pause
-  /// ('return n;') is delayed work, not a timeout.
-  static bool actsOnCapture(const LambdaExpr &Lambda, const Stmt &S) {
+  /// Whether \p S, a statement after the pause, acts on the outside world:
+  /// calls a function ('s.close()', 'cancel_all()', 'close(fd)') or assigns
+  /// something \p Lambda captured ('expired = true'). Computing the result
+  /// ('int d = n * 2;', 'return n;') is delayed work, not a timeout.
+  static bool acts(const LambdaExpr &Lambda, const Stmt &S) {
+    if (isa<ReturnStmt>(S))
+      return false;
     auto IsCaptured = [&Lambda](const Expr *E) {
       const ValueDecl *D = model::referencedDecl(E);
-      if (!D)
-        return false;
-      if (isa<FieldDecl>(D))
-        return llvm::any_of(Lambda.captures(), [](const LambdaCapture &C) {
-          return C.capturesThis();
-        });
-      return llvm::any_of(Lambda.captures(), [D](const LambdaCapture &C) {
-        return C.capturesVariable() && C.getCapturedVar() == D;
-      });
+      return D && llvm::any_of(Lambda.captures(), [D](const LambdaCapture &C) {
+               return C.capturesVariable() && C.getCapturedVar() == D;
+             });
     };
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
-      if (IsCaptured(Member->getImplicitObjectArgument()))
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      if (!Op || (Op->isAssignmentOp() && IsCaptured(Op->getArg(0))))
         return true;
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-          !Op || Op->isAssignmentOp())
-        if (llvm::any_of(Call->arguments(), IsCaptured))
-          return true;
+    }
     if (const auto *Assign = dyn_cast<BinaryOperator>(&S))
       if (Assign->isAssignmentOp() && IsCaptured(Assign->getLHS()))
         return true;
     for (const Stmt *Child : S.children())
-      if (Child && !isa<LambdaExpr>(Child) && actsOnCapture(Lambda, *Child))
+      if (Child && !isa<LambdaExpr>(Child) && acts(Lambda, *Child))
         return true;
     return false;
   }
@@ -379,10 +372,9 @@ private:
       const auto *First =
           Statement ? dyn_cast<CallExpr>(Statement->IgnoreImplicit()) : nullptr;
       if (!First || !Model.isSleep(*First) ||
-          llvm::none_of(llvm::drop_begin(Block->body()),
-                        [Body](const Stmt *Rest) {
-                          return actsOnCapture(*Body, *Rest);
-                        }) ||
+          llvm::none_of(
+              llvm::drop_begin(Block->body()),
+              [Body](const Stmt *Rest) { return acts(*Body, *Rest); }) ||
           !Check.Reported.insert(First->getBeginLoc()).second)
         continue;
       Check.diag(First->getBeginLoc(),

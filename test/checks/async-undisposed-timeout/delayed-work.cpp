@@ -50,9 +50,27 @@ public:
     }).detach();
   }
 
+  void armAll() {
+    std::thread([this] {
+      std::this_thread::sleep_for(5s);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: a thread that sleeps and then acts is a timeout
+      cancelAll();
+    }).detach();
+  }
+
 private:
+  void cancelAll();
   tcp::socket socket_;
 };
+
+void notify_watchdog();
+void watchdog() {
+  std::thread([] {
+    std::this_thread::sleep_for(1s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a thread that sleeps and then acts is a timeout
+    notify_watchdog();
+  }).detach();
+}
 
 void close_later(int fd);
 void handle_timeout(int fd) {
