@@ -66,6 +66,8 @@ void DiscardedTaskCheck::walk(const Stmt &Body, bool InCoroutine) {
 }
 
 bool DiscardedTaskCheck::isAllowed(const CallExpr &Call) const {
+  if (model().isSelfObservedResult(Call))
+    return true;
   return !AllowedDiscards.empty() &&
          llvm::any_of(model::callKeys(Call), [this](const std::string &Key) {
            return AllowedDiscards.matches(Key);

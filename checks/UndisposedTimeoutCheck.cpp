@@ -336,6 +336,33 @@ private:
     return false;
   }
 
+  /// Whether \p S, a statement after the pause, acts on the outside world:
+  /// calls a function ('s.close()', 'cancel_all()', 'close(fd)') or assigns
+  /// something \p Lambda captured ('expired = true'). Computing the result
+  /// ('int d = n * 2;', 'return n;') is delayed work, not a timeout.
+  static bool acts(const LambdaExpr &Lambda, const Stmt &S) {
+    if (isa<ReturnStmt>(S))
+      return false;
+    auto IsCaptured = [&Lambda](const Expr *E) {
+      const ValueDecl *D = model::referencedDecl(E);
+      return D && llvm::any_of(Lambda.captures(), [D](const LambdaCapture &C) {
+               return C.capturesVariable() && C.getCapturedVar() == D;
+             });
+    };
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      if (!Op || (Op->isAssignmentOp() && IsCaptured(Op->getArg(0))))
+        return true;
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S))
+      if (Assign->isAssignmentOp() && IsCaptured(Assign->getLHS()))
+        return true;
+    for (const Stmt *Child : S.children())
+      if (Child && !isa<LambdaExpr>(Child) && acts(Lambda, *Child))
+        return true;
+    return false;
+  }
+
   /// std::thread / std::async whose body sleeps and then acts.
   void checkSleepingThread(const Expr &Spawn) {
     llvm::ArrayRef<const Expr *> Args;
@@ -355,6 +382,9 @@ private:
       const auto *First =
           Statement ? dyn_cast<CallExpr>(Statement->IgnoreImplicit()) : nullptr;
       if (!First || !Model.isSleep(*First) ||
+          llvm::none_of(
+              llvm::drop_begin(Block->body()),
+              [Body](const Stmt *Rest) { return acts(*Body, *Rest); }) ||
           !Check.Reported.insert(First->getBeginLoc()).second)
         continue;
       Check.diag(First->getBeginLoc(),
