@@ -21,14 +21,15 @@ static std::string fileUri(llvm::StringRef Path) {
   if (llvm::sys::fs::make_absolute(Absolute))
     Absolute = Path; // no working directory: keep the path as given
   std::string Uri = "file://";
-  for (unsigned char C : Absolute) {
+  for (char C : Absolute) {
     if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
       Uri += C;
       continue;
     }
+    auto Byte = static_cast<unsigned char>(C);
     Uri += '%';
-    Uri += llvm::hexdigit(C >> 4);
-    Uri += llvm::hexdigit(C & 15);
+    Uri += llvm::hexdigit(Byte >> 4);
+    Uri += llvm::hexdigit(Byte & 15);
   }
   return Uri;
 }

@@ -12,10 +12,11 @@
 
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 
 namespace clang::tidy::async {
 
-enum class WalkAction { Descend, Skip, Stop };
+enum class WalkAction : uint8_t { Descend, Skip, Stop };
 
 /// The non-null children of \p S: what a walk descends into by default.
 inline void childrenOf(const Stmt &S,
