@@ -395,7 +395,7 @@ Expected<IntrusiveRefCntPtr<vfs::OverlayFileSystem>> fileSystem() {
 
 /// --worker-output: analyze the one file given and write its result.
 int runWorker(const tooling::CompilationDatabase &Database,
-              IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
+              const IntrusiveRefCntPtr<vfs::FileSystem> &BaseFS,
               const std::string &File) {
   async_tidy::AnalysisRequest Request = requestFor(File);
   if (!WorkerContents.empty()) {
@@ -624,8 +624,9 @@ int run(int Argc, const char **Argv) {
           configurationAsText(PrintContext.getOptionsForFile(Paths[I])) +
               (FixNotes ? "fix-notes" : "") + LineFilter,
           commandText(**Database, Paths[I]));
-      if (auto Hit = Cache->lookup(CacheKeys[I])) {
-        Done({I, std::move(*Hit), "", ""});
+      if (std::optional<async_tidy::WorkerResult> Hit =
+              Cache->lookup(CacheKeys[I])) {
+        Done({I, std::move(Hit), "", ""});
         continue;
       }
     }
@@ -660,6 +661,7 @@ int run(int Argc, const char **Argv) {
     Analyzed(std::move(Outcome));
   } else if (!ToAnalyze.empty()) {
     std::vector<std::string> Batch;
+    Batch.reserve(ToAnalyze.size());
     for (size_t Index : ToAnalyze)
       Batch.push_back(Paths[Index]);
     unsigned Workers =

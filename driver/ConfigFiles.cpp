@@ -19,9 +19,9 @@ Expected<clang::tidy::ClangTidyOptions> parseConfigText(StringRef Text,
     return createStringError(Parsed.getError(),
                              "invalid configuration in '" + Source +
                                  "': " + Parsed.getError().message());
-  if (Parsed->Checks)
-    if (std::string Unknown = findUnknownCheck(*Parsed->Checks);
-        !Unknown.empty())
+  const std::optional<std::string> &Checks = Parsed->Checks;
+  if (Checks)
+    if (std::string Unknown = findUnknownCheck(*Checks); !Unknown.empty())
       return createStringError(inconvertibleErrorCode(),
                                "unknown check '" + Unknown + "' in '" + Source +
                                    "'");
@@ -32,7 +32,9 @@ Error checkConfigFiles(const std::vector<std::string> &Files) {
   StringSet<> Seen; // directories already walked up from
   for (const std::string &File : Files) {
     SmallString<256> Directory(File);
-    sys::fs::make_absolute(Directory);
+    if (std::error_code EC = sys::fs::make_absolute(Directory))
+      return createStringError(EC, "cannot resolve '" + File +
+                                       "': " + EC.message());
     sys::path::remove_filename(Directory);
     for (; !Directory.empty(); Directory = sys::path::parent_path(Directory)) {
       if (!Seen.insert(Directory).second)

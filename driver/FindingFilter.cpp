@@ -9,14 +9,15 @@ using namespace llvm;
 
 namespace async_tidy {
 
-bool FindingFilter::onChangedLine(const ClangTidyError &Error) {
+bool FindingFilter::onChangedLine(const ChangedLines &Diff,
+                                  const ClangTidyError &Error) {
   SmallString<256> Path(Error.Message.FilePath);
   if (sys::fs::make_absolute(Path))
     Path = Error.Message.FilePath; // already as absolute as it gets
   sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   unsigned Line =
       Lines.position(Error.Message.FilePath, Error.Message.FileOffset).first;
-  return Changed->contains(Path, Line);
+  return Diff.contains(Path, Line);
 }
 
 std::vector<ClangTidyError>
@@ -38,7 +39,7 @@ FindingFilter::filter(std::vector<ClangTidyError> Errors) {
     } else if (Error.DiagnosticName != "clang-diagnostic-error") {
       if (KeepForBaseline)
         AllFindings.push_back(Error);
-      if (Changed && !onChangedLine(Error))
+      if (Changed && !onChangedLine(*Changed, Error))
         continue;
       auto Entry = Known.find(fingerprint(Error, Lines));
       if (Entry != Known.end()) {

@@ -38,7 +38,8 @@ public:
   LineTable &lines() { return Lines; }
 
 private:
-  bool onChangedLine(const clang::tidy::ClangTidyError &Error);
+  bool onChangedLine(const ChangedLines &Diff,
+                     const clang::tidy::ClangTidyError &Error);
 
   Baseline Known;
   std::optional<ChangedLines> Changed;

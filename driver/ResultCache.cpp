@@ -19,7 +19,9 @@ Expected<ResultCache> ResultCache::open(StringRef Directory, std::string Tool) {
     return createStringError(EC, "cannot create the cache directory '" +
                                      Directory + "': " + EC.message());
   SmallString<256> Absolute(Directory);
-  sys::fs::make_absolute(Absolute);
+  if (std::error_code EC = sys::fs::make_absolute(Absolute))
+    return createStringError(EC, "cannot resolve the cache directory '" +
+                                     Directory + "': " + EC.message());
   return ResultCache(std::string(Absolute), std::move(Tool));
 }
 

@@ -62,10 +62,10 @@ WorkerProcess::start(StringRef Executable, std::vector<std::string> Args) {
 WorkerProcess::~WorkerProcess() {
   if (Process.Pid && !Status)
     stop();
-  if (!ResultPath.empty())
-    sys::fs::remove(ResultPath);
-  if (!OutputPath.empty())
-    sys::fs::remove(OutputPath);
+  // A temporary file that cannot be removed is left to the system's cleaning.
+  for (const std::string &Path : {ResultPath, OutputPath})
+    if (!Path.empty())
+      consumeError(errorCodeToError(sys::fs::remove(Path)));
 }
 
 bool WorkerProcess::finished() {
