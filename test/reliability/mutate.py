@@ -49,7 +49,7 @@ STRAYS = ["{", "}", "(", ")", ";", ",", "<", ">", "&", "*", "co_await",
           "[&]", "auto", "::"]
 CRASH = re.compile(r"==\d+==ERROR: \w+Sanitizer|: runtime error: |"
                    r"UndefinedBehaviorSanitizer|^Stack dump:|"
-                   r"PLEASE submit a bug report", re.M)
+                   r"PLEASE submit a bug report|the analysis crashed", re.M)
 
 
 class Source:
