@@ -35,8 +35,11 @@ demo: build
 selfcheck: build
 	$(BUILD_DIR)/bin/async-tidy -p $(BUILD_DIR) --include='*/checks/*' --include='*/driver/*'
 
+# async-tidy against clang++ -fsyntax-only and stock clang-tidy; prints the
+# table and writes bench/results/ (docs/performance.md). QUICK=1: one pass on
+# smaller inputs, to try the harness.
 bench: build
-	@bench/single-tu.sh $(BUILD_DIR) $(LLVM_VERSION)
+	@QUICK=$(QUICK) bench/run.sh $(BUILD_DIR) $(LLVM_VERSION)
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -13,6 +13,8 @@ packages=(
   python3 python3-jsonschema
   # real libraries for test/integration/ and examples/
   libboost-dev libcpprest-dev
+  # make bench: the time vs TU size plot (PNG and SVG)
+  gnuplot-nox
 )
 
 missing=()
