@@ -6,28 +6,37 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Analysis.h"
 #include "Baseline.h"
 #include "ChangedLines.h"
 #include "CheckSelection.h"
 #include "Compilations.h"
+#include "FindingFilter.h"
+#include "FixApplier.h"
 #include "JsonReport.h"
+#include "ResultCache.h"
 #include "SarifReport.h"
 #include "TidyCompat.h"
+#include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <set>
+#include <thread>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -116,6 +125,45 @@ cl::opt<std::string> OutputFile("output",
 cl::opt<bool> EnableCheckProfile("enable-check-profile",
                                  cl::desc("Print the time each check takes"),
                                  cl::init(false), cl::cat(Category));
+
+cl::opt<unsigned>
+    Jobs("j",
+         cl::desc("Worker processes; each analyzes one file at a time "
+                  "(default: one per core)"),
+         cl::init(0), cl::Prefix, cl::cat(Category));
+cl::opt<unsigned>
+    Timeout("timeout",
+            cl::desc("Seconds one file may take before its worker is stopped "
+                     "and the file reported as failed (default: no limit)"),
+            cl::init(0), cl::cat(Category));
+cl::opt<std::string>
+    CacheDir("cache-dir",
+             cl::desc("Keep results here; a file whose inputs, command and "
+                      "configuration are unchanged is not analyzed again"),
+             cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> FailOnFindings(
+    "fail-on-findings",
+    cl::desc("Exit with status 1 when there are findings (default: true; "
+             "=false exits 0, as clang-tidy does, e.g. to warn but not fail "
+             "in CMAKE_CXX_CLANG_TIDY)"),
+    cl::init(true), cl::cat(Category));
+cl::opt<bool> FixErrors("fix-errors",
+                        cl::desc("Apply fixes also in files with compile "
+                                 "errors"),
+                        cl::init(false), cl::cat(Category));
+
+// The worker side of -j: analyze one file and write the result as JSON (the
+// format is in WorkerResult.h). The language server uses it too.
+cl::opt<std::string> WorkerOutput("worker-output", cl::Hidden,
+                                  cl::cat(Category));
+cl::opt<std::string> WorkerContents("worker-contents", cl::Hidden,
+                                    cl::cat(Category));
+// Test hooks for crash isolation: a worker whose file path contains the
+// text aborts, or never finishes.
+cl::opt<std::string> WorkerCrashOn("worker-crash-on", cl::Hidden,
+                                   cl::cat(Category));
+cl::opt<std::string> WorkerHangOn("worker-hang-on", cl::Hidden,
+                                  cl::cat(Category));
 
 int fail(const Twine &Message) {
   WithColor::error(errs(), "async-tidy") << Message << "\n";
@@ -220,7 +268,79 @@ selectFiles(const tooling::CompilationDatabase &Database) {
   return std::vector<std::string>(Unique.begin(), Unique.end());
 }
 
+/// Test hooks of crash isolation (--worker-crash-on, --worker-hang-on).
+void runTestHooks(StringRef File) {
+  if (!WorkerCrashOn.empty() && File.contains(WorkerCrashOn))
+    abort();
+  if (!WorkerHangOn.empty() && File.contains(WorkerHangOn))
+    for (;;)
+      std::this_thread::sleep_for(std::chrono::hours(1));
+}
+
+/// A worker's arguments: this run's, without the files to analyze.
+std::vector<std::string> workerArguments(int Argc, const char **Argv) {
+  std::set<unsigned> Files;
+  for (unsigned I = 0; I < SourcePaths.size(); ++I)
+    Files.insert(SourcePaths.getPosition(I));
+  std::vector<std::string> Args;
+  for (int I = 0; I < Argc; ++I)
+    if (!Files.count(I))
+      Args.push_back(Argv[I]);
+  return Args;
+}
+
+/// What identifies this build of the tool in cache keys.
+std::string toolIdentity(const char *Argv0) {
+  std::string Executable =
+      sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&fail));
+  return "async-tidy " ASYNC_TIDY_VERSION " LLVM " LLVM_VERSION_STRING " " +
+         async_tidy::ResultCache::hashFile(Executable);
+}
+
+std::string commandText(const tooling::CompilationDatabase &Database,
+                        StringRef File) {
+  std::string Text;
+  for (const tooling::CompileCommand &Command :
+       Database.getCompileCommands(File)) {
+    Text += Command.Directory + '\0';
+    for (const std::string &Arg : Command.CommandLine)
+      Text += Arg + '\0';
+  }
+  return Text;
+}
+
+/// --worker-output: analyze the one file given and write its result.
+int runWorker(const tooling::CompilationDatabase &Database,
+              IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
+              const std::string &File) {
+  async_tidy::AnalysisRequest Request;
+  Request.File = File;
+  Request.FixesFromNotes = Fix;
+  Request.EnableCheckProfile = EnableCheckProfile;
+  if (!WorkerContents.empty()) {
+    auto Buffer = MemoryBuffer::getFile(WorkerContents);
+    if (!Buffer)
+      return fail("cannot read '" + WorkerContents +
+                  "': " + Buffer.getError().message());
+    Request.Contents = (*Buffer)->getBuffer().str();
+  }
+  auto Provider = makeOptionsProvider(BaseFS);
+  if (!Provider)
+    return fail(toString(Provider.takeError()));
+  runTestHooks(File);
+  async_tidy::WorkerResult Result =
+      async_tidy::analyze(Database, std::move(*Provider), Request);
+  async_tidy::LineTable Lines;
+  if (Request.Contents)
+    Lines.setText(File, *Request.Contents);
+  if (Error E = async_tidy::writeWorkerResult(WorkerOutput, Result, Lines))
+    return fail("cannot write '" + WorkerOutput +
+                "': " + toString(std::move(E)));
+  return Clean;
+}
+
 int run(int Argc, const char **Argv) {
+  int OriginalArgc = Argc;
   std::string FixedError;
   std::unique_ptr<tooling::CompilationDatabase> Fixed =
       tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
@@ -241,7 +361,10 @@ int run(int Argc, const char **Argv) {
           "line\n",
           &ParseErrorStream))
     return fail(StringRef(ParseErrors).trim());
-  if (!FixedError.empty())
+  // The flags after "--" may be a whole compile command (CMake passes one,
+  // compiler and -o included); the driver complains about it, yet gives the
+  // flags, as clang-tidy relies on.
+  if (!Fixed && !FixedError.empty())
     return fail(FixedError);
 
   if (!Explain.empty())
@@ -250,14 +373,14 @@ int run(int Argc, const char **Argv) {
     return fail("unknown --format '" + Format +
                 "' (supported: text, json, sarif)");
   bool Json = Format != "text"; // json or sarif: one document at the end
-  if (Json && Fix)
-    return fail("--fix works with --format text; use --export-fixes with " +
-                Format);
   if (!Json && !OutputFile.empty())
     return fail("--output works with --format json or sarif");
   if (std::string Unknown = async_tidy::findUnknownCheck(Checks);
       !Unknown.empty())
     return fail("unknown check '" + Unknown + "' in --checks");
+  bool Worker = !WorkerOutput.empty();
+  if (Worker && SourcePaths.size() != 1)
+    return fail("--worker-output takes exactly one file");
 
   auto BaseFS =
       makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
@@ -282,9 +405,11 @@ int run(int Argc, const char **Argv) {
     return Clean;
   }
 
-  for (const std::string &Path : SourcePaths)
-    if (!sys::fs::exists(Path))
-      return fail("no such file: '" + Path + "'");
+  // An editor's unsaved file need not exist on disk yet.
+  if (!Worker || WorkerContents.empty())
+    for (const std::string &Path : SourcePaths)
+      if (!sys::fs::exists(Path))
+        return fail("no such file: '" + Path + "'");
 
   async_tidy::CompilationSetup Setup;
   Setup.Fixed = std::move(Fixed);
@@ -299,6 +424,8 @@ int run(int Argc, const char **Argv) {
   auto Files = selectFiles(**Database);
   if (!Files)
     return fail(toString(Files.takeError()));
+  if (Worker)
+    return runWorker(**Database, BaseFS, Files->front());
   if (Files->empty())
     return fail("no files to analyze");
   for (const std::string &File : *Files)
@@ -306,10 +433,6 @@ int run(int Argc, const char **Argv) {
       return fail("the compilation database names '" + File +
                   "', which does not exist");
 
-  // One translation unit at a time, so that compile errors are charged to
-  // the file whose analysis they spoil. Each gets a fresh context: clang-tidy
-  // maps diagnostic IDs to check names per run. A finding in a header that
-  // several files include is reported once.
   async_tidy::Baseline Known;
   if (!BaselineFile.empty()) {
     auto Loaded = async_tidy::readBaseline(BaselineFile);
@@ -324,71 +447,134 @@ int run(int Argc, const char **Argv) {
       return fail(toString(Diff.takeError()));
     Changed = std::move(*Diff);
   }
-  async_tidy::LineTable Lines;
-  std::vector<ClangTidyError> Errors;
-  std::vector<ClangTidyError> AllFindings; // for --write-baseline
-  std::vector<std::string> FailedFiles;
-  std::set<std::string> Reported;
-  unsigned Warnings = 0, Hidden = 0;
-  bool BadConfig = false;
-  for (const std::string &File : *Files) {
+  std::optional<async_tidy::ResultCache> Cache;
+  if (!CacheDir.empty() && !EnableCheckProfile) {
+    auto Opened =
+        async_tidy::ResultCache::open(CacheDir, toolIdentity(Argv[0]));
+    if (!Opened)
+      return fail(toString(Opened.takeError()));
+    Cache = std::move(*Opened);
+  }
+
+  // Each file is analyzed on its own (a worker process, or this process for
+  // a single file), so that compile errors, crashes and time limits are
+  // charged to the file that caused them. Results are reported in the order
+  // of the files, whatever order the workers finish in.
+  async_tidy::FindingFilter Filter(std::move(Known), std::move(Changed),
+                                   !WriteBaseline.empty());
+  ClangTidyContext PrintContext(std::move(*Provider));
+  async_tidy::FixApplier Fixes;
+  std::vector<ClangTidyError> Errors, Conflicts;
+  std::vector<std::string> FailedFiles, ToolFailures;
+  const std::vector<std::string> &Paths = *Files;
+  std::vector<std::optional<async_tidy::WorkerOutcome>> Pending(Paths.size());
+  size_t NextToReport = 0, Finished = 0;
+  bool ShowProgress =
+      !Quiet && Paths.size() > 1 && sys::Process::StandardErrIsDisplayed();
+
+  auto Report = [&](async_tidy::WorkerOutcome &Outcome) {
+    const std::string &File = Paths[Outcome.Index];
+    errs() << Outcome.Output;
+    if (!Outcome.Result) {
+      ToolFailures.push_back("'" + File + "': " + Outcome.Failure);
+      return;
+    }
+    bool Failed = Outcome.Result->Failed;
+    if (Failed)
+      FailedFiles.push_back(File);
+    std::vector<ClangTidyError> Kept =
+        Filter.filter(std::move(Outcome.Result->Errors));
+    if (Fix && (FixErrors || !Failed))
+      for (const ClangTidyError &Error : Kept)
+        if (!Error.Message.Fix.empty() && !Fixes.add(Error))
+          Conflicts.push_back(Error);
+    if (!Json) {
+      unsigned WarningsAsErrors = 0;
+      PrintContext.setCurrentFile(File);
+      handleErrors(Kept, PrintContext, FB_NoFix, WarningsAsErrors, BaseFS);
+    }
+    std::move(Kept.begin(), Kept.end(), std::back_inserter(Errors));
+  };
+  auto Done = [&](async_tidy::WorkerOutcome Outcome) {
+    if (ShowProgress)
+      errs() << "[" << ++Finished << "/" << Paths.size() << "] "
+             << Paths[Outcome.Index] << "\n";
+    Pending[Outcome.Index] = std::move(Outcome);
+    for (; NextToReport < Paths.size() && Pending[NextToReport];
+         ++NextToReport) {
+      Report(*Pending[NextToReport]);
+      Pending[NextToReport].reset();
+    }
+  };
+
+  std::vector<std::string> CacheKeys(Paths.size());
+  std::vector<size_t> ToAnalyze;
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    if (Cache) {
+      CacheKeys[I] = Cache->key(
+          Paths[I],
+          configurationAsText(PrintContext.getOptionsForFile(Paths[I])) +
+              (Fix ? "fix-notes" : ""),
+          commandText(**Database, Paths[I]));
+      if (auto Hit = Cache->lookup(CacheKeys[I])) {
+        Done({I, std::move(*Hit), "", ""});
+        continue;
+      }
+    }
+    ToAnalyze.push_back(I);
+  }
+  auto Analyzed = [&](async_tidy::WorkerOutcome Outcome) {
+    if (Cache && Outcome.Result && !Outcome.Result->Failed)
+      if (Error E = Cache->store(CacheKeys[Outcome.Index], *Outcome.Result,
+                                 Filter.lines()))
+        WithColor::warning(errs(), "async-tidy")
+            << "result cache: " << toString(std::move(E)) << "\n";
+    Done(std::move(Outcome));
+  };
+
+  if (ToAnalyze.size() == 1 && !Timeout) {
+    // One file: analyze here, which spares a process; a crash is still
+    // caught and reported as this file's failure.
+    size_t Index = ToAnalyze.front();
+    async_tidy::WorkerOutcome Outcome{Index, std::nullopt, "", ""};
     auto FileProvider = makeOptionsProvider(BaseFS);
     if (!FileProvider)
       return fail(toString(FileProvider.takeError()));
-    ClangTidyContext Context(std::move(*FileProvider));
-    std::vector<ClangTidyError> FileErrors;
-    bool Failed = false;
-    for (ClangTidyError &Error : runClangTidy(
-             Context, **Database, {File}, BaseFS, Fix, EnableCheckProfile)) {
-      std::string Key = Error.DiagnosticName + "@" + Error.Message.FilePath +
-                        ":" + std::to_string(Error.Message.FileOffset) + ":" +
-                        Error.Message.Message;
-      if (!Reported.insert(Key).second)
-        continue;
-      if (Error.DiagnosticName == "clang-diagnostic-error") {
-        Failed = true;
-      } else if (Error.DiagnosticName == "clang-tidy-config") {
-        BadConfig = true;
-      } else {
-        if (!WriteBaseline.empty())
-          AllFindings.push_back(Error);
-        if (Changed) {
-          SmallString<256> Path(Error.Message.FilePath);
-          if (sys::fs::make_absolute(Path))
-            Path = Error.Message.FilePath; // already as absolute as it gets
-          sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-          unsigned Line =
-              Lines.position(Error.Message.FilePath, Error.Message.FileOffset)
-                  .first;
-          if (!Changed->contains(Path, Line))
-            continue;
-        }
-        auto Entry = Known.find(async_tidy::fingerprint(Error, Lines));
-        if (Entry != Known.end()) {
-          Entry->second.Seen = true;
-          ++Hidden;
-          continue;
-        }
-        ++Warnings;
-      }
-      FileErrors.push_back(std::move(Error));
-    }
-    if (Failed)
-      FailedFiles.push_back(File);
-    if (!Json) {
-      unsigned WarningsAsErrors = 0;
-      handleErrors(FileErrors, Context, Fix ? FB_Fix : FB_NoFix,
-                   WarningsAsErrors, BaseFS);
-    }
-    std::move(FileErrors.begin(), FileErrors.end(), std::back_inserter(Errors));
+    async_tidy::AnalysisRequest Request;
+    Request.File = Paths[Index];
+    Request.FixesFromNotes = Fix;
+    Request.EnableCheckProfile = EnableCheckProfile;
+    CrashRecoveryContext::Enable();
+    CrashRecoveryContext Recovery;
+    if (!Recovery.RunSafely([&] {
+          runTestHooks(Request.File);
+          Outcome.Result = async_tidy::analyze(
+              **Database, std::move(*FileProvider), Request);
+        }))
+      Outcome.Failure = "the analysis crashed";
+    Analyzed(std::move(Outcome));
+  } else if (!ToAnalyze.empty()) {
+    std::vector<std::string> Batch;
+    for (size_t Index : ToAnalyze)
+      Batch.push_back(Paths[Index]);
+    unsigned Workers =
+        Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+    async_tidy::WorkerPool Pool(
+        sys::fs::getMainExecutable(Argv[0], reinterpret_cast<void *>(&fail)),
+        workerArguments(OriginalArgc, Argv), Workers, Timeout);
+    Pool.run(Batch, [&](async_tidy::WorkerOutcome Outcome) {
+      Outcome.Index = ToAnalyze[Outcome.Index];
+      Analyzed(std::move(Outcome));
+    });
   }
 
   if (!WriteBaseline.empty())
-    if (Error E = async_tidy::writeBaseline(WriteBaseline, AllFindings, Lines))
+    if (Error E = async_tidy::writeBaseline(WriteBaseline, Filter.allFindings(),
+                                            Filter.lines()))
       return fail("cannot write baseline '" + WriteBaseline +
                   "': " + toString(std::move(E)));
   if (ReportStale)
-    for (const auto &Entry : Known)
+    for (const auto &Entry : Filter.baseline())
       if (!Entry.second.Seen)
         errs() << "async-tidy: stale baseline entry: " << Entry.second.File
                << ": " << Entry.second.Message << " [" << Entry.second.Check
@@ -414,30 +600,59 @@ int run(int Argc, const char **Argv) {
     raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
     if (EC)
       return fail("cannot write '" + ExportFixes + "': " + EC.message());
-    exportReplacements(Files->size() == 1 ? Files->front() : "", Errors, OS);
+    exportReplacements(Paths.size() == 1 ? Paths.front() : "", Errors, OS);
   }
 
+  bool FixFailed = false;
+  if (Fix) {
+    for (const ClangTidyError &Error : Conflicts) {
+      auto [Line, Column] = Filter.lines().position(Error.Message.FilePath,
+                                                    Error.Message.FileOffset);
+      WithColor::warning(errs(), "async-tidy")
+          << "the fix of [" << Error.DiagnosticName << "] at "
+          << Error.Message.FilePath << ":" << Line << ":" << Column
+          << " overlaps another fix; it was not applied\n";
+    }
+    async_tidy::FixApplier::Outcome Applied = Fixes.apply();
+    for (const std::string &Failure : Applied.Failures)
+      WithColor::error(errs(), "async-tidy") << Failure << "\n";
+    FixFailed = !Applied.Failures.empty();
+    if (!Quiet && Applied.FilesWritten)
+      errs() << "async-tidy: applied " << Applied.EditsApplied
+             << (Applied.EditsApplied == 1 ? " edit" : " edits") << " to "
+             << Applied.FilesWritten
+             << (Applied.FilesWritten == 1 ? " file\n" : " files\n");
+  }
+
+  unsigned Warnings = Filter.warnings();
   if (!Quiet) {
     errs() << "async-tidy: " << Warnings
            << (Warnings == 1 ? " finding" : " findings") << " in "
-           << Files->size() << (Files->size() == 1 ? " file" : " files");
-    if (Hidden)
-      errs() << "; " << Hidden << " hidden by the baseline";
+           << Paths.size() << (Paths.size() == 1 ? " file" : " files");
+    if (Filter.hidden())
+      errs() << "; " << Filter.hidden() << " hidden by the baseline";
     if (!FailedFiles.empty())
       errs() << "; " << FailedFiles.size()
              << (FailedFiles.size() == 1 ? " file" : " files")
              << " with compile errors";
+    if (!ToolFailures.empty())
+      errs() << "; " << ToolFailures.size()
+             << (ToolFailures.size() == 1 ? " file" : " files")
+             << " not analyzed";
     errs() << "\n";
   }
   for (const std::string &File : FailedFiles)
     WithColor::error(errs(), "async-tidy")
         << "'" << File << "' has compile errors; its analysis is incomplete\n";
-  if (BadConfig)
+  for (const std::string &Failure : ToolFailures)
+    WithColor::error(errs(), "async-tidy") << Failure << "\n";
+  if (Filter.badConfiguration())
     WithColor::error(errs(), "async-tidy")
         << "invalid check options; see the errors above\n";
-  if (!FailedFiles.empty() || BadConfig)
+  if (!FailedFiles.empty() || !ToolFailures.empty() ||
+      Filter.badConfiguration() || FixFailed)
     return ToolError;
-  return Warnings ? Findings : Clean;
+  return Warnings && FailOnFindings ? Findings : Clean;
 }
 
 } // namespace

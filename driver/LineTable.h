@@ -35,15 +35,26 @@ public:
     return Text.slice(Begin, End);
   }
 
+  /// Uses \p Text for \p File instead of what is on disk (an editor's
+  /// unsaved buffer).
+  void setText(llvm::StringRef File, std::string Text) {
+    Starts.erase(File);
+    index(File, std::move(Text));
+  }
+
 private:
   const std::vector<unsigned> &starts(llvm::StringRef File) {
     auto It = Starts.find(File);
     if (It != Starts.end())
       return It->second;
-    std::vector<unsigned> Lines{0};
     std::string Text;
     if (auto Buffer = llvm::MemoryBuffer::getFile(File))
       Text = (*Buffer)->getBuffer().str();
+    return index(File, std::move(Text));
+  }
+
+  const std::vector<unsigned> &index(llvm::StringRef File, std::string Text) {
+    std::vector<unsigned> Lines{0};
     for (size_t I = 0; I < Text.size(); ++I)
       if (Text[I] == '\n')
         Lines.push_back(I + 1);

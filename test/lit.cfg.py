@@ -49,3 +49,10 @@ config.substitutions.append(
     ("%outside_tmp", tempfile.mkdtemp(prefix="async-tidy-lit-")))
 # Debian's python3 with python3-jsonschema (scripts/install-deps.sh).
 config.substitutions.append(("%system_python", "/usr/bin/python3"))
+config.substitutions.append(
+    ("%clangxx", os.path.join(llvm_bin, "clang++")))
+# CMake and Ninja come with scripts/install-deps.sh; a machine without them
+# reports the CMake integration test as unsupported.
+import shutil
+if shutil.which("cmake") and shutil.which("ninja"):
+    config.available_features.add("cmake")

@@ -1,0 +1,75 @@
+//===--- Analysis.cpp -----------------------------------------------------===//
+
+#include "Analysis.h"
+#include "clang-tidy/ClangTidy.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace async_tidy {
+
+namespace {
+
+/// Remembers every file opened for reading: the translation unit's inputs,
+/// which the result cache hashes.
+class RecordingFileSystem : public vfs::ProxyFileSystem {
+public:
+  RecordingFileSystem(IntrusiveRefCntPtr<vfs::FileSystem> FS, StringSet<> &Read)
+      : ProxyFileSystem(std::move(FS)), Read(Read) {}
+
+  ErrorOr<std::unique_ptr<vfs::File>>
+  openFileForRead(const Twine &Path) override {
+    auto File = ProxyFileSystem::openFileForRead(Path);
+    if (File) {
+      SmallString<256> Absolute;
+      Path.toVector(Absolute);
+      // Not "..": the compiler's own paths cross symbolic links.
+      if (!makeAbsolute(Absolute)) {
+        sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
+        Read.insert(Absolute);
+      }
+    }
+    return File;
+  }
+
+private:
+  StringSet<> &Read;
+};
+
+} // namespace
+
+WorkerResult analyze(const tooling::CompilationDatabase &Database,
+                     std::unique_ptr<ClangTidyOptionsProvider> Options,
+                     const AnalysisRequest &Request) {
+  StringSet<> Read;
+  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+      makeIntrusiveRefCnt<RecordingFileSystem>(vfs::getRealFileSystem(), Read));
+  if (Request.Contents) {
+    auto Buffer = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
+    Buffer->addFile(
+        Request.File, /*ModificationTime=*/0,
+        MemoryBuffer::getMemBufferCopy(*Request.Contents, Request.File));
+    FS->pushOverlay(Buffer);
+  }
+
+  ClangTidyContext Context(std::move(Options));
+  WorkerResult Result;
+  Result.File = Request.File;
+  Result.Errors =
+      runClangTidy(Context, Database, {Request.File}, FS,
+                   Request.FixesFromNotes, Request.EnableCheckProfile);
+  Result.Failed = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
+    return E.DiagnosticName == "clang-diagnostic-error";
+  });
+  for (const auto &Entry : Read)
+    Result.Dependencies.push_back(Entry.getKey().str());
+  llvm::sort(Result.Dependencies);
+  return Result;
+}
+
+} // namespace async_tidy

@@ -1,0 +1,51 @@
+//===--- WorkerPool.h - One process per translation unit ------------------===//
+//
+// Runs async-tidy itself as a worker for each file, at most Jobs at a time,
+// so that a translation unit that crashes the front end or a check, or runs
+// past the time limit, costs only its own findings.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_DRIVER_WORKERPOOL_H
+#define ASYNC_TIDY_DRIVER_WORKERPOOL_H
+
+#include "WorkerResult.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace async_tidy {
+
+struct WorkerOutcome {
+  size_t Index; ///< Of the file in the list given to run().
+  std::optional<WorkerResult> Result;
+  /// Why there is no result: a crash, the time limit, a tool error.
+  std::string Failure;
+  /// What the worker printed (check profiles, a crash's stack dump).
+  std::string Output;
+};
+
+class WorkerPool {
+public:
+  /// A worker's command line is \p Args with "--worker-output=<file>" and the
+  /// file to analyze inserted before "--" (or at the end).
+  WorkerPool(std::string Executable, std::vector<std::string> Args,
+             unsigned Jobs, unsigned TimeoutSeconds)
+      : Executable(std::move(Executable)), Args(std::move(Args)), Jobs(Jobs),
+        TimeoutSeconds(TimeoutSeconds) {}
+
+  /// Calls \p OnDone once per file, in the order the workers finish.
+  void run(const std::vector<std::string> &Files,
+           llvm::function_ref<void(WorkerOutcome)> OnDone);
+
+private:
+  std::string Executable;
+  std::vector<std::string> Args;
+  unsigned Jobs;
+  unsigned TimeoutSeconds; ///< 0: no limit.
+};
+
+} // namespace async_tidy
+
+#endif // ASYNC_TIDY_DRIVER_WORKERPOOL_H

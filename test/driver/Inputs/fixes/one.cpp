@@ -1,0 +1,6 @@
+#include "shared.h"
+
+cppcoro::task<void> first() {
+  flush();
+  co_return;
+}

@@ -1,0 +1,6 @@
+#include "shared.h"
+
+cppcoro::task<void> second() {
+  flush();
+  co_return;
+}
