@@ -36,6 +36,14 @@ CACHE_GOAL = 0.05
 NEEDS_DRIVER = "n/a (needs -j/--cache-dir)"
 
 
+STARTED = time.time()
+
+
+def progress(message):
+    print("bench: %4.0f s  %s" % (time.time() - STARTED, message),
+          file=sys.stderr, flush=True)
+
+
 def medians(runs_by_name):
     return {name: Run(statistics.median(r.wall for r in runs),
                       statistics.median(r.peak_mib for r in runs))
@@ -82,6 +90,7 @@ def single_tu_rows(section, tools, entries, repeat):
     rows, by_size = [], []
     for entry in entries:
         path = os.path.join(entry["directory"], entry["file"])
+        progress("%s %s" % (section, os.path.basename(path)))
         commands = tools.single(entry)
         results = interleaved(
             {name: (lambda c=command: run(c, entry["directory"]))
@@ -162,6 +171,7 @@ def project_rows(tools, project_dir, counts, repeat, results_dir):
         # Runs right after cold in each repetition: the same files again.
         jobs["warm"] = lambda: run(tools.async_tidy_db(db[top], 2, cache),
                                    project_dir)
+    progress("project, %d TUs" % top)
     results = interleaved(jobs, repeat)
     shutil.rmtree(cache, ignore_errors=True)
 
@@ -219,6 +229,7 @@ def project_rows(tools, project_dir, counts, repeat, results_dir):
 def check_profile_rows(tools, entry, base):
     """Each async-* check's wall time on one TU as a share of that TU's
     -fsyntax-only wall time."""
+    progress("check profile %s" % os.path.basename(entry["file"]))
     times = tools.check_profile(entry)
     name = os.path.basename(entry["file"])
     rows = []

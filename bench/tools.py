@@ -103,7 +103,8 @@ class Tools:
                 for entry in entries]
 
     def async_tidy_db(self, db_dir, jobs=None, cache_dir=None):
-        command = [self.async_tidy, "--quiet", "-p", db_dir]
+        command = [self.async_tidy, "--quiet", "--checks=-*,async-*", "-p",
+                   db_dir]
         if jobs is not None:
             command.append("-j%d" % jobs)
         if cache_dir is not None:
