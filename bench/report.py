@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
-           "peak_mib", "mem_x", "goal", "result"]
+           "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
 
 
 def cell(value, spec):
@@ -15,9 +15,9 @@ def cell(value, spec):
 
 
 def print_table(rows, meta):
-    header = "%-16s %-34s %-34s %6s %4s %8s %7s %8s %6s  %-22s %s" % (
-        "section", "subject", "tool", "size", "reps", "wall s", "x",
-        "peak MiB", "x", "goal", "result")
+    header = "%-16s %-34s %-34s %6s %4s %8s %6s %8s %6s %8s %6s  %-22s %s" % (
+        "section", "subject", "tool", "size", "reps", "wall s", "x", "cpu s",
+        "x", "peak MiB", "x", "goal", "result")
     print("async-tidy benchmark, %s, commit %s, %d cores, load average %.2f "
           "before and %.2f after, %.0f s" % (
               meta["date"], meta["commit"], meta["cores"],
@@ -26,9 +26,10 @@ def print_table(rows, meta):
     print(header)
     print("-" * len(header))
     for r in rows:
-        print("%-16s %-34s %-34s %6s %4s %8s %7s %8s %6s  %-22s %s" % (
+        print("%-16s %-34s %-34s %6s %4s %8s %6s %8s %6s %8s %6s  %-22s %s" % (
             r["section"], r["subject"], r["tool"], r["size"], r["reps"] or "",
             cell(r["wall_s"], "%.3f"), cell(r["wall_x"], "%.2f"),
+            cell(r["cpu_s"], "%.3f"), cell(r["cpu_x"], "%.2f"),
             cell(r["peak_mib"], "%.1f"), cell(r["mem_x"], "%.2f"),
             r["goal"], r["result"]))
     goals = [r for r in rows if r["goal"]]

@@ -1,8 +1,8 @@
 """The three tools the benchmark compares, and how one run of them is timed.
 
 Every command runs with its output discarded; a run's wall time is measured
-around the process and its peak memory is the largest resident set of the
-process and of every child it waited for (os.wait4).
+around the process; its CPU time and peak memory (the largest resident set)
+cover the process and every child it waited for (os.wait4).
 """
 import os
 import re
@@ -25,15 +25,18 @@ STOCK_TIDY = "clang-tidy (coroutine checks)"
 
 
 class Run:
-    """Wall seconds and peak resident MiB of one or more processes."""
+    """Wall seconds, CPU seconds (user and system, with the children it
+    waited for) and peak resident MiB of one or more processes."""
 
-    def __init__(self, wall, peak_mib):
+    def __init__(self, wall, cpu, peak_mib):
         self.wall = wall
+        self.cpu = cpu
         self.peak_mib = peak_mib
 
     def __add__(self, other):
         # Processes run one after another: times add, memory does not.
-        return Run(self.wall + other.wall, max(self.peak_mib, other.peak_mib))
+        return Run(self.wall + other.wall, self.cpu + other.cpu,
+                   max(self.peak_mib, other.peak_mib))
 
 
 def run(command, cwd, ok_codes=(0, 1), stderr=subprocess.DEVNULL):
@@ -45,7 +48,7 @@ def run(command, cwd, ok_codes=(0, 1), stderr=subprocess.DEVNULL):
     code = os.waitstatus_to_exitcode(status)
     if code not in ok_codes:
         sys.exit("bench: `%s` exited with %d" % (shlex.join(command), code))
-    return Run(wall, usage.ru_maxrss / 1024.0)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0)
 
 
 def compile_flags(entry):

@@ -10,7 +10,7 @@ import os
 import sys
 
 COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
-           "peak_mib", "mem_x", "goal", "result"]
+           "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
 SECTIONS = {"single-tu", "tu-size-scaling", "project", "cache", "check-profile"}
 CHECKS = {"async-sync-over-async", "async-discarded-task",
           "async-detached-dangling-reference", "async-inline-continuation",
@@ -44,10 +44,10 @@ if missing:
     fail("no rows for %s" % sorted(missing))
 for r in rows:
     if r["reps"]:
-        if not (r["wall_s"] > 0 and r["peak_mib"] > 0):
+        if not (r["wall_s"] > 0 and r["cpu_s"] > 0 and r["peak_mib"] > 0):
             fail("measured row without positive time and memory: %s" % r)
     if r["tool"] == "clang++ -fsyntax-only" and r["section"] == "single-tu":
-        if r["wall_x"] != 1 or r["mem_x"] != 1:
+        if r["wall_x"] != 1 or r["cpu_x"] != 1 or r["mem_x"] != 1:
             fail("the baseline's ratios are not 1: %s" % r)
     if r["goal"] and not r["result"].startswith(("pass", "fail", "n/a")):
         fail("goal not judged: %s" % r)
