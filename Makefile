@@ -11,7 +11,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS = -G Ninja -DLLVM_VERSION=$(LLVM_VERSION) \
   -DCMAKE_CXX_COMPILER=clang++-$(LLVM_VERSION) -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build check demo bench selfcheck clean
+.PHONY: all deps build asan check demo bench selfcheck fuzz clean
 
 all: build
 
@@ -24,7 +24,17 @@ $(BUILD_DIR)/build.ninja: | deps
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-check: build
+# The driver and checks built with AddressSanitizer and UBSan, for the
+# mutation tests (test/reliability/).
+ASAN_DIR = $(BUILD_DIR)-asan
+
+$(ASAN_DIR)/build.ninja: | deps
+	cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) '-DASYNC_TIDY_SANITIZE=address;undefined'
+
+asan: deps $(ASAN_DIR)/build.ninja
+	cmake --build $(ASAN_DIR) -j $(JOBS) --target async-tidy
+
+check: build asan
 	@scripts/run-tests.sh $(BUILD_DIR) $(LLVM_VERSION)
 
 demo: build
@@ -35,6 +45,13 @@ demo: build
 selfcheck: build
 	$(BUILD_DIR)/bin/async-tidy -p $(BUILD_DIR) --include='*/checks/*' --include='*/driver/*'
 
+# Many more mutants than make check runs: FUZZ_MUTANTS=N FUZZ_SEED=S.
+FUZZ_MUTANTS ?= 5000
+FUZZ_SEED ?= 1
+fuzz: asan
+	python3 test/reliability/mutate.py --async-tidy $(ASAN_DIR)/bin/async-tidy \
+	  --seed $(FUZZ_SEED) --mutants $(FUZZ_MUTANTS) --out $(ASAN_DIR)/fuzz-failures
+
 # async-tidy against clang++ -fsyntax-only and stock clang-tidy; prints the
 # table and writes bench/results/ (docs/performance.md). QUICK=1: one pass on
 # smaller inputs, to try the harness.
@@ -42,4 +59,4 @@ bench: build
 	@QUICK=$(QUICK) bench/run.sh $(BUILD_DIR) $(LLVM_VERSION)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -3,6 +3,7 @@
 
 #include "DetachedDanglingReferenceCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async {
@@ -79,57 +80,80 @@ public:
 private:
   /// Objects on which the function waits for its work ('t.join()',
   /// 'group.wait()', 'ioc.run()', 'f.get()').
-  void collectJoins(const Stmt &S) {
-    if (isa<LambdaExpr>(S))
-      return;
-    // Joins take no arguments: 'group.run(f)' starts work, 'ioc.run()' waits.
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
-        Member && Member->getNumArgs() == 0)
-      if (const CXXMethodDecl *Method = Member->getMethodDecl())
-        if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
-          if (const ValueDecl *Object =
-                  model::referencedDecl(Member->getImplicitObjectArgument()))
-            Joined.insert(Object);
-    for (const Stmt *Child : S.children())
-      if (Child)
-        collectJoins(*Child);
+  void collectJoins(const Stmt &Body) {
+    walkStatements(Body, [&](const Stmt &S, const Stmt *) {
+      if (isa<LambdaExpr>(S))
+        return WalkAction::Skip;
+      // Joins take no arguments: 'group.run(f)' starts work, 'ioc.run()'
+      // waits.
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+          Member && Member->getNumArgs() == 0)
+        if (const CXXMethodDecl *Method = Member->getMethodDecl())
+          if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
+            if (const ValueDecl *Object =
+                    model::referencedDecl(Member->getImplicitObjectArgument()))
+              Joined.insert(Object);
+      return WalkAction::Descend;
+    });
   }
 
-  void walk(const Stmt &S) {
-    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
-      for (const Stmt *Item : Block->body())
-        if (const auto *Decls = dyn_cast<DeclStmt>(Item))
-          for (const Decl *D : Decls->decls())
-            if (const auto *Var = dyn_cast<VarDecl>(D))
-              ScopeEnd[Var] = Block->getRBracLoc();
-    Parents.push_back(&S);
-    if (const auto *Call = dyn_cast<CallExpr>(&S))
-      checkCall(*Call);
-    for (const Stmt *Child : S.children())
-      if (Child && !isa<LambdaExpr>(Child))
-        walk(*Child);
-      else if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Child))
-        for (const Expr *Init : Lambda->capture_inits())
-          if (Init)
-            walk(*Init);
-    Parents.pop_back();
+  /// Walks the function's own statements (and the captures of its lambdas)
+  /// with Parents the chain of ancestors.
+  void walk(const Stmt &Body) {
+    auto Enter = [&](const Stmt &S, const Stmt *) {
+      if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+        for (const Stmt *Item : Block->body())
+          if (const auto *Decls = dyn_cast<DeclStmt>(Item))
+            for (const Decl *D : Decls->decls())
+              if (const auto *Var = dyn_cast<VarDecl>(D))
+                ScopeEnd[Var] = Block->getRBracLoc();
+      Parents.push_back(&S);
+      if (const auto *Call = dyn_cast<CallExpr>(&S))
+        checkCall(*Call);
+      return WalkAction::Descend;
+    };
+    auto Leave = [&](const Stmt &) { Parents.pop_back(); };
+    auto Children = [](const Stmt &S,
+                       llvm::SmallVectorImpl<const Stmt *> &Out) {
+      for (const Stmt *Child : S.children())
+        if (Child && !isa<LambdaExpr>(Child))
+          Out.push_back(Child);
+        else if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Child))
+          for (const Expr *Init : Lambda->capture_inits())
+            if (Init)
+              Out.push_back(Init);
+    };
+    walkStatements(Body, Enter, Leave, Children);
   }
 
-  /// The nearest parent that is not an implicit node or parentheses.
-  const Stmt *writtenParent() const {
-    for (size_t I = Parents.size() - 1; I-- > 0;) {
+  /// The index in Parents of the nearest parent of Parents[Index] that is
+  /// not an implicit node or parentheses.
+  std::optional<size_t> writtenParentOf(size_t Index) const {
+    for (size_t I = Index; I-- > 0;) {
       if (isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
               CXXBindTemporaryExpr, ParenExpr>(Parents[I]))
         continue;
-      return Parents[I];
+      return I;
     }
-    return nullptr;
+    return std::nullopt;
   }
 
   /// Whether the function waits for the result of \p Call: it awaits it,
   /// waits on it, or keeps it in a variable it waits on.
   bool isResultWaited() const {
-    const Stmt *Parent = writtenParent();
+    std::optional<size_t> ParentIndex = writtenParentOf(Parents.size() - 1);
+    // A continuation attached to the result ('a.then(f).then(g)') runs after
+    // it, so waiting for the end of the chain waits for every link.
+    while (ParentIndex && isa<MemberExpr>(Parents[*ParentIndex])) {
+      std::optional<size_t> Outer = writtenParentOf(*ParentIndex);
+      const auto *Next =
+          Outer ? dyn_cast<CXXMemberCallExpr>(Parents[*Outer]) : nullptr;
+      if (!Next || Next->getCallee()->IgnoreParens() != Parents[*ParentIndex] ||
+          !Model.schedulingCall(*Next))
+        break;
+      ParentIndex = writtenParentOf(*Outer);
+    }
+    const Stmt *Parent = ParentIndex ? Parents[*ParentIndex] : nullptr;
     if (isa_and_nonnull<CoawaitExpr>(Parent))
       return true;
     if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent))
@@ -168,7 +192,12 @@ private:
       }
     }
     std::optional<unsigned> Token = Model.spawnTokenIndex(Call);
-    bool Scheduled = Model.schedulingCall(Call).has_value();
+    std::optional<model::SchedulingApi> Scheduling = Model.schedulingCall(Call);
+    bool Scheduled = Scheduling.has_value();
+    // A continuation's object is its antecedent, not an executor: waiting
+    // for the antecedent does not wait for the continuation.
+    bool Continuation =
+        Scheduled && Scheduling->Kind == model::SchedulingKind::Continuation;
     bool Completion = !Scheduled && !Token &&
                       Model.isCompletionInitiator(*Callee) &&
                       Call.getNumArgs() > 0;
@@ -180,7 +209,8 @@ private:
       WaitsForResult = !Model.isDetachedToken(TokenArg->getType()) &&
                        !isa<LambdaExpr>(written(TokenArg));
     }
-    if ((WaitsForResult && isResultWaited()) || isExecutorJoined(Call))
+    if ((WaitsForResult && isResultWaited()) ||
+        (!Continuation && isExecutorJoined(Call)))
       return;
     Work W{&Call, model::callKeys(Call).front()};
     if (Completion)
@@ -212,8 +242,80 @@ private:
       checkWorkArgument(*Arg, W);
   }
 
+  /// The construction of the function object an argument passes, through
+  /// copies and a local variable ('func f(x); std::thread t(f)'), or null.
+  static const CXXConstructExpr *functionObjectConstruction(const Expr *E) {
+    while (E) {
+      E = E->IgnoreImplicit()->IgnoreParens();
+      if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+        E = Cast->getSubExpr();
+        continue;
+      }
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+        const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
+          return nullptr;
+        E = Var->getInit();
+        continue;
+      }
+      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      if (!Construct)
+        return nullptr;
+      if (!Construct->getConstructor()->isCopyOrMoveConstructor())
+        return Construct;
+      E = Construct->getArg(0);
+    }
+    return nullptr;
+  }
+
+  /// A function object whose constructor binds a reference or pointer
+  /// member to its argument: every copy of the object, including the one in
+  /// the work, still refers to what the argument names. Returns whether the
+  /// constructor binds any.
+  bool checkFunctionObject(const CXXConstructExpr &Construct, const Work &W) {
+    const CXXConstructorDecl *Ctor = Construct.getConstructor();
+    const CXXRecordDecl *Class = Ctor->getParent();
+    if (!Ctor->hasBody() ||
+        Ctx.getSourceManager().isInSystemHeader(Class->getLocation()))
+      return false;
+    bool Binds = false;
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      const FieldDecl *Field = Init->getMember();
+      if (!Field || !Init->isWritten() ||
+          !(Field->getType()->isReferenceType() ||
+            Model.isReferenceLike(Field->getType())))
+        continue;
+      const Expr *Value = Init->getInit()->IgnoreImplicit();
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Value);
+          Unary && Unary->getOpcode() == UO_AddrOf)
+        Value = Unary->getSubExpr();
+      const auto *Param =
+          dyn_cast_or_null<ParmVarDecl>(model::referencedDecl(Value));
+      if (!Param || Param->getFunctionScopeIndex() >= Construct.getNumArgs())
+        continue;
+      const Expr *Arg = Construct.getArg(Param->getFunctionScopeIndex());
+      const Expr *Referent = Arg;
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Arg->IgnoreImplicit());
+          Unary && Unary->getOpcode() == UO_AddrOf &&
+          Param->getType()->isPointerType())
+        Referent = Unary->getSubExpr();
+      else if (!Param->getType()->isReferenceType())
+        continue;
+      Binds = true;
+      checkReferent(*Referent, W, Arg->getBeginLoc(),
+                    ("it is bound to member '" + Field->getName() +
+                     "' of function object '" + Class->getName() +
+                     "', whose copy is passed to")
+                        .str());
+    }
+    return Binds;
+  }
+
   /// An argument that becomes part of detached work.
   void checkWorkArgument(const Expr &Arg, const Work &W) {
+    if (const CXXConstructExpr *Object = functionObjectConstruction(&Arg))
+      if (checkFunctionObject(*Object, W))
+        return;
     const Expr *E = written(&Arg);
     if (!E)
       return;
@@ -236,8 +338,19 @@ private:
       return checkReferent(*Call->getArg(0), W, Arg.getBeginLoc(),
                            "a reference to it is passed to");
     if (Model.isCallableWrapper(*Call)) {
-      for (const Expr *Inner : Call->arguments())
+      // 'bind(&C::on_read, this, _1)' binds a raw 'this' unless another
+      // bound argument keeps the object alive.
+      bool OwnsThis = false;
+      SourceLocation BoundThis;
+      for (const Expr *Inner : Call->arguments()) {
+        if (isa<CXXThisExpr>(Inner->IgnoreParenImpCasts()))
+          BoundThis = Inner->getBeginLoc();
+        else if (Model.isSharedPointer(Inner->getType()))
+          OwnsThis = true;
         checkWorkArgument(*Inner, W);
+      }
+      if (BoundThis.isValid() && !OwnsThis)
+        checkThisCapture(W, BoundThis, /*Bound=*/true);
       return;
     }
     // A coroutine call: its frame keeps the arguments of reference
@@ -345,7 +458,26 @@ private:
     reportUnowned(Var, W, Where, "a pointer to it is copied into");
   }
 
-  void checkThisCapture(const Work &W, SourceLocation Where) {
+  static bool containsDeleteThis(const Stmt &S) {
+    if (const auto *Delete = dyn_cast<CXXDeleteExpr>(&S))
+      if (isa<CXXThisExpr>(Delete->getArgument()->IgnoreParenImpCasts()))
+        return true;
+    for (const Stmt *Child : S.children())
+      if (Child && containsDeleteThis(*Child))
+        return true;
+    return false;
+  }
+
+  static bool deletesItself(const CXXRecordDecl &Class) {
+    for (const CXXMethodDecl *Method : Class.methods())
+      if (const FunctionDecl *Definition = Method->getDefinition())
+        if (Definition->getBody() && containsDeleteThis(*Definition->getBody()))
+          return true;
+    return false;
+  }
+
+  void checkThisCapture(const Work &W, SourceLocation Where,
+                        bool Bound = false) {
     const CXXMethodDecl *Method = thisOwner(Function);
     if (!Method)
       return;
@@ -354,15 +486,22 @@ private:
     if (!Shared && !(Class->getIdentifier() &&
                      Check.RequestScopedTypes.matches(model::apiName(*Class))))
       return;
+    // An object that ends itself with 'delete this' from its own handlers
+    // lives exactly as long as the work that refers to it.
+    if (!Shared && deletesItself(*Class))
+      return;
     if (!Check.Reported.insert(Where).second)
       return;
-    Check.diag(Where, "'this' is captured in work detached by '%0', but "
-                      "'%1' %2; capture %3 so the object lives until the "
+    Check.diag(Where, "'this' is %4 in work detached by '%0', but "
+                      "'%1' %2; %5 %3 so the object lives until the "
                       "work has run")
         << W.Name << Class->getName()
         << (Shared ? "is owned by a shared_ptr"
                    : "lives only as long as its request")
-        << (Shared ? "'self = shared_from_this()'" : "the data by value");
+        << (Shared ? (Bound ? "'shared_from_this()'"
+                            : "'self = shared_from_this()'")
+                   : "the data by value")
+        << (Bound ? "bound" : "captured") << (Bound ? "bind" : "capture");
     noteDetached(W);
   }
 

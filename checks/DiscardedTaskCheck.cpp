@@ -2,6 +2,7 @@
 
 #include "DiscardedTaskCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/StmtWalk.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -46,23 +47,27 @@ static bool isStatementPosition(const Stmt &Parent, const Stmt *Child) {
   return false;
 }
 
-void DiscardedTaskCheck::walk(const Stmt &S, bool InCoroutine) {
-  for (const Stmt *Child : S.children()) {
+void DiscardedTaskCheck::walk(const Stmt &Body, bool InCoroutine) {
+  walkStatements(Body, [&](const Stmt &S, const Stmt *Parent) {
+    if (!Parent)
+      return WalkAction::Descend;
     // A lambda is a function of its own, matched on its own.
-    if (!Child || isa<LambdaExpr>(Child))
-      continue;
-    if (const auto *E = dyn_cast<Expr>(Child);
-        E && isStatementPosition(S, Child))
+    if (isa<LambdaExpr>(S))
+      return WalkAction::Skip;
+    if (const auto *E = dyn_cast<Expr>(&S);
+        E && isStatementPosition(*Parent, &S))
       checkDiscardedValue(*E, InCoroutine);
-    if (const auto *Decls = dyn_cast<DeclStmt>(Child))
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S))
       for (const Decl *D : Decls->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
           checkUnusedLocal(*Var);
-    walk(*Child, InCoroutine);
-  }
+    return WalkAction::Descend;
+  });
 }
 
 bool DiscardedTaskCheck::isAllowed(const CallExpr &Call) const {
+  if (model().isSelfObservedResult(Call))
+    return true;
   return !AllowedDiscards.empty() &&
          llvm::any_of(model::callKeys(Call), [this](const std::string &Key) {
            return AllowedDiscards.matches(Key);

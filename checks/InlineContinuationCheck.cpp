@@ -5,6 +5,7 @@
 #include "checks/model/AsyncContext.h"
 #include "checks/model/ContextDescription.h"
 #include "checks/model/HeldLocks.h"
+#include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -71,23 +72,23 @@ void InlineContinuationCheck::recordCallbacks(
     }
 }
 
-void InlineContinuationCheck::recordStoredHandles(const Stmt &S) {
-  const Expr *Target = nullptr;
-  if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
-      Assign && Assign->isAssignmentOp())
-    Target = Assign->getLHS();
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
-           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-    Target = Op->getArg(0);
-  if (Target)
-    if (const auto *Member =
-            dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()))
-      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-        if (model().isCoroutineHandle(Field->getType()))
-          StoredHandles.insert(Field->getCanonicalDecl());
-  for (const Stmt *Child : S.children())
-    if (Child)
-      recordStoredHandles(*Child);
+void InlineContinuationCheck::recordStoredHandles(const Stmt &Body) {
+  walkStatements(Body, [&](const Stmt &S, const Stmt *) {
+    const Expr *Target = nullptr;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->isAssignmentOp())
+      Target = Assign->getLHS();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Target = Op->getArg(0);
+    if (Target)
+      if (const auto *Member =
+              dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()))
+        if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+          if (model().isCoroutineHandle(Field->getType()))
+            StoredHandles.insert(Field->getCanonicalDecl());
+    return WalkAction::Descend;
+  });
 }
 
 void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {

@@ -3,6 +3,7 @@
 #include "UndisposedTimeoutCheck.h"
 #include "checks/model/ApiNames.h"
 #include "checks/model/HeldLocks.h" // isSuspension
+#include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async {
@@ -46,11 +47,12 @@ static StringRef memberName(const CXXMemberCallExpr &Call) {
 }
 
 /// Pre-order list of the statements of \p S, lambdas included.
-static void flatten(const Stmt &S, llvm::SmallVectorImpl<const Stmt *> &Out) {
-  Out.push_back(&S);
-  for (const Stmt *Child : S.children())
-    if (Child)
-      flatten(*Child, Out);
+static void flatten(const Stmt &Root,
+                    llvm::SmallVectorImpl<const Stmt *> &Out) {
+  walkStatements(Root, [&](const Stmt &S, const Stmt *) {
+    Out.push_back(&S);
+    return WalkAction::Descend;
+  });
 }
 
 class UndisposedTimeoutCheck::FunctionScan {
@@ -71,7 +73,18 @@ public:
   }
 
 private:
-  void collect(const Stmt &S) {
+  void collect(const Stmt &Body) {
+    walkStatements(Body, [&](const Stmt &S, const Stmt *Parent) {
+      // A lambda's body is its own function.
+      if (Parent && isa<LambdaExpr>(S))
+        return WalkAction::Skip;
+      collectOne(S);
+      return WalkAction::Descend;
+    });
+  }
+
+  /// Files \p S under what the checks of the function look at.
+  void collectOne(const Stmt &S) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       StringRef Name = memberName(*Member);
       if (Model.isTimerWait(Name) &&
@@ -96,9 +109,6 @@ private:
               if (Model.isStopCallbackType(Var->getType()))
                 StopCallbacks.push_back({Var, Block->getRBracLoc()});
     Statements.push_back(&S);
-    for (const Stmt *Child : S.children())
-      if (Child && !isa<LambdaExpr>(Child))
-        collect(*Child);
   }
 
   /// Calls in \p Body (and the bodies of the functions it calls, two levels
@@ -326,6 +336,33 @@ private:
     return false;
   }
 
+  /// Whether \p S, a statement after the pause, acts on the outside world:
+  /// calls a function ('s.close()', 'cancel_all()', 'close(fd)') or assigns
+  /// something \p Lambda captured ('expired = true'). Computing the result
+  /// ('int d = n * 2;', 'return n;') is delayed work, not a timeout.
+  static bool acts(const LambdaExpr &Lambda, const Stmt &S) {
+    if (isa<ReturnStmt>(S))
+      return false;
+    auto IsCaptured = [&Lambda](const Expr *E) {
+      const ValueDecl *D = model::referencedDecl(E);
+      return D && llvm::any_of(Lambda.captures(), [D](const LambdaCapture &C) {
+               return C.capturesVariable() && C.getCapturedVar() == D;
+             });
+    };
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      if (!Op || (Op->isAssignmentOp() && IsCaptured(Op->getArg(0))))
+        return true;
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&S))
+      if (Assign->isAssignmentOp() && IsCaptured(Assign->getLHS()))
+        return true;
+    for (const Stmt *Child : S.children())
+      if (Child && !isa<LambdaExpr>(Child) && acts(Lambda, *Child))
+        return true;
+    return false;
+  }
+
   /// std::thread / std::async whose body sleeps and then acts.
   void checkSleepingThread(const Expr &Spawn) {
     llvm::ArrayRef<const Expr *> Args;
@@ -345,6 +382,9 @@ private:
       const auto *First =
           Statement ? dyn_cast<CallExpr>(Statement->IgnoreImplicit()) : nullptr;
       if (!First || !Model.isSleep(*First) ||
+          llvm::none_of(
+              llvm::drop_begin(Block->body()),
+              [Body](const Stmt *Rest) { return acts(*Body, *Rest); }) ||
           !Check.Reported.insert(First->getBeginLoc()).second)
         continue;
       Check.diag(First->getBeginLoc(),

@@ -41,14 +41,41 @@ private:
   StringSet<> &Read;
 };
 
+/// Clang reports paths as the compile command spells them; a relative one
+/// is relative to the command's directory. Results leave the process, so
+/// every path in them is made absolute.
+std::string absolute(StringRef Path, StringRef Directory) {
+  if (Path.empty() || sys::path::is_absolute(Path))
+    return Path.str();
+  SmallString<256> Joined(Directory);
+  sys::path::append(Joined, Path);
+  sys::path::remove_dots(Joined, /*remove_dot_dot=*/false);
+  return std::string(Joined);
+}
+
+void makeAbsolute(tooling::DiagnosticMessage &Message, StringRef Directory) {
+  Message.FilePath = absolute(Message.FilePath, Directory);
+  for (tooling::FileByteRange &Range : Message.Ranges)
+    Range.FilePath = absolute(Range.FilePath, Directory);
+  llvm::StringMap<tooling::Replacements> Fix;
+  for (const auto &FileFix : Message.Fix) {
+    std::string File = absolute(FileFix.first(), Directory);
+    for (const tooling::Replacement &R : FileFix.second)
+      consumeError(Fix[File].add(tooling::Replacement(
+          File, R.getOffset(), R.getLength(), R.getReplacementText())));
+  }
+  Message.Fix = std::move(Fix);
+}
+
 } // namespace
 
 WorkerResult analyze(const tooling::CompilationDatabase &Database,
                      std::unique_ptr<ClangTidyOptionsProvider> Options,
+                     IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
                      const AnalysisRequest &Request) {
   StringSet<> Read;
   auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-      makeIntrusiveRefCnt<RecordingFileSystem>(vfs::getRealFileSystem(), Read));
+      makeIntrusiveRefCnt<RecordingFileSystem>(std::move(BaseFS), Read));
   if (Request.Contents) {
     auto Buffer = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
     Buffer->addFile(
@@ -60,9 +87,14 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
   ClangTidyContext Context(std::move(Options));
   WorkerResult Result;
   Result.File = Request.File;
-  Result.Errors =
-      runClangTidy(Context, Database, {Request.File}, FS,
-                   Request.FixesFromNotes, Request.EnableCheckProfile);
+  Result.Errors = runClangTidy(
+      Context, Database, {Request.File}, FS, Request.FixesFromNotes,
+      Request.EnableCheckProfile, Request.StoreCheckProfile);
+  for (ClangTidyError &Error : Result.Errors) {
+    makeAbsolute(Error.Message, Error.BuildDirectory);
+    for (tooling::DiagnosticMessage &Note : Error.Notes)
+      makeAbsolute(Note, Error.BuildDirectory);
+  }
   Result.Failed = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
     return E.DiagnosticName == "clang-diagnostic-error";
   });

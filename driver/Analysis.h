@@ -6,6 +6,7 @@
 #include "WorkerResult.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,13 +20,18 @@ struct AnalysisRequest {
   /// Fixes found in notes become the diagnostic's fix (clang-tidy --fix).
   bool FixesFromNotes = false;
   bool EnableCheckProfile = false;
+  /// With EnableCheckProfile: a directory to store the profile in as JSON
+  /// instead of printing it.
+  std::string StoreCheckProfile;
 };
 
-/// Runs the enabled checks on one file. Compile errors are part of the
-/// result (Failed is set), not an error of this function.
+/// Runs the enabled checks on one file, reading files through \p FS.
+/// Compile errors are part of the result (Failed is set), not an error of
+/// this function.
 WorkerResult
 analyze(const clang::tooling::CompilationDatabase &Database,
         std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options,
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
         const AnalysisRequest &Request);
 
 } // namespace async_tidy

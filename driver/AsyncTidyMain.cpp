@@ -11,6 +11,7 @@
 #include "ChangedLines.h"
 #include "CheckSelection.h"
 #include "Compilations.h"
+#include "ConfigFiles.h"
 #include "FindingFilter.h"
 #include "FixApplier.h"
 #include "JsonReport.h"
@@ -22,6 +23,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "lsp/LanguageServer.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -143,10 +145,55 @@ cl::opt<std::string>
              cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> FailOnFindings(
     "fail-on-findings",
-    cl::desc("Exit with status 1 when there are findings (default: true; "
-             "=false exits 0, as clang-tidy does, e.g. to warn but not fail "
-             "in CMAKE_CXX_CLANG_TIDY)"),
+    cl::desc("Exit with status 1 when there are findings (default: true, "
+             "but false when run under the name clang-tidy; =false exits 0, "
+             "as clang-tidy does, e.g. to warn but not fail in "
+             "CMAKE_CXX_CLANG_TIDY)"),
     cl::init(true), cl::cat(Category));
+cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("With --fix: a finding without a fix takes the fix of its only "
+             "note that has one"),
+    cl::init(false), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Checks (globs) whose findings are errors; they fail the run "
+             "even with --fail-on-findings=false"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Only report findings on these lines, as clang-tidy takes it: "
+             "[{\"name\":\"file.cpp\",\"lines\":[[1,3],[5,7]]}, ...]"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regex of headers whose findings are not shown, even when "
+             "--header-filter matches them"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> FormatStyle(
+    "format-style",
+    cl::desc("Reformat the code around applied fixes: a clang-format style "
+             "(file, llvm, google, ...) or none"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    VfsOverlay("vfsoverlay",
+               cl::desc("Overlay the file system described by this YAML "
+                        "file, as clang's -ivfsoverlay"),
+               cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> StoreCheckProfile(
+    "store-check-profile",
+    cl::desc("With --enable-check-profile: write each file's profile as "
+             "JSON into this directory instead of printing it"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> AllowNoChecks("allow-no-checks",
+                            cl::desc("Run even if no check is enabled"),
+                            cl::init(false), cl::cat(Category));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (files, check names) and exit"),
+    cl::init(false), cl::cat(Category));
+cl::opt<bool> UseColor("use-color", cl::desc("Color the text output"),
+                       cl::cat(Category));
 cl::opt<bool> FixErrors("fix-errors",
                         cl::desc("Apply fixes also in files with compile "
                                  "errors"),
@@ -175,6 +222,8 @@ int fail(const Twine &Message) {
 Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   ClangTidyGlobalOptions Global;
+  if (std::error_code EC = parseLineFilter(LineFilter, Global))
+    return createStringError(EC, "invalid --line-filter: " + EC.message());
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = async_tidy::DefaultChecks;
   Defaults.HeaderFilterRegex = "";
@@ -187,6 +236,14 @@ makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
     Overrides.HeaderFilterRegex = HeaderFilter;
   if (SystemHeaders.getNumOccurrences())
     Overrides.SystemHeaders = SystemHeaders;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (FormatStyle.getNumOccurrences())
+    Overrides.FormatStyle = FormatStyle;
+  if (WarningsAsErrors.getNumOccurrences())
+    Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (UseColor.getNumOccurrences())
+    Overrides.UseColor = UseColor;
 
   std::string ConfigText = Config;
   std::string ConfigSource = "--config";
@@ -205,12 +262,9 @@ makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
 
   std::unique_ptr<ClangTidyOptionsProvider> Provider;
   if (!ConfigText.empty()) {
-    ErrorOr<ClangTidyOptions> Parsed =
-        parseConfiguration(MemoryBufferRef(ConfigText, ConfigSource));
+    auto Parsed = async_tidy::parseConfigText(ConfigText, ConfigSource);
     if (!Parsed)
-      return createStringError(Parsed.getError(),
-                               "invalid configuration in " + ConfigSource +
-                                   ": " + Parsed.getError().message());
+      return Parsed.takeError();
     Provider = std::make_unique<ConfigOptionsProvider>(
         std::move(Global), std::move(Defaults), std::move(*Parsed),
         std::move(Overrides), std::move(FS));
@@ -309,14 +363,41 @@ std::string commandText(const tooling::CompilationDatabase &Database,
   return Text;
 }
 
+async_tidy::AnalysisRequest requestFor(StringRef File) {
+  async_tidy::AnalysisRequest Request;
+  Request.File = File.str();
+  Request.FixesFromNotes = FixNotes;
+  Request.EnableCheckProfile = EnableCheckProfile;
+  Request.StoreCheckProfile = StoreCheckProfile;
+  return Request;
+}
+
+/// The file system the analysis reads: the real one, under the
+/// --vfsoverlay mapping when one is given.
+Expected<IntrusiveRefCntPtr<vfs::OverlayFileSystem>> fileSystem() {
+  auto Real = vfs::getRealFileSystem();
+  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(Real);
+  if (VfsOverlay.empty())
+    return FS;
+  auto Buffer = MemoryBuffer::getFile(VfsOverlay);
+  if (!Buffer)
+    return createStringError(Buffer.getError(),
+                             "cannot read --vfsoverlay file '" + VfsOverlay +
+                                 "': " + Buffer.getError().message());
+  std::unique_ptr<vfs::FileSystem> Overlay =
+      vfs::getVFSFromYAML(std::move(*Buffer), nullptr, VfsOverlay);
+  if (!Overlay)
+    return createStringError(inconvertibleErrorCode(),
+                             "invalid --vfsoverlay file '" + VfsOverlay + "'");
+  FS->pushOverlay(IntrusiveRefCntPtr<vfs::FileSystem>(Overlay.release()));
+  return FS;
+}
+
 /// --worker-output: analyze the one file given and write its result.
 int runWorker(const tooling::CompilationDatabase &Database,
               IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
               const std::string &File) {
-  async_tidy::AnalysisRequest Request;
-  Request.File = File;
-  Request.FixesFromNotes = Fix;
-  Request.EnableCheckProfile = EnableCheckProfile;
+  async_tidy::AnalysisRequest Request = requestFor(File);
   if (!WorkerContents.empty()) {
     auto Buffer = MemoryBuffer::getFile(WorkerContents);
     if (!Buffer)
@@ -329,7 +410,7 @@ int runWorker(const tooling::CompilationDatabase &Database,
     return fail(toString(Provider.takeError()));
   runTestHooks(File);
   async_tidy::WorkerResult Result =
-      async_tidy::analyze(Database, std::move(*Provider), Request);
+      async_tidy::analyze(Database, std::move(*Provider), BaseFS, Request);
   async_tidy::LineTable Lines;
   if (Request.Contents)
     Lines.setText(File, *Request.Contents);
@@ -341,6 +422,10 @@ int runWorker(const tooling::CompilationDatabase &Database,
 
 int run(int Argc, const char **Argv) {
   int OriginalArgc = Argc;
+  // Installed or linked under clang-tidy's name, for an editor or build
+  // tool that only knows clang-tidy, findings exit 0 as clang-tidy's do.
+  if (sys::path::stem(Argv[0]).starts_with("clang-tidy"))
+    FailOnFindings.setInitialValue(false);
   std::string FixedError;
   std::unique_ptr<tooling::CompilationDatabase> Fixed =
       tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
@@ -382,13 +467,23 @@ int run(int Argc, const char **Argv) {
   if (Worker && SourcePaths.size() != 1)
     return fail("--worker-output takes exactly one file");
 
-  auto BaseFS =
-      makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+  auto FS = fileSystem();
+  if (!FS)
+    return fail(toString(FS.takeError()));
+  IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS = *FS;
   auto Provider = makeOptionsProvider(BaseFS);
   if (!Provider)
     return fail(toString(Provider.takeError()));
 
   std::string FirstFile = SourcePaths.empty() ? "dummy.cpp" : SourcePaths[0];
+  if (VerifyConfig) {
+    if (Config.empty() && ConfigFile.empty())
+      if (Error E = async_tidy::checkConfigFiles({FirstFile}))
+        return fail(toString(std::move(E)));
+    outs() << "No config errors detected.\n";
+    return Clean;
+  }
+
   if (ListChecks || DumpConfig) {
     ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
     if (DumpConfig) {
@@ -408,7 +503,7 @@ int run(int Argc, const char **Argv) {
   // An editor's unsaved file need not exist on disk yet.
   if (!Worker || WorkerContents.empty())
     for (const std::string &Path : SourcePaths)
-      if (!sys::fs::exists(Path))
+      if (!BaseFS->exists(Path))
         return fail("no such file: '" + Path + "'");
 
   async_tidy::CompilationSetup Setup;
@@ -424,12 +519,20 @@ int run(int Argc, const char **Argv) {
   auto Files = selectFiles(**Database);
   if (!Files)
     return fail(toString(Files.takeError()));
-  if (Worker)
-    return runWorker(**Database, BaseFS, Files->front());
   if (Files->empty())
     return fail("no files to analyze");
+  // --config and --config-file replace the .clang-tidy files.
+  if (Config.empty() && ConfigFile.empty())
+    if (Error E = async_tidy::checkConfigFiles(*Files))
+      return fail(toString(std::move(E)));
+  if (!AllowNoChecks &&
+      async_tidy::enabledChecks((*Provider)->getOptions(Files->front()))
+          .empty())
+    return fail("no checks are enabled (--allow-no-checks runs anyway)");
+  if (Worker)
+    return runWorker(**Database, BaseFS, Files->front());
   for (const std::string &File : *Files)
-    if (!sys::fs::exists(File))
+    if (!BaseFS->exists(File))
       return fail("the compilation database names '" + File +
                   "', which does not exist");
 
@@ -465,10 +568,12 @@ int run(int Argc, const char **Argv) {
   ClangTidyContext PrintContext(std::move(*Provider));
   async_tidy::FixApplier Fixes;
   std::vector<ClangTidyError> Errors, Conflicts;
-  std::vector<std::string> FailedFiles, ToolFailures;
+  std::vector<std::string> FailedFiles;
+  std::vector<async_tidy::FileFailure> NotAnalyzed;
   const std::vector<std::string> &Paths = *Files;
   std::vector<std::optional<async_tidy::WorkerOutcome>> Pending(Paths.size());
   size_t NextToReport = 0, Finished = 0;
+  unsigned Promoted = 0; // findings of --warnings-as-errors checks
   bool ShowProgress =
       !Quiet && Paths.size() > 1 && sys::Process::StandardErrIsDisplayed();
 
@@ -476,7 +581,7 @@ int run(int Argc, const char **Argv) {
     const std::string &File = Paths[Outcome.Index];
     errs() << Outcome.Output;
     if (!Outcome.Result) {
-      ToolFailures.push_back("'" + File + "': " + Outcome.Failure);
+      NotAnalyzed.push_back({File, Outcome.Failure});
       return;
     }
     bool Failed = Outcome.Result->Failed;
@@ -488,10 +593,13 @@ int run(int Argc, const char **Argv) {
       for (const ClangTidyError &Error : Kept)
         if (!Error.Message.Fix.empty() && !Fixes.add(Error))
           Conflicts.push_back(Error);
+    Promoted += llvm::count_if(Kept, [](const ClangTidyError &Error) {
+      return Error.IsWarningAsError;
+    });
     if (!Json) {
-      unsigned WarningsAsErrors = 0;
+      unsigned Ignored = 0; // counted above, for json and sarif too
       PrintContext.setCurrentFile(File);
-      handleErrors(Kept, PrintContext, FB_NoFix, WarningsAsErrors, BaseFS);
+      handleErrors(Kept, PrintContext, FB_NoFix, Ignored, BaseFS);
     }
     std::move(Kept.begin(), Kept.end(), std::back_inserter(Errors));
   };
@@ -514,7 +622,7 @@ int run(int Argc, const char **Argv) {
       CacheKeys[I] = Cache->key(
           Paths[I],
           configurationAsText(PrintContext.getOptionsForFile(Paths[I])) +
-              (Fix ? "fix-notes" : ""),
+              (FixNotes ? "fix-notes" : "") + LineFilter,
           commandText(**Database, Paths[I]));
       if (auto Hit = Cache->lookup(CacheKeys[I])) {
         Done({I, std::move(*Hit), "", ""});
@@ -540,16 +648,13 @@ int run(int Argc, const char **Argv) {
     auto FileProvider = makeOptionsProvider(BaseFS);
     if (!FileProvider)
       return fail(toString(FileProvider.takeError()));
-    async_tidy::AnalysisRequest Request;
-    Request.File = Paths[Index];
-    Request.FixesFromNotes = Fix;
-    Request.EnableCheckProfile = EnableCheckProfile;
+    async_tidy::AnalysisRequest Request = requestFor(Paths[Index]);
     CrashRecoveryContext::Enable();
     CrashRecoveryContext Recovery;
     if (!Recovery.RunSafely([&] {
           runTestHooks(Request.File);
           Outcome.Result = async_tidy::analyze(
-              **Database, std::move(*FileProvider), Request);
+              **Database, std::move(*FileProvider), BaseFS, Request);
         }))
       Outcome.Failure = "the analysis crashed";
     Analyzed(std::move(Outcome));
@@ -568,7 +673,10 @@ int run(int Argc, const char **Argv) {
     });
   }
 
-  if (!WriteBaseline.empty())
+  // An invalid check option means the checks did not run as configured:
+  // nothing is written (no baseline, report, fixes file or fix).
+  bool Write = !Filter.badConfiguration();
+  if (Write && !WriteBaseline.empty())
     if (Error E = async_tidy::writeBaseline(WriteBaseline, Filter.allFindings(),
                                             Filter.lines()))
       return fail("cannot write baseline '" + WriteBaseline +
@@ -580,7 +688,7 @@ int run(int Argc, const char **Argv) {
                << ": " << Entry.second.Message << " [" << Entry.second.Check
                << "]\n";
 
-  if (Json) {
+  if (Write && Json) {
     std::error_code EC;
     std::unique_ptr<raw_fd_ostream> File;
     if (!OutputFile.empty()) {
@@ -590,12 +698,12 @@ int run(int Argc, const char **Argv) {
     }
     raw_ostream &Out = File ? *File : outs();
     if (Format == "sarif")
-      async_tidy::writeSarifReport(Errors, Out);
+      async_tidy::writeSarifReport(Errors, FailedFiles, NotAnalyzed, Out);
     else
-      async_tidy::writeJsonReport(Errors, FailedFiles, Out);
+      async_tidy::writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
   }
 
-  if (!ExportFixes.empty()) {
+  if (Write && !ExportFixes.empty()) {
     std::error_code EC;
     raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
     if (EC)
@@ -604,7 +712,7 @@ int run(int Argc, const char **Argv) {
   }
 
   bool FixFailed = false;
-  if (Fix) {
+  if (Write && Fix) {
     for (const ClangTidyError &Error : Conflicts) {
       auto [Line, Column] = Filter.lines().position(Error.Message.FilePath,
                                                     Error.Message.FileOffset);
@@ -613,7 +721,9 @@ int run(int Argc, const char **Argv) {
           << Error.Message.FilePath << ":" << Line << ":" << Column
           << " overlaps another fix; it was not applied\n";
     }
-    async_tidy::FixApplier::Outcome Applied = Fixes.apply();
+    async_tidy::FixApplier::Outcome Applied = Fixes.apply([&](StringRef File) {
+      return PrintContext.getOptionsForFile(File).FormatStyle.value_or("none");
+    });
     for (const std::string &Failure : Applied.Failures)
       WithColor::error(errs(), "async-tidy") << Failure << "\n";
     FixFailed = !Applied.Failures.empty();
@@ -635,29 +745,32 @@ int run(int Argc, const char **Argv) {
       errs() << "; " << FailedFiles.size()
              << (FailedFiles.size() == 1 ? " file" : " files")
              << " with compile errors";
-    if (!ToolFailures.empty())
-      errs() << "; " << ToolFailures.size()
-             << (ToolFailures.size() == 1 ? " file" : " files")
+    if (!NotAnalyzed.empty())
+      errs() << "; " << NotAnalyzed.size()
+             << (NotAnalyzed.size() == 1 ? " file" : " files")
              << " not analyzed";
     errs() << "\n";
   }
   for (const std::string &File : FailedFiles)
     WithColor::error(errs(), "async-tidy")
         << "'" << File << "' has compile errors; its analysis is incomplete\n";
-  for (const std::string &Failure : ToolFailures)
-    WithColor::error(errs(), "async-tidy") << Failure << "\n";
+  for (const async_tidy::FileFailure &Failure : NotAnalyzed)
+    WithColor::error(errs(), "async-tidy")
+        << "'" << Failure.File << "': " << Failure.Reason << "\n";
   if (Filter.badConfiguration())
     WithColor::error(errs(), "async-tidy")
         << "invalid check options; see the errors above\n";
-  if (!FailedFiles.empty() || !ToolFailures.empty() ||
+  if (!FailedFiles.empty() || !NotAnalyzed.empty() ||
       Filter.badConfiguration() || FixFailed)
     return ToolError;
-  return Warnings && FailOnFindings ? Findings : Clean;
+  return Promoted || (Warnings && FailOnFindings) ? Findings : Clean;
 }
 
 } // namespace
 
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
+  if (Argc > 1 && StringRef(Argv[1]) == "lsp")
+    return async_tidy::runLanguageServer(Argc - 1, Argv + 1);
   return run(Argc, Argv);
 }

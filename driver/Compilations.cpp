@@ -4,7 +4,10 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang::tooling;
@@ -15,24 +18,98 @@ static llvm::Error error(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
+/// Checks a compile_commands.json before Clang's reader sees it: that
+/// reader keeps the entries before a syntax error and drops the rest
+/// silently (a truncated file loses files), and takes an entry with no
+/// command, which then fails as a compile error of that file.
+static llvm::Error checkCompileCommands(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return error(Buffer.getError().message());
+  // JSON is UTF-8, but build systems write paths as they find them: judge
+  // the structure only.
+  std::string Text = (*Buffer)->getBuffer().str();
+  if (!llvm::json::isUTF8(Text))
+    Text = llvm::json::fixUTF8(Text);
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+  if (!Parsed)
+    return Parsed.takeError();
+  const llvm::json::Array *Entries = Parsed->getAsArray();
+  if (!Entries)
+    return error("expected an array of entries");
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    auto Fault = [I](const llvm::Twine &What) {
+      return error("entry " + llvm::Twine(I + 1) + " " + What);
+    };
+    const llvm::json::Object *Entry = (*Entries)[I].getAsObject();
+    if (!Entry)
+      return Fault("is not an object");
+    for (llvm::StringRef Key : {"directory", "file"})
+      if (!Entry->getString(Key))
+        return Fault("has no \"" + Key + "\" string");
+    std::optional<llvm::StringRef> Command = Entry->getString("command");
+    const llvm::json::Array *Arguments = Entry->getArray("arguments");
+    if ((!Command || Command->trim().empty()) &&
+        (!Arguments || Arguments->empty()))
+      return Fault("has no \"command\" or \"arguments\"");
+    if (Arguments && llvm::any_of(*Arguments, [](const llvm::json::Value &A) {
+          return !A.getAsString();
+        }))
+      return Fault("has \"arguments\" that are not all strings");
+  }
+  return llvm::Error::success();
+}
+
 /// A database from -p: a directory holding compile_commands.json (or
 /// compile_flags.txt), or the JSON file itself.
 static llvm::Expected<std::unique_ptr<CompilationDatabase>>
 loadBuildPath(llvm::StringRef BuildPath) {
-  std::string Message;
   if (!llvm::sys::fs::exists(BuildPath))
     return error("compilation database path '" + BuildPath +
                  "' does not exist");
-  std::unique_ptr<CompilationDatabase> Database;
-  if (llvm::sys::fs::is_directory(BuildPath))
-    Database = CompilationDatabase::loadFromDirectory(BuildPath, Message);
-  else
-    Database = JSONCompilationDatabase::loadFromFile(
-        BuildPath, Message, JSONCommandLineSyntax::AutoDetect);
+  auto Fail = [](llvm::StringRef Where, const llvm::Twine &Why) {
+    return error("cannot load the compilation database at '" + Where +
+                 "': " + Why);
+  };
+  bool IsDirectory = llvm::sys::fs::is_directory(BuildPath);
+  llvm::SmallString<256> Json(BuildPath), Flags(BuildPath);
+  if (IsDirectory) {
+    llvm::sys::path::append(Json, "compile_commands.json");
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (!llvm::sys::fs::exists(Json) && !llvm::sys::fs::exists(Flags))
+      return Fail(BuildPath,
+                  "it holds no compile_commands.json or compile_flags.txt");
+  }
+  if (!IsDirectory || llvm::sys::fs::exists(Json))
+    if (llvm::Error E = checkCompileCommands(Json))
+      return Fail(Json, llvm::toString(std::move(E)));
+  std::string Message;
+  std::unique_ptr<CompilationDatabase> Database =
+      IsDirectory ? CompilationDatabase::loadFromDirectory(BuildPath, Message)
+                  : JSONCompilationDatabase::loadFromFile(
+                        Json, Message, JSONCommandLineSyntax::AutoDetect);
   if (!Database)
-    return error("cannot load the compilation database at '" + BuildPath +
-                 "': " + llvm::StringRef(Message).trim());
+    return Fail(BuildPath, llvm::StringRef(Message).trim());
   return std::move(Database);
+}
+
+/// The compile_commands.json that Clang's search upwards from \p File
+/// finds, if the nearest database there is one.
+static std::string jsonDatabaseAbove(llvm::StringRef File) {
+  llvm::SmallString<256> Dir(File);
+  if (llvm::sys::fs::make_absolute(Dir))
+    return {};
+  for (llvm::StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Json(D), Flags(D);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (llvm::sys::fs::exists(Json))
+      return std::string(Json);
+    if (llvm::sys::fs::exists(Flags))
+      return {};
+  }
+  return {};
 }
 
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
@@ -46,6 +123,10 @@ loadCompilations(CompilationSetup Setup,
     Database = inferMissingCompileCommands(std::move(*Loaded));
   }
   if (!Database && !Files.empty()) {
+    if (std::string Json = jsonDatabaseAbove(Files.front()); !Json.empty())
+      if (llvm::Error E = checkCompileCommands(Json))
+        return error("cannot load the compilation database at '" + Json +
+                     "': " + llvm::toString(std::move(E)));
     std::string Message;
     Database =
         CompilationDatabase::autoDetectFromSource(Files.front(), Message);

@@ -1,6 +1,7 @@
 //===--- FixApplier.cpp ---------------------------------------------------===//
 
 #include "FixApplier.h"
+#include "clang/Format/Format.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -31,8 +32,10 @@ static bool overlaps(const tooling::Replacement &A,
 static std::string absolutePath(const tooling::Replacement &R,
                                 StringRef BuildDirectory) {
   SmallString<256> Path(R.getFilePath());
-  if (!sys::path::is_absolute(Path) && !BuildDirectory.empty())
-    sys::fs::make_absolute(BuildDirectory, Path);
+  if (!sys::path::is_absolute(Path) && !BuildDirectory.empty()) {
+    Path = BuildDirectory;
+    sys::path::append(Path, R.getFilePath());
+  }
   sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);
 }
@@ -82,7 +85,26 @@ static std::error_code replaceFile(StringRef Path, StringRef Text,
   return errorToErrorCode(Temp->keep(Path));
 }
 
-FixApplier::Outcome FixApplier::apply() {
+/// Cleans up and reformats around the edits, as clang-tidy does when a
+/// format style is set.
+static Expected<tooling::Replacements>
+formatted(StringRef Path, StringRef Code, const tooling::Replacements &Edits,
+          StringRef StyleName) {
+  if (StyleName.empty() || StyleName == "none")
+    return Edits;
+  Expected<format::FormatStyle> Style =
+      format::getStyle(StyleName, Path, "none");
+  if (!Style)
+    return Style.takeError();
+  Expected<tooling::Replacements> Cleaned =
+      format::cleanupAroundReplacements(Code, Edits, *Style);
+  if (!Cleaned)
+    return Cleaned.takeError();
+  return format::formatReplacements(Code, *Cleaned, *Style);
+}
+
+FixApplier::Outcome
+FixApplier::apply(function_ref<std::string(StringRef File)> StyleFor) {
   Outcome Result;
   for (auto &[Path, FileEdits] : Edits) {
     sys::fs::file_status Status;
@@ -117,9 +139,12 @@ FixApplier::Outcome FixApplier::apply() {
       else
         Problem = joinErrors(std::move(Problem), Sorted.add(R));
     }
-    Expected<std::string> Fixed =
+    StringRef Code = (*Buffer)->getBuffer();
+    Expected<tooling::Replacements> Final =
         Problem ? std::move(Problem)
-                : tooling::applyAllReplacements((*Buffer)->getBuffer(), Sorted);
+                : formatted(Path, Code, Sorted, StyleFor(Path));
+    Expected<std::string> Fixed =
+        Final ? tooling::applyAllReplacements(Code, *Final) : Final.takeError();
     if (!Fixed) {
       Result.Failures.push_back("cannot fix '" + Path.str() +
                                 "': " + toString(Fixed.takeError()));

@@ -15,6 +15,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <string>
 #include <vector>
@@ -33,8 +34,10 @@ public:
   };
 
   /// Writes every file that has edits. A read-only file, or one whose
-  /// edits do not fit its current text, is left as it is.
-  Outcome apply();
+  /// edits do not fit its current text, is left as it is. \p StyleFor names
+  /// the clang-format style that reformats the code around a file's fixes
+  /// ("none": leave it as the fixes make it).
+  Outcome apply(llvm::function_ref<std::string(llvm::StringRef File)> StyleFor);
 
 private:
   llvm::StringMap<std::vector<clang::tooling::Replacement>> Edits;

@@ -11,6 +11,7 @@ namespace async_tidy {
 
 void writeJsonReport(const std::vector<ClangTidyError> &Errors,
                      const std::vector<std::string> &FailedFiles,
+                     const std::vector<FileFailure> &NotAnalyzed,
                      llvm::raw_ostream &OS) {
   LineTable Lines;
   llvm::json::Array Findings;
@@ -19,9 +20,14 @@ void writeJsonReport(const std::vector<ClangTidyError> &Errors,
   llvm::json::Array Failed;
   for (const std::string &File : FailedFiles)
     Failed.push_back(File);
+  llvm::json::Array Lost;
+  for (const FileFailure &Failure : NotAnalyzed)
+    Lost.push_back(
+        llvm::json::Object{{"file", Failure.File}, {"reason", Failure.Reason}});
   llvm::json::Object Report{{"version", 1},
                             {"findings", std::move(Findings)},
-                            {"failedFiles", std::move(Failed)}};
+                            {"failedFiles", std::move(Failed)},
+                            {"notAnalyzed", std::move(Lost)}};
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Report))) << "\n";
 }
 

@@ -3,6 +3,7 @@
 #ifndef ASYNC_TIDY_DRIVER_JSONREPORT_H
 #define ASYNC_TIDY_DRIVER_JSONREPORT_H
 
+#include "FileFailure.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/raw_ostream.h"
 #include <vector>
@@ -11,12 +12,16 @@ namespace async_tidy {
 
 /// Writes every finding of a run as one JSON document:
 ///   {"version": 1, "findings": [{"check", "level", "message", "file",
-///    "line", "column", "notes": [{"message", "file", "line", "column"}],
-///    "fixes": [{"file", "offset", "length", "replacement"}]}],
-///    "failedFiles": [...]}
+///    "offset", "line", "column", "notes": [{"message", "file", "offset",
+///    "line", "column"}], "fixes": [{"file", "offset", "length",
+///    "replacement"}]}], "failedFiles": [...],
+///    "notAnalyzed": [{"file", "reason"}]}
 /// Lines and columns are 1-based, computed from the files on disk.
+/// failedFiles have compile errors (among the findings); notAnalyzed files
+/// have no findings at all.
 void writeJsonReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
                      const std::vector<std::string> &FailedFiles,
+                     const std::vector<FileFailure> &NotAnalyzed,
                      llvm::raw_ostream &OS);
 
 } // namespace async_tidy

@@ -2,6 +2,7 @@
 
 #include "SarifReport.h"
 #include "Baseline.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -12,11 +13,24 @@ using namespace clang::tidy;
 
 namespace async_tidy {
 
+/// An RFC 3986 file URI: every byte but unreserved characters and '/' is
+/// percent-encoded, so spaces, '#' and names that are not UTF-8 survive.
+/// (Clang's SarifDocumentWriter has such an encoder, but not public.)
 static std::string fileUri(llvm::StringRef Path) {
   llvm::SmallString<256> Absolute(Path);
   if (llvm::sys::fs::make_absolute(Absolute))
     Absolute = Path; // no working directory: keep the path as given
-  return "file://" + std::string(Absolute);
+  std::string Uri = "file://";
+  for (unsigned char C : Absolute) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
+      Uri += C;
+      continue;
+    }
+    Uri += '%';
+    Uri += llvm::hexdigit(C >> 4);
+    Uri += llvm::hexdigit(C & 15);
+  }
+  return Uri;
 }
 
 static llvm::json::Object location(llvm::StringRef File, unsigned Offset,
@@ -41,7 +55,21 @@ static llvm::json::Object rule(llvm::StringRef Id, llvm::StringRef Summary) {
       {"helpUri", fileUri(Doc)}};
 }
 
+static llvm::json::Object notification(llvm::StringRef File,
+                                       const llvm::Twine &Text) {
+  return llvm::json::Object{
+      {"level", "error"},
+      {"message", llvm::json::Object{{"text", Text.str()}}},
+      {"locations", llvm::json::Array{llvm::json::Object{
+                        {"physicalLocation",
+                         llvm::json::Object{
+                             {"artifactLocation",
+                              llvm::json::Object{{"uri", fileUri(File)}}}}}}}}};
+}
+
 void writeSarifReport(const std::vector<ClangTidyError> &Errors,
+                      const std::vector<std::string> &FailedFiles,
+                      const std::vector<FileFailure> &NotAnalyzed,
                       llvm::raw_ostream &OS) {
   llvm::json::Array Rules;
   llvm::StringMap<unsigned> RuleIndex;
@@ -99,6 +127,17 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     Results.push_back(std::move(Result));
   }
 
+  llvm::json::Array Notifications;
+  for (const std::string &File : FailedFiles)
+    Notifications.push_back(notification(
+        File, "the file has compile errors; its analysis is incomplete"));
+  for (const FileFailure &Failure : NotAnalyzed)
+    Notifications.push_back(notification(
+        Failure.File, "the file was not analyzed: " + Failure.Reason));
+  llvm::json::Object Invocation{
+      {"executionSuccessful", Notifications.empty()},
+      {"toolExecutionNotifications", std::move(Notifications)}};
+
   llvm::json::Object Driver{{"name", "async-tidy"},
                             {"version", ASYNC_TIDY_VERSION},
                             {"rules", std::move(Rules)}};
@@ -107,6 +146,7 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
       {"version", "2.1.0"},
       {"runs", llvm::json::Array{llvm::json::Object{
                    {"tool", llvm::json::Object{{"driver", std::move(Driver)}}},
+                   {"invocations", llvm::json::Array{std::move(Invocation)}},
                    {"results", std::move(Results)}}}}};
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";
 }

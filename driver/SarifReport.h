@@ -3,6 +3,7 @@
 #ifndef ASYNC_TIDY_DRIVER_SARIFREPORT_H
 #define ASYNC_TIDY_DRIVER_SARIFREPORT_H
 
+#include "FileFailure.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/raw_ostream.h"
 #include <vector>
@@ -12,12 +13,16 @@ namespace async_tidy {
 /// Writes one SARIF 2.1.0 run: rule metadata for every async check (from
 /// checks/CheckCatalog.def) and for each other check that reported, results
 /// with their region, notes as related locations, fix-its as fixes, and a
-/// fingerprint that survives edits which only move the finding.
+/// fingerprint that survives edits which only move the finding. Files with
+/// compile errors and files not analyzed become tool execution
+/// notifications of the run's invocation, which is then not successful.
 ///
 /// Written with llvm::json rather than clang::SarifDocumentWriter: that one
 /// needs the SourceManager of each translation unit, and the report is made
 /// after all of them are gone.
 void writeSarifReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                      const std::vector<std::string> &FailedFiles,
+                      const std::vector<FileFailure> &NotAnalyzed,
                       llvm::raw_ostream &OS);
 
 } // namespace async_tidy

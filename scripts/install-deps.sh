@@ -10,9 +10,13 @@ packages=(
   # toolchain and build
   "clang-${LLVM_VERSION}" "clang-tidy-${LLVM_VERSION}" "libclang-${LLVM_VERSION}-dev"
   "llvm-${LLVM_VERSION}-dev" "llvm-${LLVM_VERSION}-tools" cmake ninja-build ccache make
+  # AddressSanitizer and UBSan runtimes for the sanitized build (make asan)
+  "libclang-rt-${LLVM_VERSION}-dev"
   python3 python3-jsonschema
   # real libraries for test/integration/ and examples/
   libboost-dev libcpprest-dev
+  # a real editor client for test/lsp/neovim.test
+  neovim
   # make bench: the time vs TU size plot (PNG and SVG)
   gnuplot-nox
 )

@@ -10,8 +10,9 @@ lit="/usr/lib/llvm-${llvm_version}/build/utils/lit/lit.py"
 [ -f "$lit" ] || lit="/usr/lib/llvm-${llvm_version}/bin/lit"
 results="$build_dir/test-results.xml"
 rm -f "$results"
+# The sanitized build (make asan) sits beside the plain one.
 python3 "$lit" -sv --param build_dir="$build_dir" --param llvm_version="$llvm_version" \
-  --xunit-xml-output="$results" "$@" "$top/test"
+  --param sanitized_build_dir="$build_dir-asan" --xunit-xml-output="$results" "$@" "$top/test"
 status=$?
 python3 - "$results" <<'PY'
 import sys

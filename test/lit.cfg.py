@@ -35,6 +35,12 @@ config.substitutions.append(
     ("%check_async_tidy",
      "%s %s --async-tidy %s --clang-tidy %s --module %s --filecheck %s --inputs %s"
      % (python, check_script, async_tidy, clang_tidy, module, filecheck, inputs)))
+# The driver built with AddressSanitizer and UBSan (make asan), for
+# test/reliability/; its tests fail, not skip, when it is missing.
+sanitized_async_tidy = os.path.join(
+    lit_config.params.get("sanitized_build_dir", build_dir + "-asan"), "bin",
+    "async-tidy")
+config.substitutions.append(("%async_tidy_sanitized", sanitized_async_tidy))
 config.substitutions.append(("%async_tidy", async_tidy))
 config.substitutions.append(("%clang_tidy", clang_tidy))
 config.substitutions.append(("%module", module))
@@ -56,3 +62,6 @@ config.substitutions.append(
 import shutil
 if shutil.which("cmake") and shutil.which("ninja"):
     config.available_features.add("cmake")
+# Neovim, for the editor test of `async-tidy lsp` (scripts/install-deps.sh).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")

@@ -96,10 +96,21 @@ public:
 
   // Plain recursion (no data-recursion queue) keeps Stmts the exact chain
   // of ancestors; RecursiveASTVisitor's dataTraverseStmtPost hook cannot be
-  // overridden in LLVM 19.
-  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+  // overridden in LLVM 19. Below MaxTrackedDepth statements (only generated
+  // code nests that deep), RecursiveASTVisitor's own work queue takes over,
+  // so that the stack cannot overflow: calls there still join the call
+  // graph, but are not recorded as sites, whose ancestors would be unknown.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     if (!S)
       return true;
+    if (Deep)
+      return Base::TraverseStmt(S, Queue);
+    if (Stmts.size() >= MaxTrackedDepth) {
+      Deep = true;
+      bool Result = Base::TraverseStmt(S, nullptr);
+      Deep = false;
+      return Result;
+    }
     Stmts.push_back(S);
     bool Result = Base::TraverseStmt(S, nullptr);
     Stmts.pop_back();
@@ -123,7 +134,7 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Caller = Callables.empty() ? nullptr : Callables.back();
-    if (Caller && Candidates.contains(Call) && !inUnevaluatedOperand())
+    if (Caller && !Deep && Candidates.contains(Call) && !inUnevaluatedOperand())
       recordSite(Call, Caller);
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
@@ -218,7 +229,9 @@ private:
   const SourceManager &SM;
   llvm::DenseSet<const Stmt *> Candidates;
   llvm::SmallVector<const FunctionDecl *, 8> Callables;
+  static constexpr size_t MaxTrackedDepth = 512;
   llvm::SmallVector<Stmt *, 32> Stmts;
+  bool Deep = false;
   unsigned Unevaluated = 0;
 };
 

@@ -62,11 +62,13 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_TASK_TYPE(Name, Awaitable, Lazy)                                 \
   TaskTypeTable[Name] = {Awaitable, Lazy};
 #define ASYNC_JOINING_LAUNCH(Name) JoiningLaunches.add(Name, true);
+#define ASYNC_SELF_OBSERVED_RESULT(Name) SelfObservedResults.add(Name, true);
 #include "TaskTypes.def"
 
 #define ASYNC_BLOCKING_CALL(Name, Alternative)                                 \
   BlockingCalls.add(Name, {Name, Alternative});
 #define ASYNC_IN_MEMORY_STREAM(Name) InMemoryStreams.insert(Name);
+#define ASYNC_IN_MEMORY_STREAMBUF(Name) InMemoryStreamBufs.insert(Name);
 #define ASYNC_LOCK_TYPE(Name) LockTypeNames.insert(Name);
 #define ASYNC_LOCK_RELEASE(Name) LockReleases.insert(Name);
 #define ASYNC_DEFER_LOCK_TAG(Name) DeferLockTags.insert(Name);
@@ -180,7 +182,24 @@ const BlockingCallApi *AsyncModel::blockingCall(const CallExpr &Call) const {
   if (const CXXRecordDecl *RD = classOf(Stream))
     if (RD->getIdentifier() && InMemoryStreams.contains(apiName(*RD)))
       return nullptr;
+  if (isOverInMemoryBuffer(Stream))
+    return nullptr;
   return Api;
+}
+
+bool AsyncModel::isOverInMemoryBuffer(const Expr *Stream) const {
+  const auto *Var = dyn_cast_or_null<VarDecl>(referencedDecl(Stream));
+  if (!Var || !Var->getInit())
+    return false;
+  const auto *Construct =
+      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  if (!Construct)
+    return false;
+  for (const Expr *Arg : Construct->arguments())
+    if (const CXXRecordDecl *RD = classOf(Arg))
+      if (RD->getIdentifier() && InMemoryStreamBufs.contains(apiName(*RD)))
+        return true;
+  return false;
 }
 
 const NamedDecl *AsyncModel::asyncSibling(const FunctionDecl &Callee) const {

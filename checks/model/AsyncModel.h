@@ -80,6 +80,9 @@ public:
   /// condition variables, join), or null. Reads on in-memory streams and
   /// user functions that share a C function's name are not.
   const BlockingCallApi *blockingCall(const CallExpr &Call) const;
+  /// A stream variable constructed over an in-memory stream buffer
+  /// ('std::istream is(&streambuf)'): reading it never blocks.
+  bool isOverInMemoryBuffer(const Expr *Stream) const;
   /// The asynchronous sibling of \p Callee declared beside it ('write' ->
   /// 'async_write', 'Foo' -> 'FooAsync'), or null.
   const NamedDecl *asyncSibling(const FunctionDecl &Callee) const;
@@ -197,6 +200,11 @@ public:
   bool isJoiningLaunch(const CallExpr &Call) const {
     return JoiningLaunches.find(Call) != nullptr;
   }
+  /// A call whose returned task the library observes itself
+  /// (cpprestsdk's http_request::reply): dropping it loses nothing.
+  bool isSelfObservedResult(const CallExpr &Call) const {
+    return SelfObservedResults.find(Call) != nullptr;
+  }
 
   unsigned maxCallDepth() const { return MaxCallDepth; }
 
@@ -219,6 +227,7 @@ private:
   ApiTable<BlockingWaitApi> Waits;
   ApiTable<BlockingCallApi> BlockingCalls;
   llvm::StringSet<> InMemoryStreams;
+  llvm::StringSet<> InMemoryStreamBufs;
   llvm::StringSet<> LockTypeNames;
   llvm::StringSet<> LockReleases;
   llvm::StringSet<> DeferLockTags;
@@ -232,6 +241,7 @@ private:
   llvm::SmallVector<llvm::StringRef, 2> CompletionPrefixes;
   llvm::StringMap<TaskTraits> TaskTypeTable;
   ApiTable<bool> JoiningLaunches;
+  ApiTable<bool> SelfObservedResults;
   ApiTable<int> SpawnCalls;
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;

@@ -2,6 +2,7 @@
 
 #include "HeldLocks.h"
 #include "ApiNames.h"
+#include "StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -62,28 +63,27 @@ public:
   /// Reports events while held; returns true once scanning should stop. A
   /// release on any path counts as a release on all of them: a missed finding
   /// is cheaper than a false one.
-  bool scan(const Stmt &S) {
-    if (isOtherFunction(S))
-      return false;
-    switch (effectOn(S, Lock, Model)) {
-    case LockEffect::Release:
-      Held = false;
-      return false;
-    case LockEffect::Reacquire:
-      Held = true;
-      return false;
-    case LockEffect::None:
-      break;
-    }
-    if (Held && IsEvent(S)) {
-      OnEvent(S);
-      if (FirstOnly)
-        return true;
-    }
-    for (const Stmt *Child : S.children())
-      if (Child && scan(*Child))
-        return true;
-    return false;
+  bool scan(const Stmt &Root) {
+    return !walkStatements(Root, [&](const Stmt &S, const Stmt *) {
+      if (isOtherFunction(S))
+        return WalkAction::Skip;
+      switch (effectOn(S, Lock, Model)) {
+      case LockEffect::Release:
+        Held = false;
+        return WalkAction::Skip;
+      case LockEffect::Reacquire:
+        Held = true;
+        return WalkAction::Skip;
+      case LockEffect::None:
+        break;
+      }
+      if (Held && IsEvent(S)) {
+        OnEvent(S);
+        if (FirstOnly)
+          return WalkAction::Stop;
+      }
+      return WalkAction::Descend;
+    });
   }
 
 private:

@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <exception>
 #include <future>
+#include <memory>
+#include <streambuf>
 #include <type_traits>
 #include <utility>
 
@@ -207,6 +209,15 @@ template <class Stream, class D>
 std::size_t read_until(Stream &, D &, const char *delim);
 template <class Socket, class Endpoints>
 void connect(Socket &, const Endpoints &);
+
+template <class Allocator = std::allocator<char>>
+class basic_streambuf : public std::streambuf {};
+using streambuf = basic_streambuf<>;
+template <class Stream, class Allocator, class Token>
+async_result_t<Token, std::size_t>
+async_read_until(Stream &, basic_streambuf<Allocator> &, char delim, Token &&) {
+  return async_result_t<Token, std::size_t>();
+}
 template <class Stream, class B, class Token>
 async_result_t<Token, std::size_t> async_read(Stream &, const B &, Token &&) {
   return async_result_t<Token, std::size_t>();

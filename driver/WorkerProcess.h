@@ -1,0 +1,69 @@
+//===--- WorkerProcess.h - One analysis in a child process ----------------===//
+//
+// async-tidy runs itself in worker mode (docs/ci.md, "The worker protocol")
+// so that a file that crashes the front end or a check, or never finishes,
+// costs only its own result. This is one such process: its temporary files,
+// a wait that does not block (sys::Wait's time limit uses alarm(), one per
+// process, which concurrent workers would share), a stop, and what it left.
+// The -j pool and the language server both use it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_DRIVER_WORKERPROCESS_H
+#define ASYNC_TIDY_DRIVER_WORKERPROCESS_H
+
+#include "WorkerResult.h"
+#include "llvm/Support/Program.h"
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace async_tidy {
+
+class WorkerProcess {
+public:
+  /// Starts \p Executable with \p Args (argv[0] first) and
+  /// "--worker-output=<a temporary file>".
+  static llvm::Expected<std::unique_ptr<WorkerProcess>>
+  start(llvm::StringRef Executable, std::vector<std::string> Args);
+
+  /// Stops the process if it still runs and removes its files.
+  ~WorkerProcess();
+
+  /// Whether the process has ended; does not block.
+  bool finished();
+
+  /// Ends the process now: a time limit passed, or its result is no longer
+  /// wanted.
+  void stop();
+
+  std::chrono::steady_clock::duration age() const {
+    return std::chrono::steady_clock::now() - Started;
+  }
+
+  struct Outcome {
+    std::optional<WorkerResult> Result;
+    /// Why there is no result, in words for the user.
+    std::string Failure;
+    /// What the worker printed (check profiles, a crash's stack dump).
+    std::string Output;
+  };
+
+  /// Once finished(): the result, or why there is none.
+  Outcome outcome();
+
+private:
+  WorkerProcess() = default;
+
+  llvm::sys::ProcessInfo Process;
+  std::optional<llvm::sys::ProcessInfo> Status;
+  std::string StatusMessage;
+  std::string ResultPath, OutputPath;
+  std::chrono::steady_clock::time_point Started;
+};
+
+} // namespace async_tidy
+
+#endif // ASYNC_TIDY_DRIVER_WORKERPROCESS_H

@@ -1,0 +1,109 @@
+//===--- LanguageServer.cpp - `async-tidy lsp` options and message loop ---===//
+
+#include "LanguageServer.h"
+#include "../CheckSelection.h"
+#include "Server.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace async_tidy::lsp;
+
+namespace async_tidy {
+
+static int fail(const Twine &Message) {
+  WithColor::error(errs(), "async-tidy lsp") << Message << "\n";
+  return 2;
+}
+
+int runLanguageServer(int Argc, const char **Argv) {
+  // A subcommand of its own: the batch driver's options, some of the same
+  // names, are not the server's.
+  static cl::SubCommand Lsp("lsp", "Language server over stdin/stdout");
+  static cl::OptionCategory Category("async-tidy lsp options");
+  static cl::opt<std::string> CompileCommandsDir(
+      "compile-commands-dir",
+      cl::desc("Directory of compile_commands.json (default: the nearest "
+               "one above each file)"),
+      cl::value_desc("dir"), cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<unsigned> DebounceMs(
+      "debounce-ms",
+      cl::desc("Wait this long after an edit before analyzing the buffer"),
+      cl::init(300), cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<std::string> Checks(
+      "checks", cl::desc("Comma-separated globs of checks, as in async-tidy"),
+      cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<std::string> ConfigFile(
+      "config-file", cl::desc("Read the configuration from this file"),
+      cl::value_desc("file"), cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<unsigned> Jobs("j", cl::desc("Analyses to run at once"),
+                                cl::init(2), cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<unsigned> Timeout(
+      "timeout",
+      cl::desc("Seconds an analysis may take before it is stopped (0: no "
+               "limit)"),
+      cl::init(120), cl::sub(Lsp), cl::cat(Category));
+  static cl::list<std::string> WorkerArgs(
+      "worker-arg",
+      cl::desc("Pass an argument to each analysis (e.g. --extra-arg=...)"),
+      cl::sub(Lsp), cl::cat(Category));
+
+  std::vector<const char *> Args{"async-tidy", "lsp"};
+  Args.insert(Args.end(), Argv + 1, Argv + Argc);
+  cl::HideUnrelatedOptions(Category, Lsp);
+  std::string ParseErrors;
+  raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          static_cast<int>(Args.size()), Args.data(),
+          "async-tidy lsp: the async-* checks in an editor, through the "
+          "Language Server Protocol on stdin/stdout.\n",
+          &ParseErrorStream))
+    return fail(StringRef(ParseErrors).trim());
+  if (std::string Unknown = findUnknownCheck(Checks); !Unknown.empty())
+    return fail("unknown check '" + Unknown + "' in --checks");
+  if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))
+    return fail("no such config file: '" + ConfigFile + "'");
+  if (!CompileCommandsDir.empty() && !sys::fs::is_directory(CompileCommandsDir))
+    return fail("no such directory: '" + CompileCommandsDir + "'");
+  if (Jobs == 0)
+    return fail("-j must be at least 1");
+
+  ServerOptions Options;
+  Options.Worker.Executable =
+      sys::fs::getMainExecutable(Argv[0], reinterpret_cast<void *>(&fail));
+  Options.Worker.CompileCommandsDir = CompileCommandsDir;
+  Options.Worker.Checks = Checks;
+  Options.Worker.ConfigFile = ConfigFile;
+  Options.Worker.ExtraArgs.assign(WorkerArgs.begin(), WorkerArgs.end());
+  Options.Worker.TimeoutSeconds = Timeout;
+  Options.Debounce = std::chrono::milliseconds(DebounceMs);
+  Options.Jobs = Jobs;
+
+  Transport Client(stdin, outs());
+  Server Server(Client, std::move(Options));
+  for (;;) {
+    Incoming Message = Client.read();
+    switch (Message.What) {
+    case Incoming::Message:
+      if (std::optional<int> Exit = Server.handle(Message.Value))
+        return *Exit;
+      break;
+    case Incoming::BadJson:
+      Server.reportParseError(Message.Error);
+      break;
+    case Incoming::BadHeader:
+      // Without a length the next message cannot be found.
+      return fail("malformed message header: " + Message.Error);
+    case Incoming::End:
+      if (Server.shutdownRequested())
+        return 0;
+      WithColor::error(errs(), "async-tidy lsp")
+          << "the input ended without 'shutdown' and 'exit'\n";
+      return 1;
+    }
+  }
+}
+
+} // namespace async_tidy

@@ -1,0 +1,4 @@
+#pragma once
+#include "cppcoro/task.hpp"
+
+cppcoro::task<void> flush();

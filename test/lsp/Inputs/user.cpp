@@ -1,0 +1,6 @@
+#include "api.h"
+
+cppcoro::task<int> handler() {
+  flush();
+  co_return 1;
+}

@@ -1,0 +1,10 @@
+#include "cppcoro/task.hpp"
+
+cppcoro::task<void> flush();
+
+cppcoro::task<int> handler() {
+  flush();
+  co_return 1;
+}
+
+int broken() { return undeclared_name; }
