@@ -282,14 +282,19 @@ def main():
     if args.repeat < 1 or args.project_repeat < 1 or len(args.tus) < 2:
         parser.error("--repeat and --project-repeat take 1 or more, --tus "
                      "two counts or more")
+    libs = args.libs.split(",")
+    if "std" not in libs or set(libs) - set(corpus.LIBRARIES):
+        parser.error("--libs takes std and any of asio,cpprest")
     clang = args.clang or os.path.join(os.path.dirname(args.clang_tidy),
                                        "clang++")
+    for tool in (args.async_tidy, args.clang_tidy, clang):
+        if not os.access(tool, os.X_OK):
+            parser.error("%s is not an executable" % tool)
     tools = Tools(os.path.abspath(args.async_tidy), args.clang_tidy, clang)
     out = os.path.abspath(args.out)
     work = os.path.join(out, "corpus")
     shutil.rmtree(work, ignore_errors=True)
     single_dir, project_dir = (os.path.join(work, d) for d in ("single", "project"))
-    libs = args.libs.split(",")
     corpus.generate_single(single_dir, args.units, libs)
     corpus.generate_project(project_dir, max(args.tus), 25, 50,
                             sorted(args.tus))
