@@ -52,8 +52,11 @@ fuzz: asan
 	python3 test/reliability/mutate.py --async-tidy $(ASAN_DIR)/bin/async-tidy \
 	  --seed $(FUZZ_SEED) --mutants $(FUZZ_MUTANTS) --out $(ASAN_DIR)/fuzz-failures
 
+# async-tidy against clang++ -fsyntax-only and stock clang-tidy; prints the
+# table and writes bench/results/ (docs/performance.md). QUICK=1: one pass on
+# smaller inputs, to try the harness.
 bench: build
-	@bench/single-tu.sh $(BUILD_DIR) $(LLVM_VERSION)
+	@QUICK=$(QUICK) bench/run.sh $(BUILD_DIR) $(LLVM_VERSION)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

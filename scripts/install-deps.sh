@@ -17,6 +17,8 @@ packages=(
   libboost-dev libcpprest-dev
   # a real editor client for test/lsp/neovim.test
   neovim
+  # make bench: the time vs TU size plot (PNG and SVG)
+  gnuplot-nox
 )
 
 missing=()

@@ -1,0 +1,70 @@
+"""Checks what bench/bench.py wrote to OUT: the CSV and JSON hold the same
+rows with the expected columns, every section is there, measured figures
+are positive, goals are judged, and the plot exists as PNG and SVG.
+
+    check_results.py OUT
+"""
+import csv
+import json
+import os
+import sys
+
+COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
+           "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
+SECTIONS = {"single-tu", "tu-size-scaling", "project", "cache", "check-profile"}
+CHECKS = {"async-sync-over-async", "async-discarded-task",
+          "async-detached-dangling-reference", "async-inline-continuation",
+          "async-undisposed-timeout", "async-blocking-call"}
+
+
+def fail(message):
+    sys.exit("check_results: " + message)
+
+
+out = sys.argv[1]
+with open(os.path.join(out, "bench.csv"), newline="") as f:
+    reader = csv.DictReader(f)
+    if reader.fieldnames != COLUMNS:
+        fail("CSV columns %s" % reader.fieldnames)
+    csv_rows = list(reader)
+with open(os.path.join(out, "bench.json")) as f:
+    document = json.load(f)
+rows = document["rows"]
+if document["columns"] != COLUMNS or len(rows) != len(csv_rows):
+    fail("JSON and CSV differ: %d and %d rows" % (len(rows), len(csv_rows)))
+for r, c in zip(rows, csv_rows):
+    if [str(r[k]) if r[k] is not None else "" for k in COLUMNS] != \
+            [c[k] for k in COLUMNS]:
+        fail("JSON row %s differs from CSV row %s" % (r, c))
+if document["meta"]["repeat"] != 1 or not document["meta"]["seconds"] > 0:
+    fail("meta %s" % document["meta"])
+
+missing = SECTIONS - {r["section"] for r in rows}
+if missing:
+    fail("no rows for %s" % sorted(missing))
+for r in rows:
+    if r["reps"]:
+        if not (r["wall_s"] > 0 and r["cpu_s"] > 0 and r["peak_mib"] > 0):
+            fail("measured row without positive time and memory: %s" % r)
+    if r["tool"] == "clang++ -fsyntax-only" and r["section"] == "single-tu":
+        if r["wall_x"] != 1 or r["cpu_x"] != 1 or r["mem_x"] != 1:
+            fail("the baseline's ratios are not 1: %s" % r)
+    if r["goal"] and not r["result"].startswith(("pass", "fail", "n/a")):
+        fail("goal not judged: %s" % r)
+
+single = [r for r in rows if r["section"] == "single-tu"]
+if len(single) != 9 or sorted({r["size"] for r in single})[0] <= 0:
+    fail("expected 3 TUs by 3 tools, got %s" % single)
+profiled = {r["tool"] for r in rows if r["section"] == "check-profile"}
+if profiled != CHECKS | {"all async-* checks"}:
+    fail("check profile rows for %s" % sorted(profiled))
+if not any(r["goal"] for r in rows if r["section"] == "cache"):
+    fail("no cache goal row")
+
+with open(os.path.join(out, "tu-size.png"), "rb") as f:
+    if f.read(8) != b"\x89PNG\r\n\x1a\n":
+        fail("tu-size.png is not a PNG")
+with open(os.path.join(out, "tu-size.svg")) as f:
+    svg = f.read()
+if "<svg" not in svg or "async-tidy" not in svg:
+    fail("tu-size.svg lacks the plot")
