@@ -146,8 +146,9 @@ private:
     // it, so waiting for the end of the chain waits for every link.
     while (ParentIndex && isa<MemberExpr>(Parents[*ParentIndex])) {
       std::optional<size_t> Outer = writtenParentOf(*ParentIndex);
-      const auto *Next =
-          Outer ? dyn_cast<CXXMemberCallExpr>(Parents[*Outer]) : nullptr;
+      if (!Outer)
+        break;
+      const auto *Next = dyn_cast<CXXMemberCallExpr>(Parents[*Outer]);
       if (!Next || Next->getCallee()->IgnoreParens() != Parents[*ParentIndex] ||
           !Model.schedulingCall(*Next))
         break;
