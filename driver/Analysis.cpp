@@ -1,7 +1,7 @@
 //===--- Analysis.cpp -----------------------------------------------------===//
 
 #include "Analysis.h"
-#include "clang-tidy/ClangTidy.h"
+#include "RunChecks.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -87,9 +87,7 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
   ClangTidyContext Context(std::move(Options));
   WorkerResult Result;
   Result.File = Request.File;
-  Result.Errors = runClangTidy(
-      Context, Database, {Request.File}, FS, Request.FixesFromNotes,
-      Request.EnableCheckProfile, Request.StoreCheckProfile);
+  Result.Errors = runChecks(Context, Database, FS, Request);
   for (ClangTidyError &Error : Result.Errors) {
     makeAbsolute(Error.Message, Error.BuildDirectory);
     for (tooling::DiagnosticMessage &Note : Error.Notes)

@@ -1,9 +1,9 @@
 //===--- TidyCompat.h - clang-tidy library calls across LLVM releases -----===//
 //
-// LLVM 22 added an ExperimentalCustomChecks flag to the check-listing calls
-// and renamed NamesAndOptions::Names to ChecksAndOptions::Checks. The driver
-// calls these wrappers; nothing else differs between the releases we build
-// against.
+// LLVM 22 added an ExperimentalCustomChecks flag to the check-listing calls,
+// renamed NamesAndOptions::Names to ChecksAndOptions::Checks and moved the
+// ownership of diagnostic options into ClangTidyContext. The driver calls
+// these wrappers; nothing else differs between the releases we build against.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +11,8 @@
 #define ASYNC_TIDY_DRIVER_TIDYCOMPAT_H
 
 #include "clang-tidy/ClangTidy.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
 #include "llvm/Config/llvm-config.h"
 
 namespace async_tidy {
@@ -39,6 +41,26 @@ inline llvm::StringSet<> allCheckNames() {
 #else
   return clang::tidy::getAllChecksAndOptions(false).Names;
 #endif
+}
+
+/// A diagnostics engine that reports to \p Consumer, installed as
+/// \p Context's engine; it must outlive the analysis.
+inline std::unique_ptr<clang::DiagnosticsEngine>
+installDiagnosticsEngine(clang::tidy::ClangTidyContext &Context,
+                         clang::DiagnosticConsumer &Consumer) {
+#if LLVM_VERSION_MAJOR >= 22
+  auto Options = std::make_unique<clang::DiagnosticOptions>();
+  auto Engine = std::make_unique<clang::DiagnosticsEngine>(
+      clang::DiagnosticIDs::create(), *Options, &Consumer,
+      /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(Options), Engine.get());
+#else
+  auto Engine = std::make_unique<clang::DiagnosticsEngine>(
+      new clang::DiagnosticIDs(), new clang::DiagnosticOptions(), &Consumer,
+      /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(Engine.get());
+#endif
+  return Engine;
 }
 
 } // namespace async_tidy

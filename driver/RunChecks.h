@@ -1,0 +1,31 @@
+//===--- RunChecks.h - The enabled checks on one file ---------------------===//
+//
+// clang-tidy's runClangTidy, with one change: when only async-* checks run
+// and system headers are not reported, the matchers walk only the code
+// outside system headers (UserCodeScope.h).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_DRIVER_RUNCHECKS_H
+#define ASYNC_TIDY_DRIVER_RUNCHECKS_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <vector>
+
+namespace async_tidy {
+
+struct AnalysisRequest;
+
+/// Parses the request's file once and runs every enabled check on it; the
+/// findings and compile errors are returned as clang-tidy reports them.
+std::vector<clang::tidy::ClangTidyError>
+runChecks(clang::tidy::ClangTidyContext &Context,
+          const clang::tooling::CompilationDatabase &Database,
+          llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+          const AnalysisRequest &Request);
+
+} // namespace async_tidy
+
+#endif // ASYNC_TIDY_DRIVER_RUNCHECKS_H
