@@ -1,8 +1,14 @@
 //===--- CheckSelection.cpp -----------------------------------------------===//
 
 #include "CheckSelection.h"
-#include "TidyCompat.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR < 22 // merged into ClangTidyModule.h since
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang::tidy;
 
@@ -46,8 +52,29 @@ withAsyncChecksOn(std::unique_ptr<ClangTidyOptionsProvider> Inner) {
   return std::make_unique<AsyncChecksOnProvider>(std::move(Inner));
 }
 
+/// The names every module registers and the static analyzer's checkers
+/// under clang-tidy's prefix. Only the factories are made: constructing
+/// every check to list them (getAllChecksAndOptions) costs milliseconds,
+/// and a worker process pays it for each file.
+static const llvm::StringSet<> &knownCheckNames() {
+  static const llvm::StringSet<> Names = [] {
+    llvm::StringSet<> Result;
+    ClangTidyCheckFactories Factories;
+    for (const ClangTidyModuleRegistry::entry &Module :
+         ClangTidyModuleRegistry::entries())
+      Module.instantiate()->addCheckFactories(Factories);
+    for (const auto &Factory : Factories)
+      Result.insert(Factory.getKey());
+    for (llvm::StringRef Checker :
+         clang::AnalyzerOptions::getRegisteredCheckers())
+      Result.insert(("clang-analyzer-" + Checker).str());
+    return Result;
+  }();
+  return Names;
+}
+
 std::string findUnknownCheck(llvm::StringRef Checks) {
-  llvm::StringSet<> Known = allCheckNames();
+  const llvm::StringSet<> &Known = knownCheckNames();
   llvm::SmallVector<llvm::StringRef, 16> Globs;
   Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Globs) {

@@ -1,9 +1,9 @@
 //===--- TidyCompat.h - clang-tidy library calls across LLVM releases -----===//
 //
-// LLVM 22 added an ExperimentalCustomChecks flag to the check-listing calls,
-// renamed NamesAndOptions::Names to ChecksAndOptions::Checks and moved the
-// ownership of diagnostic options into ClangTidyContext. The driver calls
-// these wrappers; nothing else differs between the releases we build against.
+// LLVM 22 added an ExperimentalCustomChecks flag to the check-listing calls
+// and moved the ownership of diagnostic options into ClangTidyContext. The
+// driver calls these wrappers; nothing else differs between the releases we
+// build against.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,14 +32,6 @@ effectiveCheckOptions(const clang::tidy::ClangTidyOptions &Options) {
   return clang::tidy::getCheckOptions(Options, false, false);
 #else
   return clang::tidy::getCheckOptions(Options, false);
-#endif
-}
-
-inline llvm::StringSet<> allCheckNames() {
-#if LLVM_VERSION_MAJOR >= 22
-  return clang::tidy::getAllChecksAndOptions(false, false).Checks;
-#else
-  return clang::tidy::getAllChecksAndOptions(false).Names;
 #endif
 }
 
