@@ -57,7 +57,7 @@ set datafile separator ","
 set key top left
 set grid
 set xlabel "TU size (lines of the .cpp file, headers not counted)"
-set ylabel "wall time (s, median)"
+set ylabel "wall time (s, fastest run)"
 set yrange [0:*]
 set title "Generated single TUs: wall time against size"
 set terminal {terminal} size 800,500

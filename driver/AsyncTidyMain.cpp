@@ -12,11 +12,8 @@
 #include "CheckSelection.h"
 #include "Compilations.h"
 #include "ConfigFiles.h"
-#include "FindingFilter.h"
-#include "FixApplier.h"
-#include "JsonReport.h"
 #include "ResultCache.h"
-#include "SarifReport.h"
+#include "RunReporter.h"
 #include "TidyCompat.h"
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
@@ -43,10 +40,10 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
+using async_tidy::Clean;
+using async_tidy::fail;
 
 namespace {
-
-enum ExitStatus : uint8_t { Clean = 0, Findings = 1, ToolError = 2 };
 
 cl::OptionCategory Category("async-tidy options");
 
@@ -211,11 +208,6 @@ cl::opt<std::string> WorkerCrashOn("worker-crash-on", cl::Hidden,
                                    cl::cat(Category));
 cl::opt<std::string> WorkerHangOn("worker-hang-on", cl::Hidden,
                                   cl::cat(Category));
-
-int fail(const Twine &Message) {
-  WithColor::error(errs(), "async-tidy") << Message << "\n";
-  return ToolError;
-}
 
 /// The options provider for this run: defaults, then .clang-tidy files (or
 /// --config / --config-file), then the command line.
@@ -457,8 +449,7 @@ int run(int Argc, const char **Argv) {
   if (Format != "text" && Format != "json" && Format != "sarif")
     return fail("unknown --format '" + Format +
                 "' (supported: text, json, sarif)");
-  bool Json = Format != "text"; // json or sarif: one document at the end
-  if (!Json && !OutputFile.empty())
+  if (Format == "text" && !OutputFile.empty())
     return fail("--output works with --format json or sarif");
   if (std::string Unknown = async_tidy::findUnknownCheck(Checks);
       !Unknown.empty())
@@ -561,59 +552,26 @@ int run(int Argc, const char **Argv) {
 
   // Each file is analyzed on its own (a worker process, or this process for
   // a single file), so that compile errors, crashes and time limits are
-  // charged to the file that caused them. Results are reported in the order
-  // of the files, whatever order the workers finish in.
-  async_tidy::FindingFilter Filter(std::move(Known), std::move(Changed),
-                                   !WriteBaseline.empty());
-  ClangTidyContext PrintContext(std::move(*Provider));
-  async_tidy::FixApplier Fixes;
-  std::vector<ClangTidyError> Errors, Conflicts;
-  std::vector<std::string> FailedFiles;
-  std::vector<async_tidy::FileFailure> NotAnalyzed;
+  // charged to the file that caused them.
   const std::vector<std::string> &Paths = *Files;
-  std::vector<std::optional<async_tidy::WorkerOutcome>> Pending(Paths.size());
-  size_t NextToReport = 0, Finished = 0;
-  unsigned Promoted = 0; // findings of --warnings-as-errors checks
-  bool ShowProgress =
+  ClangTidyContext PrintContext(std::move(*Provider));
+  async_tidy::ReportSettings Settings;
+  Settings.Format = Format;
+  Settings.OutputFile = OutputFile;
+  Settings.WriteBaseline = WriteBaseline;
+  Settings.ReportStale = ReportStale;
+  Settings.ExportFixes = ExportFixes;
+  Settings.Fix = Fix;
+  Settings.FixErrors = FixErrors;
+  Settings.Quiet = Quiet;
+  Settings.FailOnFindings = FailOnFindings;
+  Settings.ShowProgress =
       !Quiet && Paths.size() > 1 && sys::Process::StandardErrIsDisplayed();
-
-  auto Report = [&](async_tidy::WorkerOutcome &Outcome) {
-    const std::string &File = Paths[Outcome.Index];
-    errs() << Outcome.Output;
-    if (!Outcome.Result) {
-      NotAnalyzed.push_back({File, Outcome.Failure});
-      return;
-    }
-    bool Failed = Outcome.Result->Failed;
-    if (Failed)
-      FailedFiles.push_back(File);
-    std::vector<ClangTidyError> Kept =
-        Filter.filter(std::move(Outcome.Result->Errors));
-    if (Fix && (FixErrors || !Failed))
-      for (const ClangTidyError &Error : Kept)
-        if (!Error.Message.Fix.empty() && !Fixes.add(Error))
-          Conflicts.push_back(Error);
-    Promoted += llvm::count_if(Kept, [](const ClangTidyError &Error) {
-      return Error.IsWarningAsError;
-    });
-    if (!Json) {
-      unsigned Ignored = 0; // counted above, for json and sarif too
-      PrintContext.setCurrentFile(File);
-      handleErrors(Kept, PrintContext, FB_NoFix, Ignored, BaseFS);
-    }
-    std::move(Kept.begin(), Kept.end(), std::back_inserter(Errors));
-  };
-  auto Done = [&](async_tidy::WorkerOutcome Outcome) {
-    if (ShowProgress)
-      errs() << "[" << ++Finished << "/" << Paths.size() << "] "
-             << Paths[Outcome.Index] << "\n";
-    Pending[Outcome.Index] = std::move(Outcome);
-    for (; NextToReport < Paths.size() && Pending[NextToReport];
-         ++NextToReport) {
-      Report(*Pending[NextToReport]);
-      Pending[NextToReport].reset();
-    }
-  };
+  async_tidy::RunReporter Reporter(
+      std::move(Settings), Paths,
+      async_tidy::FindingFilter(std::move(Known), std::move(Changed),
+                                !WriteBaseline.empty()),
+      PrintContext, BaseFS);
 
   std::vector<std::string> CacheKeys(Paths.size());
   std::vector<size_t> ToAnalyze;
@@ -626,7 +584,7 @@ int run(int Argc, const char **Argv) {
           commandText(**Database, Paths[I]));
       if (std::optional<async_tidy::WorkerResult> Hit =
               Cache->lookup(CacheKeys[I])) {
-        Done({I, std::move(Hit), "", ""});
+        Reporter.done({I, std::move(Hit), "", ""});
         continue;
       }
     }
@@ -635,10 +593,10 @@ int run(int Argc, const char **Argv) {
   auto Analyzed = [&](async_tidy::WorkerOutcome Outcome) {
     if (Cache && Outcome.Result && !Outcome.Result->Failed)
       if (Error E = Cache->store(CacheKeys[Outcome.Index], *Outcome.Result,
-                                 Filter.lines()))
+                                 Reporter.lines()))
         WithColor::warning(errs(), "async-tidy")
             << "result cache: " << toString(std::move(E)) << "\n";
-    Done(std::move(Outcome));
+    Reporter.done(std::move(Outcome));
   };
 
   if (ToAnalyze.size() == 1 && !Timeout) {
@@ -674,98 +632,7 @@ int run(int Argc, const char **Argv) {
       Analyzed(std::move(Outcome));
     });
   }
-
-  // An invalid check option means the checks did not run as configured:
-  // nothing is written (no baseline, report, fixes file or fix).
-  bool Write = !Filter.badConfiguration();
-  if (Write && !WriteBaseline.empty())
-    if (Error E = async_tidy::writeBaseline(WriteBaseline, Filter.allFindings(),
-                                            Filter.lines()))
-      return fail("cannot write baseline '" + WriteBaseline +
-                  "': " + toString(std::move(E)));
-  if (ReportStale)
-    for (const auto &Entry : Filter.baseline())
-      if (!Entry.second.Seen)
-        errs() << "async-tidy: stale baseline entry: " << Entry.second.File
-               << ": " << Entry.second.Message << " [" << Entry.second.Check
-               << "]\n";
-
-  if (Write && Json) {
-    std::error_code EC;
-    std::unique_ptr<raw_fd_ostream> File;
-    if (!OutputFile.empty()) {
-      File = std::make_unique<raw_fd_ostream>(OutputFile, EC);
-      if (EC)
-        return fail("cannot write '" + OutputFile + "': " + EC.message());
-    }
-    raw_ostream &Out = File ? *File : outs();
-    if (Format == "sarif")
-      async_tidy::writeSarifReport(Errors, FailedFiles, NotAnalyzed, Out);
-    else
-      async_tidy::writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
-  }
-
-  if (Write && !ExportFixes.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
-    if (EC)
-      return fail("cannot write '" + ExportFixes + "': " + EC.message());
-    exportReplacements(Paths.size() == 1 ? Paths.front() : "", Errors, OS);
-  }
-
-  bool FixFailed = false;
-  if (Write && Fix) {
-    for (const ClangTidyError &Error : Conflicts) {
-      auto [Line, Column] = Filter.lines().position(Error.Message.FilePath,
-                                                    Error.Message.FileOffset);
-      WithColor::warning(errs(), "async-tidy")
-          << "the fix of [" << Error.DiagnosticName << "] at "
-          << Error.Message.FilePath << ":" << Line << ":" << Column
-          << " overlaps another fix; it was not applied\n";
-    }
-    async_tidy::FixApplier::Outcome Applied = Fixes.apply([&](StringRef File) {
-      return PrintContext.getOptionsForFile(File).FormatStyle.value_or("none");
-    });
-    for (const std::string &Failure : Applied.Failures)
-      WithColor::error(errs(), "async-tidy") << Failure << "\n";
-    FixFailed = !Applied.Failures.empty();
-    if (!Quiet && Applied.FilesWritten)
-      errs() << "async-tidy: applied " << Applied.EditsApplied
-             << (Applied.EditsApplied == 1 ? " edit" : " edits") << " to "
-             << Applied.FilesWritten
-             << (Applied.FilesWritten == 1 ? " file\n" : " files\n");
-  }
-
-  unsigned Warnings = Filter.warnings();
-  if (!Quiet) {
-    errs() << "async-tidy: " << Warnings
-           << (Warnings == 1 ? " finding" : " findings") << " in "
-           << Paths.size() << (Paths.size() == 1 ? " file" : " files");
-    if (Filter.hidden())
-      errs() << "; " << Filter.hidden() << " hidden by the baseline";
-    if (!FailedFiles.empty())
-      errs() << "; " << FailedFiles.size()
-             << (FailedFiles.size() == 1 ? " file" : " files")
-             << " with compile errors";
-    if (!NotAnalyzed.empty())
-      errs() << "; " << NotAnalyzed.size()
-             << (NotAnalyzed.size() == 1 ? " file" : " files")
-             << " not analyzed";
-    errs() << "\n";
-  }
-  for (const std::string &File : FailedFiles)
-    WithColor::error(errs(), "async-tidy")
-        << "'" << File << "' has compile errors; its analysis is incomplete\n";
-  for (const async_tidy::FileFailure &Failure : NotAnalyzed)
-    WithColor::error(errs(), "async-tidy")
-        << "'" << Failure.File << "': " << Failure.Reason << "\n";
-  if (Filter.badConfiguration())
-    WithColor::error(errs(), "async-tidy")
-        << "invalid check options; see the errors above\n";
-  if (!FailedFiles.empty() || !NotAnalyzed.empty() ||
-      Filter.badConfiguration() || FixFailed)
-    return ToolError;
-  return Promoted || (Warnings && FailOnFindings) ? Findings : Clean;
+  return Reporter.finish();
 }
 
 } // namespace

@@ -1,0 +1,173 @@
+//===--- RunReporter.cpp --------------------------------------------------===//
+
+#include "RunReporter.h"
+#include "Baseline.h"
+#include "JsonReport.h"
+#include "SarifReport.h"
+#include "clang-tidy/ClangTidy.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace async_tidy {
+
+int fail(const Twine &Message) {
+  WithColor::error(errs(), "async-tidy") << Message << "\n";
+  return ToolError;
+}
+
+RunReporter::RunReporter(ReportSettings Settings,
+                         const std::vector<std::string> &Paths,
+                         FindingFilter Filter, ClangTidyContext &PrintContext,
+                         IntrusiveRefCntPtr<vfs::FileSystem> BaseFS)
+    : Settings(std::move(Settings)), Paths(Paths), Filter(std::move(Filter)),
+      PrintContext(PrintContext), BaseFS(std::move(BaseFS)),
+      Pending(Paths.size()) {}
+
+void RunReporter::done(WorkerOutcome Outcome) {
+  if (Settings.ShowProgress)
+    errs() << "[" << ++Finished << "/" << Paths.size() << "] "
+           << Paths[Outcome.Index] << "\n";
+  Pending[Outcome.Index] = std::move(Outcome);
+  for (; NextToReport < Paths.size() && Pending[NextToReport]; ++NextToReport) {
+    report(*Pending[NextToReport]);
+    Pending[NextToReport].reset();
+  }
+}
+
+void RunReporter::report(WorkerOutcome &Outcome) {
+  const std::string &File = Paths[Outcome.Index];
+  errs() << Outcome.Output;
+  if (!Outcome.Result) {
+    NotAnalyzed.push_back({File, Outcome.Failure});
+    return;
+  }
+  bool Failed = Outcome.Result->Failed;
+  if (Failed)
+    FailedFiles.push_back(File);
+  std::vector<ClangTidyError> Kept =
+      Filter.filter(std::move(Outcome.Result->Errors));
+  if (Settings.Fix && (Settings.FixErrors || !Failed))
+    for (const ClangTidyError &Error : Kept)
+      if (!Error.Message.Fix.empty() && !Fixes.add(Error))
+        Conflicts.push_back(Error);
+  Promoted += llvm::count_if(
+      Kept, [](const ClangTidyError &Error) { return Error.IsWarningAsError; });
+  if (Settings.Format == "text") {
+    unsigned Ignored = 0; // counted above, for json and sarif too
+    PrintContext.setCurrentFile(File);
+    handleErrors(Kept, PrintContext, FB_NoFix, Ignored, BaseFS);
+  }
+  std::move(Kept.begin(), Kept.end(), std::back_inserter(Errors));
+}
+
+int RunReporter::finish() {
+  // An invalid check option means the checks did not run as configured:
+  // nothing is written (no baseline, report, fixes file or fix).
+  bool Write = !Filter.badConfiguration();
+  if (Write && !Settings.WriteBaseline.empty())
+    if (Error E = writeBaseline(Settings.WriteBaseline, Filter.allFindings(),
+                                Filter.lines()))
+      return fail("cannot write baseline '" + Settings.WriteBaseline +
+                  "': " + toString(std::move(E)));
+  if (Settings.ReportStale)
+    for (const auto &Entry : Filter.baseline())
+      if (!Entry.second.Seen)
+        errs() << "async-tidy: stale baseline entry: " << Entry.second.File
+               << ": " << Entry.second.Message << " [" << Entry.second.Check
+               << "]\n";
+  if (Write && !writeReport())
+    return ToolError;
+  bool FixFailed = Write && Settings.Fix && !applyFixes();
+  printSummary();
+  if (!FailedFiles.empty() || !NotAnalyzed.empty() ||
+      Filter.badConfiguration() || FixFailed)
+    return ToolError;
+  return Promoted || (Filter.warnings() && Settings.FailOnFindings) ? Findings
+                                                                    : Clean;
+}
+
+bool RunReporter::writeReport() {
+  if (Settings.Format != "text") {
+    std::error_code EC;
+    std::unique_ptr<raw_fd_ostream> File;
+    if (!Settings.OutputFile.empty()) {
+      File = std::make_unique<raw_fd_ostream>(Settings.OutputFile, EC);
+      if (EC) {
+        fail("cannot write '" + Settings.OutputFile + "': " + EC.message());
+        return false;
+      }
+    }
+    raw_ostream &Out = File ? *File : outs();
+    if (Settings.Format == "sarif")
+      writeSarifReport(Errors, FailedFiles, NotAnalyzed, Out);
+    else
+      writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
+  }
+  if (!Settings.ExportFixes.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(Settings.ExportFixes, EC, sys::fs::OF_None);
+    if (EC) {
+      fail("cannot write '" + Settings.ExportFixes + "': " + EC.message());
+      return false;
+    }
+    exportReplacements(Paths.size() == 1 ? Paths.front() : "", Errors, OS);
+  }
+  return true;
+}
+
+bool RunReporter::applyFixes() {
+  for (const ClangTidyError &Error : Conflicts) {
+    auto [Line, Column] = Filter.lines().position(Error.Message.FilePath,
+                                                  Error.Message.FileOffset);
+    WithColor::warning(errs(), "async-tidy")
+        << "the fix of [" << Error.DiagnosticName << "] at "
+        << Error.Message.FilePath << ":" << Line << ":" << Column
+        << " overlaps another fix; it was not applied\n";
+  }
+  FixApplier::Outcome Applied = Fixes.apply([&](StringRef File) {
+    return PrintContext.getOptionsForFile(File).FormatStyle.value_or("none");
+  });
+  for (const std::string &Failure : Applied.Failures)
+    WithColor::error(errs(), "async-tidy") << Failure << "\n";
+  if (!Settings.Quiet && Applied.FilesWritten)
+    errs() << "async-tidy: applied " << Applied.EditsApplied
+           << (Applied.EditsApplied == 1 ? " edit" : " edits") << " to "
+           << Applied.FilesWritten
+           << (Applied.FilesWritten == 1 ? " file\n" : " files\n");
+  return Applied.Failures.empty();
+}
+
+void RunReporter::printSummary() {
+  if (!Settings.Quiet) {
+    unsigned Warnings = Filter.warnings();
+    errs() << "async-tidy: " << Warnings
+           << (Warnings == 1 ? " finding" : " findings") << " in "
+           << Paths.size() << (Paths.size() == 1 ? " file" : " files");
+    if (Filter.hidden())
+      errs() << "; " << Filter.hidden() << " hidden by the baseline";
+    if (!FailedFiles.empty())
+      errs() << "; " << FailedFiles.size()
+             << (FailedFiles.size() == 1 ? " file" : " files")
+             << " with compile errors";
+    if (!NotAnalyzed.empty())
+      errs() << "; " << NotAnalyzed.size()
+             << (NotAnalyzed.size() == 1 ? " file" : " files")
+             << " not analyzed";
+    errs() << "\n";
+  }
+  for (const std::string &File : FailedFiles)
+    WithColor::error(errs(), "async-tidy")
+        << "'" << File << "' has compile errors; its analysis is incomplete\n";
+  for (const FileFailure &Failure : NotAnalyzed)
+    WithColor::error(errs(), "async-tidy")
+        << "'" << Failure.File << "': " << Failure.Reason << "\n";
+  if (Filter.badConfiguration())
+    WithColor::error(errs(), "async-tidy")
+        << "invalid check options; see the errors above\n";
+}
+
+} // namespace async_tidy

@@ -1,0 +1,86 @@
+//===--- RunReporter.h - What a run prints, writes and exits with ---------===//
+//
+// Takes each file's outcome as it arrives and reports the files in their
+// order; at the end writes the reports, baseline and fixes, prints the
+// summary and chooses the exit status.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_DRIVER_RUNREPORTER_H
+#define ASYNC_TIDY_DRIVER_RUNREPORTER_H
+
+#include "FileFailure.h"
+#include "FindingFilter.h"
+#include "FixApplier.h"
+#include "WorkerPool.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace async_tidy {
+
+enum ExitStatus : uint8_t { Clean = 0, Findings = 1, ToolError = 2 };
+
+/// Prints "async-tidy: error: <Message>" and returns ToolError.
+int fail(const llvm::Twine &Message);
+
+struct ReportSettings {
+  /// text, json or sarif.
+  std::string Format = "text";
+  /// For json and sarif; standard output when empty.
+  std::string OutputFile;
+  std::string WriteBaseline;
+  bool ReportStale = false;
+  std::string ExportFixes;
+  bool Fix = false;
+  bool FixErrors = false;
+  bool Quiet = false;
+  bool FailOnFindings = true;
+  bool ShowProgress = false;
+};
+
+class RunReporter {
+public:
+  /// \p PrintContext gives each file's options (header filters, colors,
+  /// format style) to the text output and the fixes.
+  RunReporter(ReportSettings Settings, const std::vector<std::string> &Paths,
+              FindingFilter Filter, clang::tidy::ClangTidyContext &PrintContext,
+              llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS);
+
+  /// Takes the outcome of one file, in any order; files are reported in
+  /// their order as soon as every earlier one is in.
+  void done(WorkerOutcome Outcome);
+
+  /// Line numbers of the files seen so far (the cache stores them).
+  LineTable &lines() { return Filter.lines(); }
+
+  /// Writes what the settings ask for, prints the summary and returns the
+  /// exit status.
+  int finish();
+
+private:
+  void report(WorkerOutcome &Outcome);
+  bool writeReport();
+  bool applyFixes();
+  void printSummary();
+
+  ReportSettings Settings;
+  const std::vector<std::string> &Paths;
+  FindingFilter Filter;
+  clang::tidy::ClangTidyContext &PrintContext;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS;
+
+  std::vector<std::optional<WorkerOutcome>> Pending;
+  size_t NextToReport = 0, Finished = 0;
+  FixApplier Fixes;
+  std::vector<clang::tidy::ClangTidyError> Errors, Conflicts;
+  std::vector<std::string> FailedFiles;
+  std::vector<FileFailure> NotAnalyzed;
+  unsigned Promoted = 0; // findings of --warnings-as-errors checks
+};
+
+} // namespace async_tidy
+
+#endif // ASYNC_TIDY_DRIVER_RUNREPORTER_H
