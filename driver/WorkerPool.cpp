@@ -47,8 +47,11 @@ void WorkerPool::run(const std::vector<std::string> &Files,
       It = Running.erase(It);
       Changed = true;
     }
+    // A finished worker waits for this poll before the next file starts:
+    // at 10 ms that idled a core for 5 ms per file on average (3% of a
+    // project of small TUs); polling costs microseconds.
     if (!Changed && !Running.empty())
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
 }
 
