@@ -32,9 +32,12 @@ void RunReporter::done(WorkerOutcome Outcome) {
     errs() << "[" << ++Finished << "/" << Paths.size() << "] "
            << Paths[Outcome.Index] << "\n";
   Pending[Outcome.Index] = std::move(Outcome);
-  for (; NextToReport < Paths.size() && Pending[NextToReport]; ++NextToReport) {
-    report(*Pending[NextToReport]);
-    Pending[NextToReport].reset();
+  for (; NextToReport < Paths.size(); ++NextToReport) {
+    std::optional<WorkerOutcome> &Next = Pending[NextToReport];
+    if (!Next)
+      break;
+    report(*Next);
+    Next.reset();
   }
 }
 

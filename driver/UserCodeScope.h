@@ -24,7 +24,10 @@ bool onlyAsyncChecks(llvm::ArrayRef<std::string> EnabledChecks);
 
 /// Sets the AST's traversal scope to the top-level declarations outside
 /// system headers. It must see the end of the translation unit before the
-/// consumer that runs the matchers.
+/// consumer that runs the matchers. Instantiations go with their template,
+/// so a user template instantiated by library code stays in. What is lost
+/// is user code inside a system header's top-level declaration: a project
+/// file included from within a library's namespace block.
 class UserCodeScope : public clang::ASTConsumer {
 public:
   void HandleTranslationUnit(clang::ASTContext &Context) override;
