@@ -576,6 +576,11 @@ int run(int Argc, const char **Argv) {
   std::vector<std::string> CacheKeys(Paths.size());
   std::vector<size_t> ToAnalyze;
   for (size_t I = 0; I < Paths.size(); ++I) {
+    if (std::optional<std::string> Why =
+            async_tidy::whyUnreadable(*BaseFS, Paths[I])) {
+      Reporter.done({I, std::nullopt, std::move(*Why), ""});
+      continue;
+    }
     if (Cache) {
       CacheKeys[I] = Cache->key(
           Paths[I],
