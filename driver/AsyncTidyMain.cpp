@@ -20,6 +20,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
 #include "lsp/LanguageServer.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
@@ -112,6 +113,10 @@ cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks"),
 cl::opt<std::string> Explain("explain",
                              cl::desc("Print the documentation of a check"),
                              cl::value_desc("check"), cl::cat(Category));
+cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("For each enabled check, the configuration that enables it"),
+    cl::init(false), cl::cat(Category));
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the configuration in effect"),
                          cl::init(false), cl::cat(Category));
@@ -475,8 +480,20 @@ int run(int Argc, const char **Argv) {
     return Clean;
   }
 
-  if (ListChecks || DumpConfig) {
+  if (ListChecks || DumpConfig || ExplainConfig) {
     ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
+    if (ExplainConfig) {
+      // The last source whose Checks globs decide about a check is the one
+      // that enables it; sources are listed from defaults to command line.
+      auto Sources = (*Provider)->getRawOptions(FirstFile);
+      for (const std::string &Name : async_tidy::enabledChecks(Effective))
+        for (const auto &[Options, Source] : llvm::reverse(Sources))
+          if (Options.Checks && GlobList(*Options.Checks).contains(Name)) {
+            outs() << "'" << Name << "' is enabled in the " << Source << ".\n";
+            break;
+          }
+      return Clean;
+    }
     if (DumpConfig) {
       ClangTidyContext Context(std::move(*Provider));
       Context.setCurrentFile(FirstFile);

@@ -36,9 +36,15 @@ public:
 
   std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
     std::vector<OptionsSource> Sources = Inner->getRawOptions(FileName);
-    for (OptionsSource &Source : Sources)
-      if (Source.first.Checks)
-        Source.first.Checks = keepAsyncChecksOn(*Source.first.Checks);
+    for (OptionsSource &Source : Sources) {
+      if (!Source.first.Checks)
+        continue;
+      std::string Kept = keepAsyncChecksOn(*Source.first.Checks);
+      // The source's name is what --explain-config shows.
+      if (Kept != *Source.first.Checks)
+        Source.second += " (with async-* added: it names no async check)";
+      Source.first.Checks = std::move(Kept);
+    }
     return Sources;
   }
 
