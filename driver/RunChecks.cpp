@@ -2,6 +2,7 @@
 
 #include "RunChecks.h"
 #include "Analysis.h"
+#include "CheckCostTimer.h"
 #include "TidyCompat.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
@@ -52,12 +53,15 @@ public:
     // whose options decide the scope.
     std::unique_ptr<ASTConsumer> Checks =
         Factory.createASTConsumer(Compiler, File);
-    if (Context.getOptions().SystemHeaders.value_or(false) ||
-        !onlyAsyncChecks(Factory.getCheckNames()))
-      return Checks;
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    Consumers.push_back(std::make_unique<UserCodeScope>());
+    if (!Context.getOptions().SystemHeaders.value_or(false) &&
+        onlyAsyncChecks(Factory.getCheckNames()))
+      Consumers.push_back(std::make_unique<UserCodeScope>());
     Consumers.push_back(std::move(Checks));
+    if (Context.getEnableProfiling())
+      Consumers = timeCheckCost(File, std::move(Consumers));
+    if (Consumers.size() == 1)
+      return std::move(Consumers.front());
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
