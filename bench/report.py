@@ -7,17 +7,20 @@ import subprocess
 import sys
 
 COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
-           "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
+           "wall_x_low", "wall_x_high", "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
 
 
 def cell(value, spec):
     return "" if value is None else spec % value
 
 
+ROW = "%-15s %-34s %-33s %5s %4s %8s %5s %-9s %8s %5s %8s %5s  %-15s %s"
+
+
 def print_table(rows, meta):
-    header = "%-16s %-34s %-34s %6s %4s %8s %6s %8s %6s %8s %6s  %-22s %s" % (
-        "section", "subject", "tool", "size", "reps", "wall s", "x", "cpu s",
-        "x", "peak MiB", "x", "goal", "result")
+    header = ROW % ("section", "subject", "tool", "size", "reps", "wall s",
+                    "x", "x range", "cpu s", "x", "peak MiB", "x", "goal",
+                    "result")
     print("async-tidy benchmark, %s, commit %s, %d cores, load average %.2f "
           "before and %.2f after, %.0f s" % (
               meta["date"], meta["commit"], meta["cores"],
@@ -26,12 +29,14 @@ def print_table(rows, meta):
     print(header)
     print("-" * len(header))
     for r in rows:
-        print("%-16s %-34s %-34s %6s %4s %8s %6s %8s %6s %8s %6s  %-22s %s" % (
+        x_range = ("" if r["wall_x_low"] is None else
+                   "%.2f-%.2f" % (r["wall_x_low"], r["wall_x_high"]))
+        print((ROW % (
             r["section"], r["subject"], r["tool"], r["size"], r["reps"] or "",
-            cell(r["wall_s"], "%.3f"), cell(r["wall_x"], "%.2f"),
+            cell(r["wall_s"], "%.3f"), cell(r["wall_x"], "%.2f"), x_range,
             cell(r["cpu_s"], "%.3f"), cell(r["cpu_x"], "%.2f"),
             cell(r["peak_mib"], "%.1f"), cell(r["mem_x"], "%.2f"),
-            r["goal"], r["result"]))
+            r["goal"], r["result"])).rstrip())
     goals = [r for r in rows if r["goal"]]
     failed = [r for r in goals if r["result"].startswith("fail")]
     print("goals: %d met, %d missed, %d not measured" % (
@@ -57,7 +62,7 @@ set datafile separator ","
 set key top left
 set grid
 set xlabel "TU size (lines of the .cpp file, headers not counted)"
-set ylabel "wall time (s, fastest run)"
+set ylabel "wall time (s, median run)"
 set yrange [0:*]
 set title "Generated single TUs: wall time against size"
 set terminal {terminal} size 800,500

@@ -119,8 +119,7 @@ class Tools:
                 "-p", db_dir] + [entry_path(e) for e in entries]
 
     def check_profile(self, entry):
-        """Wall seconds per async-* check on one entry, from
-        --enable-check-profile."""
+        """A Profile of one --enable-check-profile run on entry."""
         path, flags = entry_path(entry), compile_flags(entry)
         proc = subprocess.run(
             [self.async_tidy, "--quiet", "--checks=-*,async-*",
@@ -130,20 +129,31 @@ class Tools:
         if proc.returncode not in (0, 1):
             sys.exit("bench: --enable-check-profile exited with %d"
                      % proc.returncode)
-        return parse_check_profile(proc.stderr)
+        return Profile(proc.stderr)
 
 
 # A row of clang-tidy's profile: user, system, user+system and wall columns,
 # each "seconds (percent%)", then the check's name.
 PROFILE_ROW = re.compile(r"^\s*(?:[\d.]+ \(\s*[\d.]+%\)\s+){3}([\d.]+) \(\s*[\d.]+%\)\s+(\S+)\s*$")
+# async-tidy's own line: the front end against the checks' whole share.
+COST_LINE = re.compile(r"^async-tidy: time in .*: front end ([\d.]+) s, "
+                       r"checks ([\d.]+) s ")
 
 
-def parse_check_profile(stderr):
-    times = {}
-    for line in stderr.splitlines():
-        match = PROFILE_ROW.match(line)
-        if match and match.group(2) != "Total":
-            times[match.group(2)] = float(match.group(1))
-    if not times:
-        sys.exit("bench: no check profile in async-tidy's output")
-    return times
+class Profile:
+    """From --enable-check-profile's output: each check's wall seconds in
+    its matchers and callbacks (clang-tidy's table), and the wall seconds of
+    the front end and of the checks' whole share (async-tidy's line)."""
+
+    def __init__(self, stderr):
+        self.per_check, self.front_end, self.checks = {}, None, None
+        for line in stderr.splitlines():
+            match = PROFILE_ROW.match(line)
+            if match and match.group(2) != "Total":
+                self.per_check[match.group(2)] = float(match.group(1))
+            match = COST_LINE.match(line)
+            if match:
+                self.front_end = float(match.group(1))
+                self.checks = float(match.group(2))
+        if not self.per_check or self.checks is None:
+            sys.exit("bench: no check profile in async-tidy's output")

@@ -10,8 +10,8 @@ import os
 import sys
 
 COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
-           "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
-SECTIONS = {"single-tu", "tu-size-scaling", "project", "cache", "check-profile"}
+           "wall_x_low", "wall_x_high", "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
+SECTIONS = {"single-tu", "one-tu", "tu-size-scaling", "project", "cache", "check-profile"}
 CHECKS = {"async-sync-over-async", "async-discarded-task",
           "async-detached-dangling-reference", "async-inline-continuation",
           "async-undisposed-timeout", "async-blocking-call"}
@@ -43,7 +43,8 @@ missing = SECTIONS - {r["section"] for r in rows}
 if missing:
     fail("no rows for %s" % sorted(missing))
 for r in rows:
-    if r["reps"]:
+    # Rows of whole runs: a process's time and memory.
+    if r["reps"] and r["section"] not in ("one-tu", "check-profile"):
         if not (r["wall_s"] > 0 and r["cpu_s"] > 0 and r["peak_mib"] > 0):
             fail("measured row without positive time and memory: %s" % r)
     if r["tool"] == "clang++ -fsyntax-only" and r["section"] == "single-tu":
@@ -55,9 +56,23 @@ for r in rows:
 single = [r for r in rows if r["section"] == "single-tu"]
 if len(single) != 9 or sorted({r["size"] for r in single})[0] <= 0:
     fail("expected 3 TUs by 3 tools, got %s" % single)
-profiled = {r["tool"] for r in rows if r["section"] == "check-profile"}
-if profiled != CHECKS | {"all async-* checks"}:
-    fail("check profile rows for %s" % sorted(profiled))
+one_tu = [r for r in rows if r["section"] == "one-tu"]
+if [r["goal"] for r in one_tu] != ["wall<=1.10x", "mem<=1.15x"] or \
+        one_tu[0]["reps"] != 3:
+    fail("expected the pooled wall goal over 3 paired runs and the memory "
+         "goal, got %s" % one_tu)
+for r in single:
+    if r["tool"] != "clang++ -fsyntax-only" and not \
+            r["wall_x_low"] <= r["wall_x"] <= r["wall_x_high"]:
+        fail("the ratio is outside its interval: %s" % r)
+profiled = [r for r in rows if r["section"] == "check-profile"]
+if {r["tool"] for r in profiled} != CHECKS | {"all async-* checks"}:
+    fail("check profile rows for %s" % sorted({r["tool"] for r in profiled}))
+if len([r for r in profiled if r["tool"] == "all async-* checks"]) != 3:
+    fail("expected the checks' whole share at each of the 3 sizes")
+scaling = [r for r in rows if r["section"] == "tu-size-scaling" and r["goal"]]
+if len(scaling) != 1 or not scaling[0]["subject"].startswith("checks"):
+    fail("expected the TU-size goal on the checks' share, got %s" % scaling)
 if not any(r["goal"] for r in rows if r["section"] == "cache"):
     fail("no cache goal row")
 
