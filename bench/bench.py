@@ -364,10 +364,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=5,
                         help="runs of -fsyntax-only and async-tidy per single "
                         "TU")
-    parser.add_argument("--stock-repeat", type=int, default=3,
+    parser.add_argument("--stock-repeat", type=int, default=2,
                         help="runs of stock clang-tidy per single TU (it is "
                         "shown, not judged)")
-    parser.add_argument("--profile-repeat", type=int, default=3,
+    parser.add_argument("--profile-repeat", type=int, default=2,
                         help="--enable-check-profile runs per generated TU")
     # The project's runs start a process per file, whose noise averages out
     # over the files; two keep make bench under 10 minutes on 2 cores.
