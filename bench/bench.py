@@ -214,7 +214,7 @@ def size_scaling_rows(by_size, check_cost):
     ratio = slope_ratio([(s, c) for s, c in costs])
     r = row("tu-size-scaling", "checks s/line " + sizes, ASYNC_TIDY,
             costs[-1][0])
-    r["wall_x"] = round(ratio, 3) if ratio else None
+    r["wall_x"] = round(ratio, 2) if ratio else None
     goal = "<=%.2f" % SIZE_SCALING_GOAL
     if ratio is None:
         r["goal"], r["result"] = goal, "n/a (no growth measured)"
@@ -315,7 +315,7 @@ def project_rows(tools, project_dir, counts, repeat, results_dir):
     # files stays the same from the fewest TUs to the most.
     growth = ratio[top] / ratio[counts[0]]
     r = row("project", "x @%d / x @%d" % (top, counts[0]), ASYNC_TIDY, top)
-    r["wall_x"] = round(growth, 3)
+    r["wall_x"] = round(growth, 2)
     rows.append(judge(r, "<=%.2f" % COUNT_SCALING_GOAL, "%.2f" % growth,
                       growth <= COUNT_SCALING_GOAL))
 
