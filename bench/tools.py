@@ -133,8 +133,10 @@ class Tools:
 
 
 # A row of clang-tidy's profile: user, system, user+system and wall columns,
-# each "seconds (percent%)", then the check's name.
-PROFILE_ROW = re.compile(r"^\s*(?:[\d.]+ \(\s*[\d.]+%\)\s+){3}([\d.]+) \(\s*[\d.]+%\)\s+(\S+)\s*$")
+# each "seconds (percent%)", then the check's name. A column whose total is
+# zero (system time on a small TU) is printed as dashes.
+PROFILE_ROW = re.compile(r"^\s*(?:(?:[\d.]+ \([^)]*\)|-+)\s+){3}"
+                         r"([\d.]+) \([^)]*\)\s+(\S+)\s*$")
 # async-tidy's own line: the front end against the checks' whole share.
 COST_LINE = re.compile(r"^async-tidy: time in .*: front end ([\d.]+) s, "
                        r"checks ([\d.]+) s ")
@@ -156,4 +158,5 @@ class Profile:
                 self.front_end = float(match.group(1))
                 self.checks = float(match.group(2))
         if not self.per_check or self.checks is None:
-            sys.exit("bench: no check profile in async-tidy's output")
+            sys.exit("bench: no check profile in async-tidy's output:\n"
+                     + "\n".join(stderr.splitlines()[-12:]))

@@ -533,7 +533,9 @@ int run(int Argc, const char **Argv) {
   if (Config.empty() && ConfigFile.empty())
     if (Error E = async_tidy::checkConfigFiles(*Files))
       return fail(toString(std::move(E)));
-  if (!AllowNoChecks &&
+  // Decided once for the run on its first file, as clang-tidy does; a
+  // worker does not list the checks again.
+  if (!Worker && !AllowNoChecks &&
       async_tidy::enabledChecks((*Provider)->getOptions(Files->front()))
           .empty())
     return fail("no checks are enabled (--allow-no-checks runs anyway)");
