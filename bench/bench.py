@@ -195,15 +195,16 @@ def slope_ratio(points):
 
 def size_scaling_rows(by_size, check_cost):
     """How time grows with TU size. Judged on what the checks add (their
-    whole share of each run, from --enable-check-profile): the front end is
-    the compiler's, the same in -fsyntax-only, and its growth on these TUs
-    is a second or two on top of four of headers, which run-to-run noise
-    hides. The whole runs' growth is shown for the three tools."""
+    whole share of each run, from --enable-check-profile): the rest is the
+    compiler's front end, the same as in -fsyntax-only, whose growth over
+    these TUs (a few seconds on top of four of headers) moves so much from
+    run to run that its slope ratio does too. The whole runs' growth is
+    shown for the three tools."""
     points = sorted(by_size, key=lambda p: p[0])
     if len(points) < 3:
         return []
-    sizes = "%d-%d vs %d-%d" % (points[-2][0], points[-1][0],
-                                      points[0][0], points[-2][0])
+    sizes = "%d-%d vs %d-%d" % (points[-2][0], points[-1][0], points[0][0],
+                                points[-2][0])
     rows = []
     for name in (SYNTAX_ONLY, ASYNC_TIDY, STOCK_TIDY):
         ratio = slope_ratio([(s, f[name].cpu) for s, f in points])
@@ -228,8 +229,9 @@ def check_profile_rows(tools, entries, repeat):
     """What the checks add at each size: their whole share of the run (AST
     walk, callbacks, end-of-TU analysis), the median of repeat runs, and its
     share of the front end's time in the same runs; each check's own time on
-    the largest TU. No goal here: the profile's own timers add to every
-    matcher call. Returns the rows and the checks' seconds by TU size."""
+    the largest TU. The profile's timers add a little to every matcher
+    call, so these rows overstate the cost slightly; they judge only its
+    growth with size. Returns the rows and the checks' seconds by TU size."""
     rows, cost = [], {}
     for entry in entries:
         name = os.path.basename(entry["file"])
