@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Editor latency of `async-tidy lsp`: the time from didOpen to the first
 publishDiagnostics for a file, against `clang++ -fsyntax-only` of it with the
-compile database's flags. Runs are interleaved; the medians are printed.
+compile database's flags. The two take turns; printed are the medians and
+the median of the per-run ratios.
 
-    lsp_latency.py BUILD_DIR LLVM_VERSION [FILE] [--runs N]
+    lsp_latency.py BUILD_DIR LLVM_VERSION [FILE] [--runs N] [--checks GLOBS]
 
-BUILD_DIR/examples must hold the examples' compile database (bench/
-single-tu.sh exports it); FILE defaults to its largest source.
+BUILD_DIR/examples must hold the examples' compile database (`make bench`
+and `make demo` export it); FILE defaults to its largest source.
 """
 import argparse
 import json
@@ -35,10 +36,12 @@ def read_message(stream):
             length = int(value)
 
 
-def lsp_seconds(async_tidy, database_dir, path):
-    server = subprocess.Popen(
-        [async_tidy, "lsp", "--compile-commands-dir=" + database_dir],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+def lsp_seconds(async_tidy, database_dir, path, checks):
+    command = [async_tidy, "lsp", "--compile-commands-dir=" + database_dir]
+    if checks:
+        command.append("--checks=" + checks)
+    server = subprocess.Popen(command, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE)
     server.stdin.write(frame({"id": 1, "method": "initialize",
                               "params": {"capabilities": {}}}))
     server.stdin.flush()
@@ -82,6 +85,8 @@ def main():
     parser.add_argument("llvm_version")
     parser.add_argument("file", nargs="?")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--checks", help="the server's --checks (default: "
+                        "the file's .clang-tidy)")
     args = parser.parse_args()
     build_dir = os.path.abspath(args.build_dir)
     database_dir = os.path.join(build_dir, "examples")
@@ -98,7 +103,8 @@ def main():
 
     lsp, compile_only = [], []
     for _ in range(args.runs):
-        seconds, count = lsp_seconds(async_tidy, database_dir, path)
+        seconds, count = lsp_seconds(async_tidy, database_dir, path,
+                                     args.checks)
         lsp.append(seconds)
         compile_only.append(syntax_only_seconds(entry, args.llvm_version))
     lsp_median = statistics.median(lsp)
@@ -109,7 +115,8 @@ def main():
     print("clang++-%s -fsyntax-only:      median %.2f s (runs: %s)"
           % (args.llvm_version, compile_median,
              ", ".join("%.2f" % s for s in compile_only)))
-    print("ratio: %.2fx" % (lsp_median / compile_median))
+    print("ratio: %.2fx (median of the per-run ratios)" % statistics.median(
+        a / b for a, b in zip(lsp, compile_only)))
 
 
 if __name__ == "__main__":
