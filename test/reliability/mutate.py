@@ -14,9 +14,11 @@ file, truncate, insert a stray brace, parenthesis, co_await, co_return...).
 
 Mutants that do not compile are expected (exit 2). A failure is a crash: a
 signal, an exit status other than 0, 1 or 2, a sanitizer or LLVM crash report
-on stderr, or no exit within the timeout. Several mutants of one source run
-in one process; when such a batch fails, each mutant is rerun alone to find
-the culprits. Each failing mutant is saved to DIR with the command that
+on stderr, or no exit within the timeout, unless the compiler's own front end
+(--compiler) also runs past the timeout on that mutant: then Clang hangs, not
+the checks, and the mutant is listed but not counted. Several mutants of one
+source run in one process; when such a batch fails, each mutant is rerun
+alone to find the culprits. Each failing mutant is saved to DIR with the command that
 reproduces it, and printed. Exit status: 0 when nothing crashed.
 """
 import argparse
@@ -207,22 +209,57 @@ def save(out, mutant, cmd, why, err):
           flush=True)
 
 
+def default_compiler(tool):
+    """clang++ of the LLVM release the tool reports with --version, if it is
+    installed."""
+    try:
+        version = subprocess.run([tool, "--version"], capture_output=True,
+                                 text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    match = re.search(r"LLVM (\d+)", version)
+    return match and shutil.which("clang++-" + match.group(1))
+
+
+def compiler_hangs(compiler, mutant, workdir, timeout):
+    """Whether the compiler's own front end also runs past the timeout on
+    the mutant: then Clang, not the checks, is what hangs."""
+    if compiler is None:
+        return False
+    cmd = [compiler, "-fsyntax-only"] + BASE_FLAGS
+    if mutant.source.mocks:
+        cmd.append("-I" + INPUTS)
+    try:
+        subprocess.run(cmd + [os.path.join(workdir, mutant.name)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return True
+    return False
+
+
 def check_batch(args, batch, env):
-    """Returns (failures, mutants that compiled)."""
+    """Returns (failures, mutants that compiled, mutants on which the
+    compiler itself hangs)."""
     workdir = tempfile.mkdtemp(prefix="async-tidy-mutants-")
     try:
         why, err = run(args.async_tidy, batch, workdir, args.timeout, env)
         if why is None:
             failed = sum(1 for m in batch if re.search(
                 re.escape(m.name) + r"' has compile errors", err))
-            return [], len(batch) - failed
+            return [], len(batch) - failed, []
         if len(batch) > 1:  # find the culprits
-            failures = []
+            failures, compiler_hung = [], []
             for m in batch:
-                failures += check_batch(args, [m], env)[0]
-            return failures, 0
+                found, _, hung = check_batch(args, [m], env)
+                failures += found
+                compiler_hung += hung
+            return failures, 0, compiler_hung
+        if why.startswith("no exit") and compiler_hangs(
+                args.compiler, batch[0], workdir, args.timeout):
+            return [], 0, batch
         cmd = command(args.async_tidy, batch, [batch[0].name])
-        return [(batch[0], cmd, why, err)], 0
+        return [(batch[0], cmd, why, err)], 0, []
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -241,6 +278,11 @@ def main():
     parser.add_argument("--sources", default="*",
                         help="mutate only the sources whose path from the "
                         "top of the repository matches this glob")
+    parser.add_argument("--compiler",
+                        help="clang++ to try a mutant on that runs past the "
+                        "timeout: when it hangs too, the mutant is not "
+                        "counted as a crash (default: clang++-N of the "
+                        "tool's LLVM release)")
     parser.add_argument("--min-compiled", type=float, default=0.1,
                         help="fail if a smaller share of mutants compiles "
                         "(the flags would be wrong and little tested)")
@@ -248,6 +290,8 @@ def main():
     if not os.access(args.async_tidy, os.X_OK):
         sys.exit("mutate.py: no executable at '%s'" % args.async_tidy)
     args.async_tidy = os.path.abspath(args.async_tidy)
+    if args.compiler is None:
+        args.compiler = default_compiler(args.async_tidy)
 
     sources = load_sources(args.sources)
     if not sources:
@@ -262,16 +306,25 @@ def main():
     batches.sort(key=lambda b: b[0].index)
 
     env = environment()
-    failures, compiled = [], 0
+    failures, compiled, compiler_hung = [], 0, []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for found, ok in pool.map(lambda b: check_batch(args, b, env), batches):
+        for found, ok, hung in pool.map(lambda b: check_batch(args, b, env),
+                                        batches):
             compiled += ok
+            compiler_hung += hung
             for mutant, cmd, why, err in found:
                 save(args.out, mutant, cmd, why, err)
                 failures.append(mutant)
 
-    print("seed %d: %d mutants run, %d compiled, %d crashes"
-          % (args.seed, len(mutants), compiled, len(failures)))
+    for mutant in compiler_hung:
+        print("not counted: mutant %d (from %s): %s -fsyntax-only also runs "
+              "past %d s on it" % (mutant.index,
+                                   os.path.relpath(mutant.source.path, TOP),
+                                   args.compiler, args.timeout))
+    print("seed %d: %d mutants run, %d compiled, %d crashes%s"
+          % (args.seed, len(mutants), compiled, len(failures),
+             ", %d where the compiler hangs too" % len(compiler_hung)
+             if compiler_hung else ""))
     if failures:
         print("reproduce one with: %s --async-tidy %s --seed %d --only I"
               % (sys.argv[0], args.async_tidy, args.seed))
