@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
-           "wall_x_low", "wall_x_high", "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
+           "wall_x_low", "wall_x_high", "cpu_s", "cpu_x", "peak_mib", "mem_x",
+           "goal", "result"]
 
 
 def cell(value, spec):
