@@ -65,3 +65,32 @@ if shutil.which("cmake") and shutil.which("ninja"):
 # Neovim, for the editor test of `async-tidy lsp` (scripts/install-deps.sh).
 if shutil.which("nvim"):
     config.available_features.add("nvim")
+
+# Microsoft's SARIF Multitool, installed from npm by scripts/install-deps.sh
+# into build-tools/ (test/driver/sarif-github.test).
+sarif_multitool = lit_config.params.get(
+    "sarif_multitool",
+    os.path.join(os.path.dirname(config.test_source_root), "build-tools",
+                 "node_modules", "@microsoft", "sarif-multitool-linux",
+                 "Sarif.Multitool"))
+if os.access(sarif_multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+else:
+    lit_config.note("no SARIF Multitool at %s (scripts/install-deps.sh installs "
+                    "it with npm): its test reports UNSUPPORTED" % sarif_multitool)
+config.substitutions.append(
+    ("%multitool_sarif", "%s %s %s" % (
+        "/usr/bin/python3",
+        os.path.join(config.test_source_root, "multitool_sarif.py"),
+        sarif_multitool)))
+
+# Real libraries for test/integration/: whichever Boost (1.74, 1.81, 1.83 ...)
+# and cpprestsdk the machine has; scripts/install-deps.sh installs them only
+# when apt removes nothing, so a machine may lack one.
+def has_header(header):
+    return any(os.path.exists(os.path.join(d, header))
+               for d in ("/usr/include", "/usr/local/include"))
+if has_header("boost/asio.hpp"):
+    config.available_features.add("boost-asio")
+if has_header("pplx/pplxtasks.h"):
+    config.available_features.add("cpprest")

@@ -1,6 +1,9 @@
 // Boost.Asio from Debian: a coroutine echo server that writes synchronously
 // and sleeps, a lock held over a timer wait, and the same calls where they
 // are fine.
+// REQUIRES: boost-asio
+// -DBOOST_ASIO_HAS_*: Boost 1.74 needs them to use coroutines with Clang;
+// later releases define them themselves, so they are harmless there.
 // RUN: %check_async_tidy --no-mocks %s async-blocking-call %t -- -- -std=c++20 \
 // RUN:   -DBOOST_ASIO_HAS_CO_AWAIT -DBOOST_ASIO_HAS_STD_COROUTINE
 

@@ -1,5 +1,8 @@
 // Boost.Asio from Debian (1.74): a coroutine echo server with three kinds of
 // blocking waits, and the same waits in main, which are fine.
+// REQUIRES: boost-asio
+// -DBOOST_ASIO_HAS_*: Boost 1.74 needs them to use coroutines with Clang;
+// later releases define them themselves, so they are harmless there.
 // RUN: %check_async_tidy --no-mocks %s async-sync-over-async %t -- -- -std=c++20 \
 // RUN:   -DBOOST_ASIO_HAS_CO_AWAIT -DBOOST_ASIO_HAS_STD_COROUTINE
 

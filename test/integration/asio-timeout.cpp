@@ -1,5 +1,8 @@
 // Boost.Asio from Debian: a read guarded by a timeout timer that is never
 // cancelled, and the same read with timer.cancel() after it.
+// REQUIRES: boost-asio
+// -DBOOST_ASIO_HAS_*: Boost 1.74 needs them to use coroutines with Clang;
+// later releases define them themselves, so they are harmless there.
 // RUN: %check_async_tidy --no-mocks %s async-undisposed-timeout %t -- -- -std=c++20 \
 // RUN:   -DBOOST_ASIO_HAS_CO_AWAIT -DBOOST_ASIO_HAS_STD_COROUTINE
 

@@ -1,5 +1,6 @@
 // cpprestsdk from Debian: a pplx continuation that sleeps runs on the PPL
 // thread pool and stalls it.
+// REQUIRES: cpprest
 // RUN: %check_async_tidy --no-mocks %s async-blocking-call %t -- -- -std=c++20
 
 #include <pplx/pplxtasks.h>

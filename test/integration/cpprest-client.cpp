@@ -1,4 +1,5 @@
 // cpprestsdk from Debian: pplx tasks, continuations and waits.
+// REQUIRES: cpprest
 // RUN: %check_async_tidy --no-mocks %s async-sync-over-async %t -- -- -std=c++20
 
 #include <pplx/pplxtasks.h>

@@ -1,5 +1,6 @@
 // Real headers: a cpprestsdk task_completion_event set under a lock_guard,
 // and a hand-written awaitable resumed from a std::thread callback.
+// REQUIRES: cpprest
 // RUN: %check_async_tidy --no-mocks %s async-inline-continuation %t -- -- -std=c++20
 
 #include <pplx/pplxtasks.h>
