@@ -106,7 +106,10 @@ bool RunReporter::writeReport() {
     }
     raw_ostream &Out = File ? *File : outs();
     if (Settings.Format == "sarif")
-      writeSarifReport(Errors, FailedFiles, NotAnalyzed, Out);
+      writeSarifReport(Errors, FailedFiles, NotAnalyzed,
+                       Settings.SarifRoot.empty() ? defaultSarifRoot()
+                                                  : Settings.SarifRoot,
+                       Out);
     else
       writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
   }

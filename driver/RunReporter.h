@@ -31,6 +31,9 @@ struct ReportSettings {
   std::string Format = "text";
   /// For json and sarif; standard output when empty.
   std::string OutputFile;
+  /// SARIF locations are relative to this folder (defaultSarifRoot() when
+  /// empty).
+  std::string SarifRoot;
   std::string WriteBaseline;
   bool ReportStale = false;
   std::string ExportFixes;
