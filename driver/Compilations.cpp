@@ -93,21 +93,29 @@ loadBuildPath(llvm::StringRef BuildPath) {
   return std::move(Database);
 }
 
-/// The compile_commands.json that Clang's search upwards from \p File
-/// finds, if the nearest database there is one.
-static std::string jsonDatabaseAbove(llvm::StringRef File) {
-  llvm::SmallString<256> Dir(File);
+/// The folder whose database clangd would take for a file in \p Start (or
+/// for \p Start itself, a folder): the nearest one upwards that holds a
+/// compile_commands.json or compile_flags.txt, or whose build/ subfolder
+/// holds a compile_commands.json (the usual CMake layout). Empty if none.
+static std::string databaseFolderAbove(llvm::StringRef Start) {
+  llvm::SmallString<256> Dir(Start);
   if (llvm::sys::fs::make_absolute(Dir))
     return {};
-  for (llvm::StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+  if (!llvm::sys::fs::is_directory(Dir))
+    llvm::sys::path::remove_filename(Dir);
+  auto Has = [](llvm::StringRef D, llvm::StringRef Name) {
+    llvm::SmallString<256> Path(D);
+    llvm::sys::path::append(Path, Name);
+    return llvm::sys::fs::exists(Path);
+  };
+  for (llvm::StringRef D = Dir; !D.empty();
        D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Json(D), Flags(D);
-    llvm::sys::path::append(Json, "compile_commands.json");
-    llvm::sys::path::append(Flags, "compile_flags.txt");
-    if (llvm::sys::fs::exists(Json))
-      return std::string(Json);
-    if (llvm::sys::fs::exists(Flags))
-      return {};
+    if (Has(D, "compile_commands.json") || Has(D, "compile_flags.txt"))
+      return D.str();
+    llvm::SmallString<256> Build(D);
+    llvm::sys::path::append(Build, "build");
+    if (Has(Build, "compile_commands.json"))
+      return std::string(Build);
   }
   return {};
 }
@@ -122,20 +130,30 @@ loadCompilations(CompilationSetup Setup,
       return Loaded.takeError();
     Database = inferMissingCompileCommands(std::move(*Loaded));
   }
-  if (!Database && !Files.empty()) {
-    if (std::string Json = jsonDatabaseAbove(Files.front()); !Json.empty())
+  if (!Database) {
+    // As clangd: from the first file, or from the current folder when no
+    // file is named (async-tidy run inside build/).
+    std::string Folder =
+        databaseFolderAbove(Files.empty() ? "." : Files.front());
+    if (Folder.empty())
+      return error("no compilation database found in the folders above " +
+                   (Files.empty() ? std::string("the current folder")
+                                  : "'" + Files.front() + "'") +
+                   " or their build/ subfolders; pass -p <build-dir> with a "
+                   "compile_commands.json, or compiler flags after '--'");
+    llvm::SmallString<256> Json(Folder);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    if (llvm::sys::fs::exists(Json))
       if (llvm::Error E = checkCompileCommands(Json))
         return error("cannot load the compilation database at '" + Json +
                      "': " + llvm::toString(std::move(E)));
     std::string Message;
-    Database =
-        CompilationDatabase::autoDetectFromSource(Files.front(), Message);
-    if (Database)
-      Database = inferMissingCompileCommands(std::move(Database));
+    Database = CompilationDatabase::loadFromDirectory(Folder, Message);
+    if (!Database)
+      return error("cannot load the compilation database in '" + Folder +
+                   "': " + llvm::StringRef(Message).trim());
+    Database = inferMissingCompileCommands(std::move(Database));
   }
-  if (!Database)
-    return error("no compilation database found; pass -p <build-dir> with a "
-                 "compile_commands.json, or compiler flags after '--'");
 
   // Our binary does not sit beside Clang's builtin headers; point at them
   // unless the command already does. -fno-caret-diagnostics only silences
