@@ -7,6 +7,7 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -24,6 +25,45 @@ std::string keepAsyncChecksOn(llvm::StringRef Checks) {
 }
 
 namespace {
+enum class DefaultState { On, OptIn };
+struct CatalogEntry {
+  llvm::StringRef Name;
+  DefaultState State;
+};
+constexpr CatalogEntry Catalog[] = {
+#define ASYNC_CHECK(Name, Class, Header, Default, Summary)                     \
+  {Name, DefaultState::Default},
+#include "checks/CheckCatalog.def"
+};
+
+/// Whether a glob of \p Checks turns on \p Name by its full name.
+bool namesInFull(llvm::StringRef Checks, llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 16> Globs;
+  Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  return llvm::any_of(
+      Globs, [&](llvm::StringRef Glob) { return Glob.trim() == Name; });
+}
+
+/// "-<check>" for each opt-in check that no source names in full.
+std::string optInChecksOff(
+    const std::vector<ClangTidyOptionsProvider::OptionsSource> &Sources) {
+  std::string Off;
+  for (const CatalogEntry &Entry : Catalog) {
+    if (Entry.State != DefaultState::OptIn ||
+        llvm::any_of(
+            Sources,
+            [&](const ClangTidyOptionsProvider::OptionsSource &Source) {
+              return Source.first.Checks &&
+                     namesInFull(*Source.first.Checks, Entry.Name);
+            }))
+      continue;
+    if (!Off.empty())
+      Off += ",";
+    Off += "-" + Entry.Name.str();
+  }
+  return Off;
+}
+
 class AsyncChecksOnProvider : public ClangTidyOptionsProvider {
 public:
   explicit AsyncChecksOnProvider(
@@ -44,6 +84,13 @@ public:
       if (Kept != *Source.first.Checks)
         Source.second += " (with async-* added: it names no async check)";
       Source.first.Checks = std::move(Kept);
+    }
+    // Last, so that no glob before it turns them back on.
+    if (std::string Off = optInChecksOff(Sources); !Off.empty()) {
+      ClangTidyOptions OptInOff;
+      OptInOff.Checks = std::move(Off);
+      Sources.emplace_back(std::move(OptInOff),
+                           "async-tidy: opt-in checks not named in full");
     }
     return Sources;
   }

@@ -2,7 +2,11 @@
 //
 // async-tidy runs the async-* checks by default, also for a project whose
 // .clang-tidy lists only stock checks; stock checks run only when a config
-// or --checks names them.
+// or --checks names them. An opt-in check (checks/CheckCatalog.def) runs only
+// when a config or --checks names it in full: a glob such as async-* or *
+// leaves it off, as clang-tidy's globs leave the analyzer's alpha checkers
+// off. The language server's workers are async-tidy runs and do the same.
+// clang-tidy -load knows only globs: there, async-* includes opt-in checks.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,7 +28,8 @@ inline constexpr const char *DefaultChecks = "-*,async-*";
 std::string keepAsyncChecksOn(llvm::StringRef Checks);
 
 /// Wraps an options provider so that every config source it reads goes
-/// through keepAsyncChecksOn().
+/// through keepAsyncChecksOn(), and a last source switches off each opt-in
+/// check that no source names in full.
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 withAsyncChecksOn(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Inner);
 

@@ -186,7 +186,8 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     if (RuleIndex.try_emplace(Id, Rules.size()).second)
       Rules.push_back(rule(Id, Summary));
   };
-#define ASYNC_CHECK(Name, Class, Summary) AddRule(Name, Summary);
+#define ASYNC_CHECK(Name, Class, Header, Default, Summary)                     \
+  AddRule(Name, Summary);
 #include "checks/CheckCatalog.def"
 
   LineTable Lines;

@@ -13,7 +13,7 @@ namespace async_tidy {
 
 bool onlyAsyncChecks(llvm::ArrayRef<std::string> EnabledChecks) {
   static constexpr llvm::StringRef Ours[] = {
-#define ASYNC_CHECK(Name, Class, Summary) Name,
+#define ASYNC_CHECK(Name, Class, Header, Default, Summary) Name,
 #include "checks/CheckCatalog.def"
   };
   return llvm::all_of(EnabledChecks, [](const std::string &Check) {

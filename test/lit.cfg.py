@@ -49,6 +49,13 @@ config.substitutions.append(
     ("%expect_exit",
      "%s %s" % (python, os.path.join(config.test_source_root, "expect_exit.py"))))
 config.substitutions.append(("%python", python))
+# The check catalogue (checks/CheckCatalog.def) as FileCheck lines, so that
+# adding a check changes no test.
+source_root = os.path.dirname(config.test_source_root)
+config.substitutions.append(
+    ("%catalog", "%s %s --root %s" % (
+        python, os.path.join(source_root, "scripts", "catalog.py"),
+        source_root)))
 config.substitutions.append(("%FileCheck", filecheck))
 # A directory with no compile_commands.json above it (the build tree has one).
 config.substitutions.append(

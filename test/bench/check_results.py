@@ -9,12 +9,14 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "scripts"))
+import catalog  # noqa: E402
+
 COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
            "wall_x_low", "wall_x_high", "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
 SECTIONS = {"single-tu", "one-tu", "tu-size-scaling", "project", "cache", "check-profile"}
-CHECKS = {"async-sync-over-async", "async-discarded-task",
-          "async-detached-dangling-reference", "async-inline-continuation",
-          "async-undisposed-timeout", "async-blocking-call"}
+CHECKS = {c.name for c in catalog.read() if c.default == "On"}
 
 
 def fail(message):
