@@ -1,6 +1,7 @@
 //===--- Diagnostics.cpp --------------------------------------------------===//
 
 #include "Diagnostics.h"
+#include "CheckPages.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -32,24 +33,6 @@ int64_t severity(tooling::Diagnostic::Level Level) {
     break;
   }
   return SeverityInformation;
-}
-
-/// The page that explains a check: ours from the installed docs, the stock
-/// checks' from the clang-tidy site; compiler diagnostics have none.
-std::optional<std::string> documentation(StringRef Check) {
-  SmallString<256> Page(ASYNC_TIDY_DOCS_DIR);
-  sys::path::append(Page, Check + ".md");
-  if (sys::fs::exists(Page))
-    return uriFromPath(Page);
-  if (Check.starts_with("clang-diagnostic-") || !Check.contains('-'))
-    return std::nullopt;
-  auto [Module, Name] =
-      Check.starts_with("clang-analyzer-")
-          ? std::make_pair(StringRef("clang-analyzer"), Check.drop_front(15))
-          : Check.split('-');
-  return ("https://clang.llvm.org/extra/clang-tidy/checks/" + Module + "/" +
-          Name + ".html")
-      .str();
 }
 
 bool sameFile(StringRef A, StringRef B) {
@@ -174,23 +157,36 @@ quickFix(const ClangTidyError &Error, Files &Texts) {
   return std::make_pair(json::Object{{"changes", std::move(Changes)}}, Title);
 }
 
+/// A note as clangd writes it into the message for a client without
+/// relatedInformation: "file.cpp:14:3: message", 1-based.
+std::string foldedNote(const Located &At, StringRef Message, Files &Texts) {
+  Point Where = Texts.text(At.File).point(At.Offset);
+  return (sys::path::filename(At.File) + ":" + Twine(Where.first + 1) + ":" +
+          Twine(Where.second + 1) + ": " + Message)
+      .str();
+}
+
 } // namespace
 
 std::vector<Finding> findingsFromResult(const WorkerResult &Result,
-                                        StringRef Path, const TextIndex &Text) {
+                                        StringRef Path, const TextIndex &Text,
+                                        bool RelatedInformation) {
   Files Texts(Path, Text);
   std::vector<Finding> Findings;
   // The same finding reached through two template instantiations or two
   // inclusions is shown once.
   std::set<std::tuple<std::string, size_t, std::string>> Seen;
   std::optional<json::Object> FirstErrorElsewhere; // as related information
+  std::string FirstErrorNote;                      // or folded in
   bool ErrorHere = false;
   for (const ClangTidyError &Error : Result.Errors) {
     Located At = location(Error.Message, Error.BuildDirectory);
     bool IsError = Error.DiagLevel == tooling::Diagnostic::Error;
     if (!Texts.isDocument(At.File)) {
-      if (IsError && !FirstErrorElsewhere)
+      if (IsError && !FirstErrorElsewhere) {
         FirstErrorElsewhere = relatedLocation(At, Error.Message.Message, Texts);
+        FirstErrorNote = foldedNote(At, Error.Message.Message, Texts);
+      }
       continue;
     }
     ErrorHere |= IsError;
@@ -207,12 +203,18 @@ std::vector<Finding> findingsFromResult(const WorkerResult &Result,
                                 {"source", "async-tidy"},
                                 {"code", Error.DiagnosticName},
                                 {"message", Error.Message.Message}};
-    if (std::optional<std::string> Page = documentation(Error.DiagnosticName))
+    if (std::optional<std::string> Page = checkPageUri(Error.DiagnosticName))
       F.Diagnostic["codeDescription"] = json::Object{{"href", *Page}};
     json::Array Related;
-    for (const tooling::DiagnosticMessage &Note : Error.Notes)
-      Related.push_back(relatedLocation(location(Note, Error.BuildDirectory),
-                                        Note.Message, Texts));
+    std::string Message = Error.Message.Message;
+    for (const tooling::DiagnosticMessage &Note : Error.Notes) {
+      Located NoteAt = location(Note, Error.BuildDirectory);
+      if (RelatedInformation)
+        Related.push_back(relatedLocation(NoteAt, Note.Message, Texts));
+      else
+        Message += "\n\n" + foldedNote(NoteAt, Note.Message, Texts);
+    }
+    F.Diagnostic["message"] = std::move(Message);
     if (!Related.empty())
       F.Diagnostic["relatedInformation"] = std::move(Related);
     if (auto Fix = quickFix(Error, Texts)) {
@@ -227,9 +229,12 @@ std::vector<Finding> findingsFromResult(const WorkerResult &Result,
   if (Result.Failed && !ErrorHere) {
     Finding F = problemFinding(
         "an included file has compile errors; findings may be missing");
-    if (FirstErrorElsewhere)
+    if (FirstErrorElsewhere && RelatedInformation)
       F.Diagnostic["relatedInformation"] =
           json::Array{std::move(*FirstErrorElsewhere)};
+    else if (FirstErrorElsewhere)
+      F.Diagnostic["message"] =
+          (*F.Diagnostic.getString("message") + "\n\n" + FirstErrorNote).str();
     Findings.push_back(std::move(F));
   }
   // In the order of the text, whatever order the checks ran in.

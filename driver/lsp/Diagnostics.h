@@ -25,11 +25,14 @@ struct Finding {
 };
 
 /// The findings of \p Result that belong to the document at \p Path, whose
-/// text the worker analyzed was \p Text. Notes elsewhere become related
-/// information; findings in other files are left to their own documents.
+/// text the worker analyzed was \p Text. Notes become related information,
+/// or, for a client without relatedInformation support, lines of the
+/// message ("file.cpp:14:3: note text", as clangd folds them); findings in
+/// other files are left to their own documents.
 std::vector<Finding> findingsFromResult(const WorkerResult &Result,
                                         llvm::StringRef Path,
-                                        const TextIndex &Text);
+                                        const TextIndex &Text,
+                                        bool RelatedInformation);
 
 /// An error at the top of the document saying why its analysis is missing
 /// or incomplete.

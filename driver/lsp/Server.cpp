@@ -115,6 +115,13 @@ void Server::handleRequest(const json::Value &Id, StringRef Method,
     if (Initialized)
       return replyError(Id, InvalidRequest, "the server is initialized");
     Initialized = true;
+    // Without relatedInformation (eglot 1.9) the notes go into the message.
+    const json::Object *Capability = Params;
+    for (StringRef Key : {"capabilities", "textDocument", "publishDiagnostics"})
+      Capability = Capability ? Capability->getObject(Key) : nullptr;
+    RelatedInformation =
+        Capability &&
+        Capability->getBoolean("relatedInformation").value_or(false);
     json::Object Sync{{"openClose", true},
                       {"change", FullSync},
                       {"save", json::Object{{"includeText", false}}}};
@@ -324,7 +331,8 @@ void Server::analyze(const std::string &Uri, const std::string &Path,
   std::vector<Finding> Findings;
   std::vector<std::string> Dependencies;
   if (Outcome.Result) { // Analyzed
-    Findings = findingsFromResult(*Outcome.Result, Path, *Text);
+    Findings =
+        findingsFromResult(*Outcome.Result, Path, *Text, RelatedInformation);
     for (const std::string &File : Outcome.Result->Dependencies)
       Dependencies.push_back(cleanPath(File));
   }

@@ -89,6 +89,9 @@ private:
   Transport &Client;
   ServerOptions Options;
   bool Initialized = false;
+  /// Whether the client shows Diagnostic.relatedInformation (set by
+  /// initialize, before any analysis).
+  bool RelatedInformation = false;
   bool ShutdownRequested = false;
 
   std::mutex Lock; ///< Guards everything below.
