@@ -1,0 +1,9 @@
+#pragma once
+
+namespace coro::detail
+{
+struct void_value
+{
+};
+
+} // namespace coro::detail

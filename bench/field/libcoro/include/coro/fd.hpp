@@ -1,0 +1,7 @@
+#pragma once
+
+namespace coro
+{
+using fd_t = int;
+
+} // namespace coro
