@@ -11,7 +11,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS = -G Ninja -DLLVM_VERSION=$(LLVM_VERSION) \
   -DCMAKE_CXX_COMPILER=clang++-$(LLVM_VERSION) -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build asan check demo bench selfcheck fuzz clean
+.PHONY: all deps build asan check demo bench field selfcheck fuzz clean
 
 all: build
 
@@ -57,6 +57,14 @@ fuzz: asan
 # smaller inputs, to try the harness.
 bench: build
 	@QUICK=$(QUICK) bench/run.sh $(BUILD_DIR) $(LLVM_VERSION)
+
+# Precision on real code: async-tidy over the extracts in bench/field/,
+# compared with the reviewed list bench/field/expected.tsv. Fails when a
+# reviewed true positive is lost, a fixed false positive returns or a finding
+# nobody reviewed appears (FIELD_FLAGS=--allow-new to only list those).
+field: build
+	@python3 bench/field/run.py --async-tidy $(BUILD_DIR)/bin/async-tidy \
+	  --out $(BUILD_DIR)/field -j $(JOBS) $(FIELD_FLAGS)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

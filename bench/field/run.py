@@ -41,8 +41,9 @@ def read_config(path):
             key, sep, value = line.partition("=")
             key = key.strip()
             if not sep or key not in config:
-                raise InputError("%s:%d: expected 'flags|sources|exclude = ...'"
-                                 % (path, number))
+                raise InputError(
+                    "%s:%d: expected 'flags|sources|exclude = ...'" %
+                    (path, number))
             config[key] = (config[key] + " " + value.strip()).strip()
     if not config["sources"]:
         raise InputError("%s: no 'sources' line" % path)
@@ -94,15 +95,16 @@ def write_database(field_dir, name, out_dir):
     return database_dir, len(files)
 
 
-def run_async_tidy(tool, field_dir, database_dir, jobs):
+def run_async_tidy(tool, field_dir, database_dir, jobs, cache_dir):
     """Findings of one extract as {(file, line, check): message}."""
     report_path = os.path.join(database_dir, "findings.json")
     header_filter = "^" + os.path.realpath(field_dir) + "/.*"
     command = [
         tool, "-p", database_dir, "--format", "json", "--output", report_path,
-        "--header-filter", header_filter, "--fail-on-findings=false",
+        "--header-filter", header_filter, "--checks=-*,async-*",
+        "--fail-on-findings=false",
         "--quiet", "-j", str(jobs)
-    ]
+    ] + (["--cache-dir", cache_dir] if cache_dir else [])
     result = subprocess.run(command, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, universal_newlines=True)
     if result.returncode != 0 or not os.path.isfile(report_path):
@@ -165,8 +167,8 @@ def read_expected(path):
 def write_expected(path, expected):
     with open(path, "w", encoding="utf-8") as stream:
         stream.write("\t".join(COLUMNS) + "\n")
-        for row in sorted(expected.values(),
-                          key=lambda r: (r["file"], int(r["line"]), r["check"])):
+        order = lambda row: (row["file"], int(row["line"]), row["check"])
+        for row in sorted(expected.values(), key=order):
             cells = [row[column] for column in COLUMNS]
             if not cells[-1]:
                 cells.pop()
@@ -237,6 +239,10 @@ def main():
         here, "..", "..", "build", "field"), help="where compile databases "
                         "and reports go")
     parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyze every file again (by default results "
+                        "are kept in OUT/cache, keyed by the tool's build, "
+                        "the configuration and the content of every input)")
     parser.add_argument("--project", action="append",
                         help="only this extract (repeatable)")
     parser.add_argument("--allow-new", action="store_true",
@@ -254,13 +260,14 @@ def main():
     try:
         names = projects(field_dir, args.project)
         expected = read_expected(expected_path)
+        out_dir = os.path.realpath(args.out)
+        cache_dir = None if args.no_cache else os.path.join(out_dir, "cache")
         findings, failed, units = {}, [], 0
         for name in names:
-            database_dir, count = write_database(field_dir, name,
-                                                 os.path.realpath(args.out))
+            database_dir, count = write_database(field_dir, name, out_dir)
             units += count
             found, lost = run_async_tidy(args.async_tidy, field_dir,
-                                         database_dir, args.jobs)
+                                         database_dir, args.jobs, cache_dir)
             findings.update(found)
             failed += lost
     except (InputError, OSError) as error:
