@@ -26,8 +26,8 @@ packages=(
   python3 python3-jsonschema
   # real libraries for test/integration/ and examples/ (Boost: see below)
   libcpprest-dev
-  # a real editor client for test/lsp/neovim.test
-  neovim
+  # real editor clients for test/lsp/neovim.test and test/lsp/emacs.test
+  neovim emacs-nox elpa-eglot
   # make bench: the time vs TU size plot (PNG and SVG)
   gnuplot-nox
   # npm, to install the SARIF Multitool into $TOOLS_DIR

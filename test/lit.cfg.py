@@ -72,6 +72,10 @@ if shutil.which("cmake") and shutil.which("ninja"):
 # Neovim, for the editor test of `async-tidy lsp` (scripts/install-deps.sh).
 if shutil.which("nvim"):
     config.available_features.add("nvim")
+# Emacs with Debian's eglot (emacs-nox, elpa-eglot), the second editor test.
+import glob
+if shutil.which("emacs") and glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*"):
+    config.available_features.add("emacs-eglot")
 
 # Microsoft's SARIF Multitool, installed from npm by scripts/install-deps.sh
 # into build-tools/ (test/driver/sarif-github.test).
