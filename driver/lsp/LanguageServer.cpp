@@ -2,6 +2,7 @@
 
 #include "LanguageServer.h"
 #include "../CheckSelection.h"
+#include "../ParseArguments.h"
 #include "Server.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -53,14 +54,11 @@ int runLanguageServer(int Argc, const char **Argv) {
   std::vector<const char *> Args{"async-tidy", "lsp"};
   Args.insert(Args.end(), Argv + 1, Argv + Argc);
   cl::HideUnrelatedOptions(Category, Lsp);
-  std::string ParseErrors;
-  raw_string_ostream ParseErrorStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
-          static_cast<int>(Args.size()), Args.data(),
-          "async-tidy lsp: the async-* checks in an editor, through the "
-          "Language Server Protocol on stdin/stdout.\n",
-          &ParseErrorStream))
-    return fail(StringRef(ParseErrors).trim());
+  if (!parseArguments(static_cast<int>(Args.size()), Args.data(),
+                      "async-tidy lsp: the async-* checks in an editor, "
+                      "through the Language Server Protocol on stdin/stdout.\n",
+                      "async-tidy lsp"))
+    return 2;
   if (std::string Unknown = findUnknownCheck(Checks); !Unknown.empty())
     return fail("unknown check '" + Unknown + "' in --checks");
   if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))

@@ -1,0 +1,79 @@
+//===--- InfoCommands.cpp -------------------------------------------------===//
+
+#include "InfoCommands.h"
+#include "CheckSelection.h"
+#include "CommandLine.h"
+#include "ConfigFiles.h"
+#include "RunReporter.h"
+#include "TidyCompat.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/GlobList.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace async_tidy {
+
+void printVersion(raw_ostream &OS) {
+  OS << "async-tidy " ASYNC_TIDY_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+}
+
+int explainCheck(StringRef Name) {
+  SmallString<256> Path(ASYNC_TIDY_DOCS_DIR);
+  sys::path::append(Path, Name + ".md");
+  auto Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return fail("no documentation for check '" + Name + "'");
+  outs() << (*Buffer)->getBuffer();
+  return Clean;
+}
+
+bool isInfoCommand(const DriverOptions &Options) {
+  return Options.VerifyConfig || Options.ListChecks || Options.DumpConfig ||
+         Options.ExplainConfig;
+}
+
+int runInfoCommand(const DriverOptions &Options,
+                   std::unique_ptr<ClangTidyOptionsProvider> Provider) {
+  std::string FirstFile =
+      Options.SourcePaths.empty() ? "dummy.cpp" : Options.SourcePaths[0];
+  if (Options.VerifyConfig) {
+    if (Options.Config.empty() && Options.ConfigFile.empty())
+      if (Error E = checkConfigFiles({FirstFile}))
+        return fail(toString(std::move(E)));
+    outs() << "No config errors detected.\n";
+    return Clean;
+  }
+
+  ClangTidyOptions Effective = Provider->getOptions(FirstFile);
+  if (Options.ExplainConfig) {
+    // The last source whose Checks globs decide about a check is the one
+    // that enables it; sources are listed from defaults to command line.
+    auto Sources = Provider->getRawOptions(FirstFile);
+    for (const std::string &Name : enabledChecks(Effective))
+      for (const auto &[Raw, Source] : llvm::reverse(Sources))
+        if (Raw.Checks && GlobList(*Raw.Checks).contains(Name)) {
+          outs() << "'" << Name << "' is enabled in the " << Source << ".\n";
+          break;
+        }
+    return Clean;
+  }
+  if (Options.DumpConfig) {
+    ClangTidyContext Context(std::move(Provider));
+    Context.setCurrentFile(FirstFile);
+    Effective.CheckOptions = effectiveCheckOptions(Effective);
+    outs() << configurationAsText(Effective) << "\n";
+    return Clean;
+  }
+  outs() << "Enabled checks:";
+  for (const std::string &Name : enabledChecks(Effective))
+    outs() << "\n    " << Name;
+  outs() << "\n\n";
+  return Clean;
+}
+
+} // namespace async_tidy
