@@ -14,9 +14,12 @@ file, truncate, insert a stray brace, parenthesis, co_await, co_return...).
 
 Mutants that do not compile are expected (exit 2). A failure is a crash: a
 signal, an exit status other than 0, 1 or 2, a sanitizer or LLVM crash report
-on stderr, or no exit within the timeout, unless the compiler's own front end
-(--compiler) also runs past the timeout on that mutant: then Clang hangs, not
-the checks, and the mutant is listed but not counted. Several mutants of one
+on stderr, or a hang: more CPU time than the timeout, or none for as long.
+CPU time, not wall time, so that a busy machine does not turn a slow run into
+a hang; a mutant that hangs is run again alone after the others, and counts
+only if it hangs again and the compiler's own front end (--compiler) does not
+also hang on it (then Clang hangs, not the checks: it is listed, not
+counted). Several mutants of one
 source run in one process; when such a batch fails, each mutant is rerun
 alone to find the culprits. Each failing mutant is saved to DIR with the command that
 reproduces it, and printed. Exit status: 0 when nothing crashed.
@@ -29,9 +32,11 @@ import random
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 INPUTS = os.path.join(TOP, "test", "Inputs")
@@ -163,31 +168,117 @@ def environment():
     return env
 
 
+class Outcome:
+    """How one process ended: its exit status, or why it was stopped."""
+
+    def __init__(self, status, stderr, hang, cpu):
+        self.status = status  # None when stopped
+        self.stderr = stderr
+        self.hang = hang  # why it was stopped, in words
+        self.cpu = cpu  # seconds of CPU time, its children's included
+
+
+# Reading every process's /proc entry costs a few milliseconds.
+SAMPLE_EVERY = 0.5
+
+
+def tree_cpu_seconds(root):
+    """CPU time used so far by process root and its descendants (the
+    workers of -j), children they have waited for included."""
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # it ended meanwhile
+        # ppid, then utime, stime, cutime, cstime (proc(5) fields 4, 14-17).
+        stats[int(entry)] = (int(fields[1]), sum(map(int, fields[11:15])))
+    children = {}
+    for pid, (ppid, _) in stats.items():
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        if pid in stats:
+            total += stats[pid][1]
+            todo += children.get(pid, [])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def stop_group(pid):
+    """Kills the process group the tool leads (it and its workers)."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def run_limited(cmd, limit, env):
+    """Runs cmd until it exits, uses `limit` seconds of CPU time (a loop), or
+    uses none for `limit` seconds (a deadlock). CPU time, not wall time: on a
+    busy machine a run that finishes can take many times its CPU time."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err,
+                                env=env, start_new_session=True)
+        start = time.monotonic()
+        samples = [(start, 0.0)]  # (wall, cpu), the last `limit` s of them
+        hang, next_sample = None, start + SAMPLE_EVERY
+        while True:
+            # Not reaped yet, so that the group is still ours to stop.
+            if os.waitid(os.P_PID, proc.pid,
+                         os.WEXITED | os.WNOHANG | os.WNOWAIT):
+                stop_group(proc.pid)  # workers it left behind
+                _, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                cpu = usage.ru_utime + usage.ru_stime
+                break
+            now = time.monotonic()
+            if now < next_sample:
+                time.sleep(0.02)
+                continue
+            next_sample = now + SAMPLE_EVERY
+            cpu = tree_cpu_seconds(proc.pid)
+            samples.append((now, cpu))
+            while len(samples) > 1 and samples[1][0] <= now - limit:
+                samples.pop(0)
+            if cpu > limit:
+                hang = "no exit after %d s of CPU time" % limit
+            elif samples[0][0] <= now - limit and \
+                    cpu - samples[0][1] < 0.01 * limit:
+                hang = "no exit and no CPU time used for %d s" % limit
+            if hang:
+                stop_group(proc.pid)
+                proc.wait()
+                break
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    return Outcome(None if hang else proc.returncode, text, hang, cpu)
+
+
 def run(tool, mutants, workdir, timeout, env):
-    """Runs the mutants in one process; returns (failure or None, stderr)."""
+    """Runs the mutants in one process; returns (failure or None, outcome).
+    The time limit is `timeout` seconds of CPU time per mutant."""
     files = []
     for m in mutants:
         path = os.path.join(workdir, m.name)
         with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
             f.write(m.text)
         files.append(path)
-    cmd = command(tool, mutants, files)
-    try:
-        result = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, env=env,
-                                timeout=timeout * len(mutants))
-    except subprocess.TimeoutExpired as e:
-        return "no exit after %d s" % (timeout * len(mutants)), \
-            (e.stderr or b"").decode("utf-8", "replace")
-    err = result.stderr.decode("utf-8", "replace")
-    if result.returncode < 0:
-        return "killed by signal %d" % -result.returncode, err
-    if result.returncode not in (0, 1, 2):
-        return "exit status %d" % result.returncode, err
-    match = CRASH.search(err)
+    outcome = run_limited(command(tool, mutants, files),
+                          timeout * len(mutants), env)
+    if outcome.hang:
+        return outcome.hang, outcome
+    if outcome.status < 0:
+        return "killed by signal %d" % -outcome.status, outcome
+    if outcome.status not in (0, 1, 2):
+        return "exit status %d" % outcome.status, outcome
+    match = CRASH.search(outcome.stderr)
     if match:
-        return "crash report on stderr (%s)" % match.group(0).strip(), err
-    return None, err
+        return "crash report on stderr (%s)" % match.group(0).strip(), outcome
+    return None, outcome
 
 
 def save(out, mutant, cmd, why, err):
@@ -221,45 +312,59 @@ def default_compiler(tool):
     return match and shutil.which("clang++-" + match.group(1))
 
 
-def compiler_hangs(compiler, mutant, workdir, timeout):
-    """Whether the compiler's own front end also runs past the timeout on
+def compiler_hangs(compiler, mutant, workdir, timeout, env):
+    """Whether the compiler's own front end also runs past the time limit on
     the mutant: then Clang, not the checks, is what hangs."""
     if compiler is None:
         return False
     cmd = [compiler, "-fsyntax-only"] + BASE_FLAGS
     if mutant.source.mocks:
         cmd.append("-I" + INPUTS)
-    try:
-        subprocess.run(cmd + [os.path.join(workdir, mutant.name)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return True
-    return False
+    cmd.append(os.path.join(workdir, mutant.name))
+    return run_limited(cmd, timeout, env).hang is not None
 
 
 def check_batch(args, batch, env):
-    """Returns (failures, mutants that compiled, mutants on which the
-    compiler itself hangs)."""
+    """Returns (failures, mutants that compiled, mutants that ran past the
+    time limit, to be run again alone)."""
     workdir = tempfile.mkdtemp(prefix="async-tidy-mutants-")
     try:
-        why, err = run(args.async_tidy, batch, workdir, args.timeout, env)
+        why, outcome = run(args.async_tidy, batch, workdir, args.timeout, env)
         if why is None:
             failed = sum(1 for m in batch if re.search(
-                re.escape(m.name) + r"' has compile errors", err))
+                re.escape(m.name) + r"' has compile errors", outcome.stderr))
             return [], len(batch) - failed, []
         if len(batch) > 1:  # find the culprits
-            failures, compiler_hung = [], []
+            failures, hung = [], []
             for m in batch:
-                found, _, hung = check_batch(args, [m], env)
+                found, _, past = check_batch(args, [m], env)
                 failures += found
-                compiler_hung += hung
-            return failures, 0, compiler_hung
-        if why.startswith("no exit") and compiler_hangs(
-                args.compiler, batch[0], workdir, args.timeout):
-            return [], 0, batch
+                hung += past
+            return failures, 0, hung
+        if outcome.hang:
+            return [], 0, [(batch[0], outcome.hang)]
         cmd = command(args.async_tidy, batch, [batch[0].name])
-        return [(batch[0], cmd, why, err)], 0, []
+        return [(batch[0], cmd, why, outcome.stderr)], 0, []
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run_alone(args, mutant, env):
+    """A mutant that ran past the time limit beside other runs, run again
+    with nothing else of ours running. Returns ("slow", CPU seconds) when it
+    finishes, ("compiler", None) when the compiler's front end hangs on it
+    too, else ("failure", (mutant, command, why, stderr))."""
+    workdir = tempfile.mkdtemp(prefix="async-tidy-mutants-")
+    try:
+        why, outcome = run(args.async_tidy, [mutant], workdir, args.timeout,
+                           env)
+        if why is None:
+            return "slow", outcome.cpu
+        if outcome.hang and compiler_hangs(args.compiler, mutant, workdir,
+                                           args.timeout, env):
+            return "compiler", None
+        cmd = command(args.async_tidy, [mutant], [mutant.name])
+        return "failure", (mutant, cmd, why, outcome.stderr)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -274,7 +379,9 @@ def main():
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch", type=int, default=4)
     parser.add_argument("--timeout", type=int, default=60,
-                        help="seconds per mutant")
+                        help="seconds of CPU time per mutant (a run that "
+                        "uses no CPU time for as long also counts as a "
+                        "hang)")
     parser.add_argument("--sources", default="*",
                         help="mutate only the sources whose path from the "
                         "top of the repository matches this glob")
@@ -306,25 +413,41 @@ def main():
     batches.sort(key=lambda b: b[0].index)
 
     env = environment()
-    failures, compiled, compiler_hung = [], 0, []
+    failures, compiled, hung = [], 0, []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for found, ok, hung in pool.map(lambda b: check_batch(args, b, env),
+        for found, ok, past in pool.map(lambda b: check_batch(args, b, env),
                                         batches):
             compiled += ok
-            compiler_hung += hung
-            for mutant, cmd, why, err in found:
-                save(args.out, mutant, cmd, why, err)
-                failures.append(mutant)
+            hung += past
+            failures += found
+    # A hang is counted only when it hangs again with the machine to itself:
+    # one at a time, after the others.
+    compiler_hung, slow = [], 0
+    for mutant, first in hung:
+        kind, detail = run_alone(args, mutant, env)
+        where = "mutant %d (from %s)" % (
+            mutant.index, os.path.relpath(mutant.source.path, TOP))
+        if kind == "slow":
+            slow += 1
+            print("not counted: %s: %s beside other runs, alone it finished "
+                  "in %.1f s of CPU time" % (where, first, detail))
+        elif kind == "compiler":
+            compiler_hung.append(where)
+        else:
+            failures.append(detail)
+    for mutant, cmd, why, err in sorted(failures, key=lambda f: f[0].index):
+        save(args.out, mutant, cmd, why, err)
 
-    for mutant in compiler_hung:
-        print("not counted: mutant %d (from %s): %s -fsyntax-only also runs "
-              "past %d s on it" % (mutant.index,
-                                   os.path.relpath(mutant.source.path, TOP),
-                                   args.compiler, args.timeout))
+    for where in compiler_hung:
+        print("not counted: %s: %s -fsyntax-only also runs past %d s on it"
+              % (where, args.compiler, args.timeout))
+    notes = ["%d where the compiler hangs too" % len(compiler_hung)] \
+        if compiler_hung else []
+    if slow:
+        notes.append("%d slow" % slow)
     print("seed %d: %d mutants run, %d compiled, %d crashes%s"
           % (args.seed, len(mutants), compiled, len(failures),
-             ", %d where the compiler hangs too" % len(compiler_hung)
-             if compiler_hung else ""))
+             "".join(", " + n for n in notes)))
     if failures:
         print("reproduce one with: %s --async-tidy %s --seed %d --only I"
               % (sys.argv[0], args.async_tidy, args.seed))
