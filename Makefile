@@ -1,6 +1,7 @@
 # async-tidy: the README's two commands.
 #   make demo    install dependencies, build, run async-tidy on examples/
 #   make check   install dependencies, build, run every test
+#   make check-all  the same with the long versions of the slowest tests
 # LLVM_VERSION=NN builds against another Debian LLVM (19 is the primary target;
 # 22 is tested), in build-NN.
 
@@ -11,7 +12,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS = -G Ninja -DLLVM_VERSION=$(LLVM_VERSION) \
   -DCMAKE_CXX_COMPILER=clang++-$(LLVM_VERSION) -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build asan check demo bench field selfcheck fuzz clean
+.PHONY: all deps build asan check check-all demo bench field selfcheck fuzz clean
 
 all: build
 
@@ -36,6 +37,12 @@ asan: deps $(ASAN_DIR)/build.ninja
 
 check: build asan
 	@scripts/run-tests.sh $(BUILD_DIR) $(LLVM_VERSION)
+
+# NAME-full.test instead of NAME.test (test/lit.cfg.py): async-tidy with
+# every stock check of .clang-tidy on all its own sources, 250 mutants
+# instead of 100. What CI runs.
+check-all: build asan
+	@scripts/run-tests.sh $(BUILD_DIR) $(LLVM_VERSION) --param long=1
 
 demo: build
 	@scripts/demo.sh $(BUILD_DIR) $(LLVM_VERSION)
