@@ -118,10 +118,18 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
                      : llvm::hardware_concurrency().compute_thread_count();
     WorkerPool Pool(Options.Executable, Options.WorkerArguments, Workers,
                     Options.Timeout);
-    Pool.run(Batch, [&](WorkerOutcome Outcome) {
-      Outcome.Index = ToAnalyze[Outcome.Index];
-      Analyzed(std::move(Outcome));
-    });
+    Pool.run(
+        Batch,
+        [&](WorkerOutcome Outcome) {
+          Outcome.Index = ToAnalyze[Outcome.Index];
+          Analyzed(std::move(Outcome));
+        },
+        [&](ArrayRef<size_t> Running) {
+          std::vector<size_t> Indexes;
+          for (size_t Index : Running)
+            Indexes.push_back(ToAnalyze[Index]);
+          Reporter.running(Indexes);
+        });
   }
   return Reporter.finish();
 }

@@ -6,6 +6,8 @@
 #include "SarifReport.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -27,7 +29,35 @@ RunReporter::RunReporter(ReportSettings Settings,
       PrintContext(PrintContext), BaseFS(std::move(BaseFS)),
       Pending(Paths.size()) {}
 
+void RunReporter::running(ArrayRef<size_t> Indexes) {
+  if (!Settings.ShowProgress)
+    return;
+  auto Seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::steady_clock::now() - Start)
+                     .count();
+  std::string Line = "[" + std::to_string(Finished) + "/" +
+                     std::to_string(Paths.size()) + "] " +
+                     std::to_string(Seconds) + " s, analyzing";
+  for (size_t Index : Indexes)
+    Line += (Index == Indexes.front() ? " " : ", ") +
+            sys::path::filename(Paths[Index]).str();
+  // One line that the next one overwrites: it must not wrap.
+  unsigned Columns = sys::Process::StandardErrColumns();
+  if (Columns > 4 && Line.size() >= Columns)
+    Line = Line.substr(0, Columns - 4) + "...";
+  errs() << "\r\x1b[K" << Line;
+  errs().flush();
+  StatusShown = true;
+}
+
+void RunReporter::clearStatus() {
+  if (StatusShown)
+    errs() << "\r\x1b[K";
+  StatusShown = false;
+}
+
 void RunReporter::done(WorkerOutcome Outcome) {
+  clearStatus();
   if (Settings.ShowProgress)
     errs() << "[" << ++Finished << "/" << Paths.size() << "] "
            << Paths[Outcome.Index] << "\n";
@@ -68,6 +98,7 @@ void RunReporter::report(WorkerOutcome &Outcome) {
 }
 
 int RunReporter::finish() {
+  clearStatus();
   // An invalid check option means the checks did not run as configured:
   // nothing is written (no baseline, report, fixes file or fix).
   bool Write = !Filter.badConfiguration();

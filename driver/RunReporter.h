@@ -15,6 +15,7 @@
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,10 @@ public:
   /// their order as soon as every earlier one is in.
   void done(WorkerOutcome Outcome);
 
+  /// On a terminal (ShowProgress), a status line that the next output
+  /// replaces: files done, seconds since the start, the files in flight.
+  void running(llvm::ArrayRef<size_t> Indexes);
+
   /// Line numbers of the files seen so far (the cache stores them).
   LineTable &lines() { return Filter.lines(); }
 
@@ -68,6 +73,7 @@ private:
   bool writeReport();
   bool applyFixes();
   void printSummary();
+  void clearStatus();
 
   ReportSettings Settings;
   const std::vector<std::string> &Paths;
@@ -77,6 +83,9 @@ private:
 
   std::vector<std::optional<WorkerOutcome>> Pending;
   size_t NextToReport = 0, Finished = 0;
+  std::chrono::steady_clock::time_point Start =
+      std::chrono::steady_clock::now();
+  bool StatusShown = false;
   FixApplier Fixes;
   std::vector<clang::tidy::ClangTidyError> Errors, Conflicts;
   std::vector<std::string> FailedFiles;

@@ -10,19 +10,23 @@ using namespace llvm;
 namespace async_tidy {
 
 void WorkerPool::run(const std::vector<std::string> &Files,
-                     function_ref<void(WorkerOutcome)> OnDone) {
+                     function_ref<void(WorkerOutcome)> OnDone,
+                     function_ref<void(ArrayRef<size_t>)> OnRunning) {
   auto Split = llvm::find(Args, "--");
   std::list<std::pair<size_t, std::unique_ptr<WorkerProcess>>> Running;
   size_t Next = 0;
+  auto LastShown = std::chrono::steady_clock::now();
+  bool Started = true;
   while (Next < Files.size() || !Running.empty()) {
     for (; Running.size() < std::max(Jobs, 1u) && Next < Files.size(); ++Next) {
       std::vector<std::string> Command(Args.begin(), Split);
       Command.push_back(Files[Next]);
       Command.insert(Command.end(), Split, Args.end());
       auto Worker = WorkerProcess::start(Executable, std::move(Command));
-      if (Worker)
+      if (Worker) {
         Running.emplace_back(Next, std::move(*Worker));
-      else
+        Started = true;
+      } else
         OnDone({Next, std::nullopt, toString(Worker.takeError()), ""});
     }
     bool Changed = false;
@@ -47,6 +51,16 @@ void WorkerPool::run(const std::vector<std::string> &Files,
       It = Running.erase(It);
       Changed = true;
     }
+    auto Now = std::chrono::steady_clock::now();
+    if (OnRunning && !Running.empty() &&
+        (Started || Changed || Now - LastShown >= std::chrono::seconds(1))) {
+      std::vector<size_t> Indexes;
+      for (const auto &Entry : Running)
+        Indexes.push_back(Entry.first);
+      OnRunning(Indexes);
+      LastShown = Now;
+    }
+    Started = false;
     // A finished worker waits for this poll before the next file starts:
     // at 10 ms that idled a core for 5 ms per file on average (3% of a
     // project of small TUs); polling costs microseconds.

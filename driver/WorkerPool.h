@@ -10,6 +10,7 @@
 #define ASYNC_TIDY_DRIVER_WORKERPOOL_H
 
 #include "WorkerResult.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <string>
@@ -35,9 +36,12 @@ public:
       : Executable(std::move(Executable)), Args(std::move(Args)), Jobs(Jobs),
         TimeoutSeconds(TimeoutSeconds) {}
 
-  /// Calls \p OnDone once per file, in the order the workers finish.
+  /// Calls \p OnDone once per file, in the order the workers finish, and
+  /// \p OnRunning with the indexes of the files being analyzed whenever
+  /// they change and about once a second (for a progress display).
   void run(const std::vector<std::string> &Files,
-           llvm::function_ref<void(WorkerOutcome)> OnDone);
+           llvm::function_ref<void(WorkerOutcome)> OnDone,
+           llvm::function_ref<void(llvm::ArrayRef<size_t>)> OnRunning = {});
 
 private:
   std::string Executable;

@@ -4,6 +4,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Signals.h"
 #include <csignal>
 
 using namespace llvm;
@@ -41,6 +42,10 @@ WorkerProcess::start(StringRef Executable, std::vector<std::string> Args) {
     return createStringError(EC,
                              "cannot create a temporary file: " + EC.message());
   Worker->OutputPath = std::string(Output);
+  // Ctrl-C ends the run (and its workers) from LLVM's signal handler, which
+  // removes these; otherwise the temporary folder keeps them.
+  for (StringRef Path : {Result.str(), Output.str()})
+    sys::RemoveFileOnSignal(Path);
 
   Args.insert(Args.begin() + 1, "--worker-output=" + Worker->ResultPath);
   std::vector<StringRef> Command(Args.begin(), Args.end());
@@ -64,8 +69,10 @@ WorkerProcess::~WorkerProcess() {
     stop();
   // A temporary file that cannot be removed is left to the system's cleaning.
   for (const std::string &Path : {ResultPath, OutputPath})
-    if (!Path.empty())
+    if (!Path.empty()) {
       consumeError(errorCodeToError(sys::fs::remove(Path)));
+      sys::DontRemoveFileOnSignal(Path);
+    }
 }
 
 bool WorkerProcess::finished() {
