@@ -14,6 +14,7 @@
 #include "AnalyzeFiles.h"
 #include "CheckSelection.h"
 #include "CommandLine.h"
+#include "ConfigReview.h"
 #include "InfoCommands.h"
 #include "OptionsProvider.h"
 #include "RunPlan.h"
@@ -39,11 +40,6 @@ Error checkOptionCombinations(const DriverOptions &Options) {
   if (Format == "text" && !Options.Report.OutputFile.empty())
     return createStringError(inconvertibleErrorCode(),
                              "--output works with --format json or sarif");
-  if (std::string Unknown =
-          findUnknownCheck(Options.Overrides.Checks.value_or(""));
-      !Unknown.empty())
-    return createStringError(inconvertibleErrorCode(),
-                             "unknown check '" + Unknown + "' in --checks");
   if (Options.isWorker() && Options.SourcePaths.size() != 1)
     return createStringError(inconvertibleErrorCode(),
                              "--worker-output takes exactly one file");
@@ -71,6 +67,9 @@ int run(DriverOptions Options) {
   if (Options.isWorker())
     return analyzeForParentProcess(Options, *Plan->Database, BaseFS,
                                    Plan->Files.front());
+  // Once, in the parent: a worker's output is shown with its file.
+  printConfigWarnings(
+      reviewConfig(Options, **Provider, Plan->Files, /*WithValues=*/false));
   // Decided once for the run on its first file, as clang-tidy does; a
   // worker does not list the checks again.
   if (!Options.AllowNoChecks &&

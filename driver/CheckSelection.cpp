@@ -2,6 +2,7 @@
 
 #include "CheckSelection.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/GlobList.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22 // merged into ClangTidyModule.h since
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -126,20 +127,54 @@ static const llvm::StringSet<> &knownCheckNames() {
   return Names;
 }
 
-std::string findUnknownCheck(llvm::StringRef Checks) {
+std::string closestName(llvm::StringRef Name, const llvm::StringSet<> &Known) {
+  unsigned Best = 5;
+  llvm::StringRef Closest;
+  for (const auto &Entry : Known) {
+    llvm::StringRef Candidate = Entry.getKey();
+    unsigned Distance = Name.edit_distance_insensitive(
+        Candidate, /*AllowReplacements=*/true, Best);
+    // Ties go to the first name in sort order, so the suggestion does not
+    // depend on hashing.
+    if (Distance < Best ||
+        (Distance == Best && !Closest.empty() && Candidate < Closest)) {
+      Best = Distance;
+      Closest = Candidate;
+    }
+  }
+  return Closest.str();
+}
+
+std::vector<std::string> checkGlobProblems(llvm::StringRef Checks,
+                                           llvm::StringRef Source) {
   const llvm::StringSet<> &Known = knownCheckNames();
+  std::vector<std::string> Problems;
   llvm::SmallVector<llvm::StringRef, 16> Globs;
   Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Globs) {
     Glob = Glob.trim();
     llvm::StringRef Name = Glob;
     Name.consume_front("-");
-    if (Name.empty() || Name.find_first_of("*?[") != llvm::StringRef::npos)
+    if (Name.empty() || Name.starts_with("clang-diagnostic-"))
       continue;
-    if (!Known.contains(Name) && !Name.starts_with("clang-diagnostic-"))
-      return Glob.str();
+    if (Name.find_first_of("*?[") != llvm::StringRef::npos) {
+      GlobList Pattern(Name);
+      if (llvm::none_of(Known, [&](const auto &Entry) {
+            return Pattern.contains(Entry.getKey());
+          }))
+        Problems.push_back(("check glob '" + Glob + "' in " + Source +
+                            " matches no known check")
+                               .str());
+      continue;
+    }
+    if (Known.contains(Name))
+      continue;
+    std::string Problem = ("unknown check '" + Name + "' in " + Source).str();
+    if (std::string Closest = closestName(Name, Known); !Closest.empty())
+      Problem += "; did you mean '" + Closest + "'?";
+    Problems.push_back(std::move(Problem));
   }
-  return {};
+  return Problems;
 }
 
 } // namespace async_tidy

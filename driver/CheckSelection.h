@@ -14,8 +14,10 @@
 #define ASYNC_TIDY_DRIVER_CHECKSELECTION_H
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace async_tidy {
 
@@ -33,9 +35,18 @@ std::string keepAsyncChecksOn(llvm::StringRef Checks);
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 withAsyncChecksOn(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Inner);
 
-/// The first glob of \p Checks that names no known check (a name without
-/// wildcards that no module registers), or an empty string.
-std::string findUnknownCheck(llvm::StringRef Checks);
+/// What is wrong with the globs of \p Checks, one message each, as
+/// clang-tidy's --verify-config words it: a name no module registers
+/// ("unknown check 'x'", with "; did you mean 'y'?" when a known name is a
+/// few edits away) and a glob that matches no check. \p Source ends each
+/// name ("--checks", "'path/.clang-tidy'"). Such checks may come from
+/// another LLVM release, so these are warnings, not errors.
+std::vector<std::string> checkGlobProblems(llvm::StringRef Checks,
+                                           llvm::StringRef Source);
+
+/// The name in \p Known closest to \p Name, if fewer than five edits away
+/// (clang-tidy's bound for its suggestions), else an empty string.
+std::string closestName(llvm::StringRef Name, const llvm::StringSet<> &Known);
 
 } // namespace async_tidy
 

@@ -19,16 +19,16 @@ Expected<clang::tidy::ClangTidyOptions> parseConfigText(StringRef Text,
     return createStringError(Parsed.getError(),
                              "invalid configuration in '" + Source +
                                  "': " + Parsed.getError().message());
-  const std::optional<std::string> &Checks = Parsed->Checks;
-  if (Checks)
-    if (std::string Unknown = findUnknownCheck(*Checks); !Unknown.empty())
-      return createStringError(inconvertibleErrorCode(),
-                               "unknown check '" + Unknown + "' in '" + Source +
-                                   "'");
   return std::move(*Parsed);
 }
 
-Error checkConfigFiles(const std::vector<std::string> &Files) {
+/// Calls \p Visit with the path and options of each .clang-tidy that
+/// applies to one of \p Files, each once; stops at the first that cannot be
+/// read or parsed.
+static Error forEachConfigFile(
+    const std::vector<std::string> &Files,
+    function_ref<void(StringRef, const clang::tidy::ClangTidyOptions &)>
+        Visit) {
   StringSet<> Seen; // directories already walked up from
   for (const std::string &File : Files) {
     SmallString<256> Directory(File);
@@ -51,11 +51,29 @@ Error checkConfigFiles(const std::vector<std::string> &Files) {
       auto Options = parseConfigText((*Buffer)->getBuffer(), Config);
       if (!Options)
         return Options.takeError();
+      Visit(Config, *Options);
       if (!Options->InheritParentConfig.value_or(false))
         break;
     }
   }
   return Error::success();
+}
+
+Error checkConfigFiles(const std::vector<std::string> &Files) {
+  return forEachConfigFile(Files, [](StringRef, const auto &) {});
+}
+
+std::vector<std::string>
+configFileCheckProblems(const std::vector<std::string> &Files) {
+  std::vector<std::string> Problems;
+  consumeError(forEachConfigFile(
+      Files, [&](StringRef Path, const clang::tidy::ClangTidyOptions &Options) {
+        if (Options.Checks)
+          llvm::append_range(
+              Problems,
+              checkGlobProblems(*Options.Checks, "'" + Path.str() + "'"));
+      }));
+  return Problems;
 }
 
 } // namespace async_tidy

@@ -4,6 +4,7 @@
 #include "CheckSelection.h"
 #include "CommandLine.h"
 #include "ConfigFiles.h"
+#include "ConfigReview.h"
 #include "RunReporter.h"
 #include "TidyCompat.h"
 #include "clang-tidy/ClangTidy.h"
@@ -41,13 +42,8 @@ int runInfoCommand(const DriverOptions &Options,
                    std::unique_ptr<ClangTidyOptionsProvider> Provider) {
   std::string FirstFile =
       Options.SourcePaths.empty() ? "dummy.cpp" : Options.SourcePaths[0];
-  if (Options.VerifyConfig) {
-    if (Options.Config.empty() && Options.ConfigFile.empty())
-      if (Error E = checkConfigFiles({FirstFile}))
-        return fail(toString(std::move(E)));
-    outs() << "No config errors detected.\n";
-    return Clean;
-  }
+  if (Options.VerifyConfig)
+    return verifyConfig(Options, *Provider, FirstFile);
 
   ClangTidyOptions Effective = Provider->getOptions(FirstFile);
   if (Options.ExplainConfig) {

@@ -59,8 +59,9 @@ int runLanguageServer(int Argc, const char **Argv) {
                       "through the Language Server Protocol on stdin/stdout.\n",
                       "async-tidy lsp"))
     return 2;
-  if (std::string Unknown = findUnknownCheck(Checks); !Unknown.empty())
-    return fail("unknown check '" + Unknown + "' in --checks");
+  // Unknown names are warnings, as in the batch driver.
+  for (const std::string &Problem : checkGlobProblems(Checks, "--checks"))
+    WithColor::warning(errs(), "async-tidy") << Problem << "\n";
   if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))
     return fail("no such config file: '" + ConfigFile + "'");
   if (!CompileCommandsDir.empty() && !sys::fs::is_directory(CompileCommandsDir))
