@@ -180,6 +180,9 @@ class Outcome:
 
 # Reading every process's /proc entry costs a few milliseconds.
 SAMPLE_EVERY = 0.5
+# A process starting on a busy machine can wait a second or more for the
+# disk without using the CPU; a shorter stall than this is not a deadlock.
+MIN_STALL = 10
 
 
 def tree_cpu_seconds(root):
@@ -218,13 +221,15 @@ def stop_group(pid):
 
 def run_limited(cmd, limit, env):
     """Runs cmd until it exits, uses `limit` seconds of CPU time (a loop), or
-    uses none for `limit` seconds (a deadlock). CPU time, not wall time: on a
-    busy machine a run that finishes can take many times its CPU time."""
+    uses none for `limit` seconds, and at least MIN_STALL (a deadlock). CPU
+    time, not wall time: on a busy machine a run that finishes can take many
+    times its CPU time."""
+    stall = max(limit, MIN_STALL)
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err,
                                 env=env, start_new_session=True)
         start = time.monotonic()
-        samples = [(start, 0.0)]  # (wall, cpu), the last `limit` s of them
+        samples = [(start, 0.0)]  # (wall, cpu), the last `stall` s of them
         hang, next_sample = None, start + SAMPLE_EVERY
         while True:
             # Not reaped yet, so that the group is still ours to stop.
@@ -242,13 +247,13 @@ def run_limited(cmd, limit, env):
             next_sample = now + SAMPLE_EVERY
             cpu = tree_cpu_seconds(proc.pid)
             samples.append((now, cpu))
-            while len(samples) > 1 and samples[1][0] <= now - limit:
+            while len(samples) > 1 and samples[1][0] <= now - stall:
                 samples.pop(0)
             if cpu > limit:
                 hang = "no exit after %d s of CPU time" % limit
-            elif samples[0][0] <= now - limit and \
-                    cpu - samples[0][1] < 0.01 * limit:
-                hang = "no exit and no CPU time used for %d s" % limit
+            elif samples[0][0] <= now - stall and \
+                    cpu - samples[0][1] < 0.01 * stall:
+                hang = "no exit and no CPU time used for %d s" % stall
             if hang:
                 stop_group(proc.pid)
                 proc.wait()
