@@ -145,6 +145,34 @@ std::string closestName(llvm::StringRef Name, const llvm::StringSet<> &Known) {
   return Closest.str();
 }
 
+bool isKnownCheck(llvm::StringRef Name) {
+  return knownCheckNames().contains(Name);
+}
+
+std::string closestCheckName(llvm::StringRef Name) {
+  return closestName(Name, knownCheckNames());
+}
+
+std::string simplifiedChecks(llvm::StringRef Checks) {
+  llvm::SmallVector<llvm::StringRef, 16> Split, Globs;
+  Checks.split(Split, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Glob : Split)
+    if (!(Glob = Glob.trim()).empty())
+      Globs.push_back(Glob);
+  auto Reset = llvm::find(llvm::reverse(Globs), "-*");
+  size_t First =
+      Reset == Globs.rend() ? 0 : Globs.size() - 1 - (Reset - Globs.rbegin());
+  std::string Result;
+  for (size_t I = First; I < Globs.size(); ++I) {
+    if (llvm::is_contained(llvm::ArrayRef(Globs).drop_front(I + 1), Globs[I]))
+      continue;
+    if (!Result.empty())
+      Result += ",";
+    Result += Globs[I].str();
+  }
+  return Result;
+}
+
 std::vector<std::string> checkGlobProblems(llvm::StringRef Checks,
                                            llvm::StringRef Source) {
   const llvm::StringSet<> &Known = knownCheckNames();

@@ -44,6 +44,18 @@ withAsyncChecksOn(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Inner);
 std::vector<std::string> checkGlobProblems(llvm::StringRef Checks,
                                            llvm::StringRef Source);
 
+/// Whether a module registers \p Name (or it is an analyzer checker).
+bool isKnownCheck(llvm::StringRef Name);
+
+/// The known check name closest to \p Name (closestName()).
+std::string closestCheckName(llvm::StringRef Name);
+
+/// \p Checks without the globs that cannot change the result: those before
+/// the last "-*", and each one that appears again later. (Config sources
+/// each add their globs: "-*,async-*,-*,bugprone-x,async-*" is
+/// "-*,bugprone-x,async-*".)
+std::string simplifiedChecks(llvm::StringRef Checks);
+
 /// The name in \p Known closest to \p Name, if fewer than five edits away
 /// (clang-tidy's bound for its suggestions), else an empty string.
 std::string closestName(llvm::StringRef Name, const llvm::StringSet<> &Known);

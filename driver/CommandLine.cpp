@@ -95,6 +95,11 @@ cl::opt<std::string> Format("format",
 cl::opt<std::string> OutputFile("output",
                                 cl::desc("Write the findings to this file"),
                                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> SarifRoot(
+    "sarif-root",
+    cl::desc("SARIF locations are relative to this folder (default: the git "
+             "work tree around the current folder, else the current folder)"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> EnableCheckProfile("enable-check-profile",
                                  cl::desc("Print the time each check takes"),
                                  cl::init(false), cl::cat(Category));
@@ -238,6 +243,7 @@ DriverOptions optionsFromFlags() {
   ReportSettings &Report = Options.Report;
   Report.Format = Format;
   Report.OutputFile = OutputFile;
+  Report.SarifRoot = SarifRoot;
   Report.WriteBaseline = WriteBaseline;
   Report.ReportStale = ReportStale;
   Report.ExportFixes = ExportFixes;

@@ -1,6 +1,7 @@
 //===--- InfoCommands.cpp -------------------------------------------------===//
 
 #include "InfoCommands.h"
+#include "CheckDocs.h"
 #include "CheckSelection.h"
 #include "CommandLine.h"
 #include "ConfigFiles.h"
@@ -20,17 +21,23 @@ using namespace llvm;
 namespace async_tidy {
 
 void printVersion(raw_ostream &OS) {
-  OS << "async-tidy " ASYNC_TIDY_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+  // The second line is clang-tidy's, which IDEs parse for the version.
+  OS << "async-tidy " ASYNC_TIDY_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"
+     << "LLVM version " LLVM_VERSION_STRING "\n";
 }
 
 int explainCheck(StringRef Name) {
-  SmallString<256> Path(ASYNC_TIDY_DOCS_DIR);
-  sys::path::append(Path, Name + ".md");
-  auto Buffer = MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return fail("no documentation for check '" + Name + "'");
-  outs() << (*Buffer)->getBuffer();
-  return Clean;
+  // The pages are in the binary, whatever folder it was built in.
+  if (std::optional<StringRef> Doc = checkDoc(Name)) {
+    outs() << *Doc;
+    return Clean;
+  }
+  if (isKnownCheck(Name))
+    return fail("'" + Name +
+                "' is a clang-tidy check: its page is on the clang-tidy site");
+  std::string Closest = closestCheckName(Name);
+  return fail("unknown check '" + Name + "'" +
+              (Closest.empty() ? "" : "; did you mean '" + Closest + "'?"));
 }
 
 bool isInfoCommand(const DriverOptions &Options) {
@@ -62,6 +69,7 @@ int runInfoCommand(const DriverOptions &Options,
     ClangTidyContext Context(std::move(Provider));
     Context.setCurrentFile(FirstFile);
     Effective.CheckOptions = effectiveCheckOptions(Effective);
+    Effective.Checks = simplifiedChecks(Effective.Checks.value_or(""));
     outs() << configurationAsText(Effective) << "\n";
     return Clean;
   }

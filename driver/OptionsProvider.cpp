@@ -19,6 +19,7 @@ makeOptionsProvider(const DriverOptions &Options,
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = DefaultChecks;
   Defaults.HeaderFilterRegex = "";
+  Defaults.ExcludeHeaderFilterRegex = "";
   Defaults.SystemHeaders = false;
 
   std::string ConfigText = Options.Config;

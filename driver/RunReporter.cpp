@@ -144,7 +144,8 @@ bool RunReporter::writeReport() {
     else
       writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
   }
-  if (!Settings.ExportFixes.empty()) {
+  // As clang-tidy: no file, and nothing on stdout for "-", without findings.
+  if (!Settings.ExportFixes.empty() && !Errors.empty()) {
     std::error_code EC;
     raw_fd_ostream OS(Settings.ExportFixes, EC, sys::fs::OF_None);
     if (EC) {
