@@ -3,66 +3,21 @@
 
 #include "DetachedDanglingReferenceCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/AstHelpers.h"
+#include "checks/model/Handoff.h"
+#include "checks/model/Joins.h"
+#include "checks/model/Ownership.h"
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::async {
-
-/// Class names of objects that live for one request or connection; a
-/// reference to one held by detached work is suspect even when its owner is
-/// not visible.
-static constexpr llvm::StringLiteral DefaultRequestScopedTypes =
-    ".*([Rr]equest|[Rr]esponse|[Ss]ession|[Cc]onnection|HttpContext|"
-    "[Ss]ocket)[A-Za-z0-9_]*";
 
 DetachedDanglingReferenceCheck::DetachedDanglingReferenceCheck(
     StringRef Name, ClangTidyContext *Context)
     : FunctionBodyCheck(Name, Context),
-      RequestScopedTypesOption(
-          Options.get("RequestScopedTypes", DefaultRequestScopedTypes)) {
-  assignRegexOption(RequestScopedTypes, "RequestScopedTypes",
-                    RequestScopedTypesOption);
-}
-
-void DetachedDanglingReferenceCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
-  FunctionBodyCheck::storeOptions(Opts);
-  Options.store(Opts, "RequestScopedTypes", RequestScopedTypesOption);
-}
-
-/// Looks through temporaries, conversions and copies to the expression that
-/// was written.
-static const Expr *written(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-        Construct && Construct->getNumArgs() == 1 &&
-        !isa<CXXTemporaryObjectExpr>(Construct)) {
-      E = Construct->getArg(0);
-      continue;
-    }
-    return E;
-  }
-  return nullptr;
-}
-
-/// The member function whose 'this' a lambda in \p Function sees.
-static const CXXMethodDecl *thisOwner(const FunctionDecl &Function) {
-  const DeclContext *DC = &Function;
-  while (DC) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(DC);
-    if (!Method)
-      return nullptr;
-    if (!Method->getParent()->isLambda())
-      return Method;
-    DC = Method->getParent()->getDeclContext();
-  }
-  return nullptr;
-}
+      RequestScopedTypes(*this, "RequestScopedTypes",
+                         model::defaultRequestScopedTypes()) {}
 
 /// Everything the walk of one function body needs.
 class DetachedDanglingReferenceCheck::FunctionScan {
@@ -73,30 +28,11 @@ public:
 
   void run(const Stmt &Body) {
     FunctionEnd = Body.getEndLoc();
-    collectJoins(Body);
+    Joins.emplace(Body, Model);
     walk(Body);
   }
 
 private:
-  /// Objects on which the function waits for its work ('t.join()',
-  /// 'group.wait()', 'ioc.run()', 'f.get()').
-  void collectJoins(const Stmt &Body) {
-    walkStatements(Body, [&](const Stmt &S, const Stmt *) {
-      if (isa<LambdaExpr>(S))
-        return WalkAction::Skip;
-      // Joins take no arguments: 'group.run(f)' starts work, 'ioc.run()'
-      // waits.
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
-          Member && Member->getNumArgs() == 0)
-        if (const CXXMethodDecl *Method = Member->getMethodDecl())
-          if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
-            if (const ValueDecl *Object =
-                    model::referencedDecl(Member->getImplicitObjectArgument()))
-              Joined.insert(Object);
-      return WalkAction::Descend;
-    });
-  }
-
   /// Walks the function's own statements (and the captures of its lambdas)
   /// with Parents the chain of ancestors.
   void walk(const Stmt &Body) {
@@ -126,62 +62,7 @@ private:
     walkStatements(Body, Enter, Leave, Children);
   }
 
-  /// The index in Parents of the nearest parent of Parents[Index] that is
-  /// not an implicit node or parentheses.
-  std::optional<size_t> writtenParentOf(size_t Index) const {
-    for (size_t I = Index; I-- > 0;) {
-      if (isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
-              CXXBindTemporaryExpr, ParenExpr>(Parents[I]))
-        continue;
-      return I;
-    }
-    return std::nullopt;
-  }
-
-  /// Whether the function waits for the result of \p Call: it awaits it,
-  /// waits on it, or keeps it in a variable it waits on.
-  bool isResultWaited() const {
-    std::optional<size_t> ParentIndex = writtenParentOf(Parents.size() - 1);
-    // A continuation attached to the result ('a.then(f).then(g)') runs after
-    // it, so waiting for the end of the chain waits for every link.
-    while (ParentIndex && isa<MemberExpr>(Parents[*ParentIndex])) {
-      std::optional<size_t> Outer = writtenParentOf(*ParentIndex);
-      if (!Outer)
-        break;
-      const auto *Next = dyn_cast<CXXMemberCallExpr>(Parents[*Outer]);
-      if (!Next || Next->getCallee()->IgnoreParens() != Parents[*ParentIndex] ||
-          !Model.schedulingCall(*Next))
-        break;
-      ParentIndex = writtenParentOf(*Outer);
-    }
-    const Stmt *Parent = ParentIndex ? Parents[*ParentIndex] : nullptr;
-    if (isa_and_nonnull<CoawaitExpr>(Parent))
-      return true;
-    if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent))
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl()))
-        if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
-          return true;
-    if (const auto *Decls = dyn_cast_or_null<DeclStmt>(Parent))
-      for (const Decl *D : Decls->decls())
-        if (Joined.contains(dyn_cast<ValueDecl>(D)))
-          return true;
-    return false;
-  }
-
-  /// Whether the function joins the executor or the object the work of
-  /// \p Call runs on ('ioc.run()', 'pool.join()', 'group.wait()').
-  bool isExecutorJoined(const CallExpr &Call) const {
-    const Expr *Executor = model::callObject(Call);
-    if (!Executor && Call.getNumArgs() > 0)
-      Executor = Call.getArg(0);
-    const ValueDecl *Target = model::referencedDecl(Executor);
-    return Target && Joined.contains(Target);
-  }
-
   void checkCall(const CallExpr &Call) {
-    const FunctionDecl *Callee = Call.getDirectCallee();
-    if (!Callee)
-      return;
     // thread.detach(): the thread's callable and arguments outlive us.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
@@ -192,37 +73,21 @@ private:
         return;
       }
     }
-    std::optional<unsigned> Token = Model.spawnTokenIndex(Call);
-    std::optional<model::SchedulingApi> Scheduling = Model.schedulingCall(Call);
-    bool Scheduled = Scheduling.has_value();
+    std::optional<model::Handoff> Handoff = model::handoff(Call, Model);
+    if (!Handoff)
+      return;
     // A continuation's object is its antecedent, not an executor: waiting
     // for the antecedent does not wait for the continuation.
-    bool Continuation =
-        Scheduled && Scheduling->Kind == model::SchedulingKind::Continuation;
-    bool Completion = !Scheduled && !Token &&
-                      Model.isCompletionInitiator(*Callee) &&
-                      Call.getNumArgs() > 0;
-    if (!Token && !Scheduled && !Completion)
-      return;
-    bool WaitsForResult = true;
-    if (Token) {
-      const Expr *TokenArg = Call.getArg(*Token);
-      WaitsForResult = !Model.isDetachedToken(TokenArg->getType()) &&
-                       !isa<LambdaExpr>(written(TokenArg));
-    }
-    if ((WaitsForResult && isResultWaited()) ||
-        (!Continuation && isExecutorJoined(Call)))
+    if ((!Handoff->Detached && Joins->isResultWaited(Parents)) ||
+        (Handoff->Kind != model::HandoffKind::Continuation &&
+         Joins->isSubjectJoined(Call)))
       return;
     Work W{&Call, model::callKeys(Call).front()};
-    if (Completion)
-      W.IoObject = dyn_cast_or_null<VarDecl>(model::referencedDecl(
-          model::callObject(Call) ? model::callObject(Call) : Call.getArg(0)));
-    for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
-      // Of an initiating function only the completion handler is work.
-      if (Completion && I + 1 != Call.getNumArgs())
-        continue;
-      checkWorkArgument(*Call.getArg(I), W);
-    }
+    if (Handoff->Kind == model::HandoffKind::CompletionHandler)
+      W.IoObject = dyn_cast_or_null<VarDecl>(
+          model::referencedDecl(model::callSubject(Call)));
+    for (const Expr *Arg : Handoff->work(Call))
+      checkWorkArgument(*Arg, W);
   }
 
   void checkThread(const CXXMemberCallExpr &Detach) {
@@ -241,32 +106,6 @@ private:
     Work W{&Detach, model::apiName(*Detach.getMethodDecl())};
     for (const Expr *Arg : Construct->arguments())
       checkWorkArgument(*Arg, W);
-  }
-
-  /// The construction of the function object an argument passes, through
-  /// copies and a local variable ('func f(x); std::thread t(f)'), or null.
-  static const CXXConstructExpr *functionObjectConstruction(const Expr *E) {
-    while (E) {
-      E = E->IgnoreImplicit()->IgnoreParens();
-      if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-        E = Cast->getSubExpr();
-        continue;
-      }
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-        const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
-          return nullptr;
-        E = Var->getInit();
-        continue;
-      }
-      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-      if (!Construct)
-        return nullptr;
-      if (!Construct->getConstructor()->isCopyOrMoveConstructor())
-        return Construct;
-      E = Construct->getArg(0);
-    }
-    return nullptr;
   }
 
   /// A function object whose constructor binds a reference or pointer
@@ -314,10 +153,11 @@ private:
 
   /// An argument that becomes part of detached work.
   void checkWorkArgument(const Expr &Arg, const Work &W) {
-    if (const CXXConstructExpr *Object = functionObjectConstruction(&Arg))
+    if (const CXXConstructExpr *Object =
+            model::functionObjectConstruction(&Arg))
       if (checkFunctionObject(*Object, W))
         return;
-    const Expr *E = written(&Arg);
+    const Expr *E = model::writtenExpr(&Arg);
     if (!E)
       return;
     if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
@@ -326,7 +166,7 @@ private:
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         if (Var->isLocalVarDecl() && Var->getInit())
           if (const auto *Lambda =
-                  dyn_cast<LambdaExpr>(written(Var->getInit())))
+                  dyn_cast<LambdaExpr>(model::writtenExpr(Var->getInit())))
             return checkLambda(*Lambda, W);
     if (const auto *Unary = dyn_cast<UnaryOperator>(E);
         Unary && Unary->getOpcode() == UO_AddrOf)
@@ -383,7 +223,7 @@ private:
                       "', whose frame keeps it in";
     if (isa<MaterializeTemporaryExpr>(E) &&
         !isa<StringLiteral>(E->IgnoreImplicit())) {
-      if (!Check.Reported.insert(Arg.getBeginLoc()).second)
+      if (!Check.reportOnce(Arg.getBeginLoc()))
         return;
       Check.diag(Arg.getBeginLoc(),
                  "a temporary is bound to parameter '%0' of coroutine '%1', "
@@ -459,27 +299,9 @@ private:
     reportUnowned(Var, W, Where, "a pointer to it is copied into");
   }
 
-  static bool containsDeleteThis(const Stmt &S) {
-    if (const auto *Delete = dyn_cast<CXXDeleteExpr>(&S))
-      if (isa<CXXThisExpr>(Delete->getArgument()->IgnoreParenImpCasts()))
-        return true;
-    for (const Stmt *Child : S.children())
-      if (Child && containsDeleteThis(*Child))
-        return true;
-    return false;
-  }
-
-  static bool deletesItself(const CXXRecordDecl &Class) {
-    for (const CXXMethodDecl *Method : Class.methods())
-      if (const FunctionDecl *Definition = Method->getDefinition())
-        if (Definition->getBody() && containsDeleteThis(*Definition->getBody()))
-          return true;
-    return false;
-  }
-
   void checkThisCapture(const Work &W, SourceLocation Where,
                         bool Bound = false) {
-    const CXXMethodDecl *Method = thisOwner(Function);
+    const CXXMethodDecl *Method = model::thisOwner(Function);
     if (!Method)
       return;
     const CXXRecordDecl *Class = Method->getParent();
@@ -489,19 +311,19 @@ private:
       return;
     // An object that ends itself with 'delete this' from its own handlers
     // lives exactly as long as the work that refers to it.
-    if (!Shared && deletesItself(*Class))
+    if (!Shared && model::deletesItself(*Class))
       return;
-    if (!Check.Reported.insert(Where).second)
+    if (!Check.reportOnce(Where))
       return;
+    StringRef SharedSelf = model::adviceName(model::AdviceName::SharedSelf);
     Check.diag(Where, "'this' is %4 in work detached by '%0', but "
                       "'%1' %2; %5 %3 so the object lives until the "
                       "work has run")
         << W.Name << Class->getName()
         << (Shared ? "is owned by a shared_ptr"
                    : "lives only as long as its request")
-        << (Shared ? (Bound ? "'shared_from_this()'"
-                            : "'self = shared_from_this()'")
-                   : "the data by value")
+        << (Shared ? ((Bound ? "'" : "'self = ") + SharedSelf + "'").str()
+                   : std::string("the data by value"))
         << (Bound ? "bound" : "captured") << (Bound ? "bind" : "capture");
     noteDetached(W);
   }
@@ -518,15 +340,16 @@ private:
     // A member of *this: dangling when the object is shared-owned.
     if (const auto *Member = dyn_cast<MemberExpr>(Inner))
       if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-        if (const CXXMethodDecl *Method = thisOwner(Function))
+        if (const CXXMethodDecl *Method = model::thisOwner(Function))
           if (Model.isSharedOwned(*Method->getParent()) &&
-              Check.Reported.insert(Where).second) {
+              Check.reportOnce(Where)) {
             Check.diag(Where, "member '%0' is referred to by work detached "
                               "by '%1', but '%2' is owned by a shared_ptr "
                               "that the work does not hold; copy the member "
-                              "or keep 'shared_from_this()' alive")
+                              "or keep '%3' alive")
                 << Member->getMemberDecl()->getName() << W.Name
-                << Method->getParent()->getName();
+                << Method->getParent()->getName()
+                << model::adviceName(model::AdviceName::SharedSelf);
             noteDetached(W);
           }
   }
@@ -550,7 +373,7 @@ private:
         reportUnowned(Var, W, Where, How);
       return;
     }
-    if (!Check.Reported.insert(Where).second)
+    if (!Check.reportOnce(Where))
       return;
     SourceLocation End = ScopeEnd.lookup(&Var);
     if (End.isInvalid())
@@ -568,7 +391,7 @@ private:
 
   void reportUnowned(const VarDecl &Var, const Work &W, SourceLocation Where,
                      StringRef How) {
-    if (!Check.Reported.insert(Where).second)
+    if (!Check.reportOnce(Where))
       return;
     Check.diag(Where, "'%0' refers to a request-scoped '%1' owned elsewhere, "
                       "and %2 work detached by '%3'; the request may end "
@@ -594,7 +417,7 @@ private:
   SourceLocation FunctionEnd;
   llvm::SmallVector<const Stmt *, 32> Parents;
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnd;
-  llvm::DenseSet<const ValueDecl *> Joined;
+  std::optional<model::Joins> Joins;
 };
 
 void DetachedDanglingReferenceCheck::checkBody(const FunctionDecl &Function,

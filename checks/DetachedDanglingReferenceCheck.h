@@ -5,8 +5,7 @@
 #define ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
 
 #include "common/FunctionBodyCheck.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
+#include "common/RegexOption.h"
 
 namespace clang::tidy::async {
 
@@ -22,8 +21,6 @@ namespace clang::tidy::async {
 class DetachedDanglingReferenceCheck : public FunctionBodyCheck {
 public:
   DetachedDanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
   void checkBody(const FunctionDecl &Function, const Stmt &Body,
@@ -37,9 +34,7 @@ private:
   };
   class FunctionScan;
 
-  const std::string RequestScopedTypesOption;
-  model::RegexList RequestScopedTypes;
-  llvm::DenseSet<SourceLocation> Reported;
+  RegexOption RequestScopedTypes;
 };
 
 } // namespace clang::tidy::async

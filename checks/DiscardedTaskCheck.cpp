@@ -11,14 +11,7 @@ namespace clang::tidy::async {
 DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : FunctionBodyCheck(Name, Context),
-      AllowedDiscardsOption(Options.get("AllowedDiscards", "")) {
-  assignRegexOption(AllowedDiscards, "AllowedDiscards", AllowedDiscardsOption);
-}
-
-void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  FunctionBodyCheck::storeOptions(Opts);
-  Options.store(Opts, "AllowedDiscards", AllowedDiscardsOption);
-}
+      AllowedDiscards(*this, "AllowedDiscards") {}
 
 void DiscardedTaskCheck::checkBody(const FunctionDecl &, const Stmt &Body,
                                    bool IsCoroutine, ASTContext &Context) {
@@ -66,12 +59,8 @@ void DiscardedTaskCheck::walk(const Stmt &Body, bool InCoroutine) {
 }
 
 bool DiscardedTaskCheck::isAllowed(const CallExpr &Call) const {
-  if (model().isSelfObservedResult(Call))
-    return true;
-  return !AllowedDiscards.empty() &&
-         llvm::any_of(model::callKeys(Call), [this](const std::string &Key) {
-           return AllowedDiscards.matches(Key);
-         });
+  return model().isSelfObservedResult(Call) ||
+         AllowedDiscards.matchesCall(Call);
 }
 
 StringRef DiscardedTaskCheck::consequence(
@@ -106,8 +95,7 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
     return;
   std::optional<model::AsyncModel::TaskTraits> Traits =
       model().taskTraits(Call->getType());
-  if (!Traits || isAllowed(*Call) ||
-      !Reported.insert(Call->getBeginLoc()).second)
+  if (!Traits || isAllowed(*Call) || !reportOnce(Call->getBeginLoc()))
     return;
 
   std::string Producer =
@@ -136,7 +124,7 @@ void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
     return;
   std::optional<model::AsyncModel::TaskTraits> Traits =
       model().taskTraits(Var.getType());
-  if (!Traits || isAllowed(*Call) || !Reported.insert(Var.getLocation()).second)
+  if (!Traits || isAllowed(*Call) || !reportOnce(Var.getLocation()))
     return;
   diag(Var.getLocation(),
        "'%0' of type '%1' is never awaited, moved or passed on; %2")

@@ -4,7 +4,7 @@
 #define ASYNC_TIDY_CHECKS_DISCARDEDTASKCHECK_H
 
 #include "common/FunctionBodyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "common/RegexOption.h"
 
 namespace clang::tidy::async {
 
@@ -17,8 +17,6 @@ namespace clang::tidy::async {
 class DiscardedTaskCheck : public FunctionBodyCheck {
 public:
   DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
   void checkBody(const FunctionDecl &Function, const Stmt &Body,
@@ -31,11 +29,7 @@ private:
   StringRef consequence(const CallExpr &Call,
                         const model::AsyncModel::TaskTraits &Traits) const;
 
-  const std::string AllowedDiscardsOption;
-  model::RegexList AllowedDiscards;
-  /// Statements shared by template instantiations are seen once per
-  /// instantiation; report each place once.
-  llvm::DenseSet<SourceLocation> Reported;
+  RegexOption AllowedDiscards;
   const ASTContext *Ctx = nullptr;
 };
 

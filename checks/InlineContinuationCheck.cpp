@@ -2,6 +2,7 @@
 
 #include "InlineContinuationCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/AstHelpers.h"
 #include "checks/model/AsyncContext.h"
 #include "checks/model/ContextDescription.h"
 #include "checks/model/HeldLocks.h"
@@ -17,22 +18,15 @@ namespace clang::tidy::async {
 InlineContinuationCheck::InlineContinuationCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : AsyncModelCheck(Name, Context),
-      ResumeExecutorsOption(Options.get("ResumeExecutors", "")) {
-  assignRegexOption(ResumeExecutors, "ResumeExecutors", ResumeExecutorsOption);
-}
-
-void InlineContinuationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncModelCheck::storeOptions(Opts);
-  Options.store(Opts, "ResumeExecutors", ResumeExecutorsOption);
-}
+      ResumeExecutors(*this, "ResumeExecutors") {}
 
 void InlineContinuationCheck::onStartOfTranslationUnit() {
+  AsyncModelCheck::onStartOfTranslationUnit();
   Ctx = nullptr;
   Resumes.clear();
   ForeignCallbacks.clear();
   PostedByOption.clear();
   StoredHandles.clear();
-  Reported.clear();
 }
 
 void InlineContinuationCheck::registerMatchers(MatchFinder *Finder) {
@@ -54,11 +48,8 @@ void InlineContinuationCheck::recordCallbacks(
     llvm::ArrayRef<const Expr *> Args) {
   bool Foreign = model().isCallbackRegistration(Callee);
   bool Posting = false;
-  if (!ResumeExecutors.empty())
-    if (const auto *Call = dyn_cast<CallExpr>(&Registration))
-      Posting = llvm::any_of(model::callKeys(*Call), [this](const auto &K) {
-        return ResumeExecutors.matches(K);
-      });
+  if (const auto *Call = dyn_cast<CallExpr>(&Registration))
+    Posting = ResumeExecutors.matchesCall(*Call);
   if (!Foreign && !Posting)
     return;
   for (const Expr *Arg : Args)
@@ -121,7 +112,7 @@ void InlineContinuationCheck::checkUnderLock(const FunctionDecl &Function) {
       Function.getBody(), model(), IsCompletion, /*FirstOnly=*/false,
       [&](const VarDecl &Lock, const Stmt &Event) {
         const auto &Call = cast<CallExpr>(Event);
-        if (!Reported.insert(Call.getExprLoc()).second)
+        if (!reportOnce(Call.getExprLoc()))
           return;
         diag(Call.getExprLoc(),
              "'%0' is called while lock '%1' is held; the continuation of "
@@ -187,18 +178,20 @@ void InlineContinuationCheck::checkResume(
   if (Root && (Root->Kind == model::RootKind::Handler ||
                Root->Kind == model::RootKind::Continuation))
     return;
-  if (Reported.contains(Resume.getExprLoc()))
-    return;
-
-  std::string Fix = "post the resumption to the coroutine's executor instead "
-                    "(asio::post(ex, [h] { h.resume(); }))";
+  StringRef Post = model::adviceName(model::AdviceName::PostCall);
+  std::string Fix = ("post the resumption to the coroutine's executor instead "
+                     "(" +
+                     Post + "(ex, [h] { h.resume(); }))")
+                        .str();
   if (const ValueDecl *Executor = executorInScope(Callable, model())) {
     std::string Name = Executor->getNameAsString();
-    Fix = "post the resumption to '" + Name + "' instead (asio::post(" + Name +
-          ", [h] { h.resume(); }))";
+    Fix = ("post the resumption to '" + Name + "' instead (" + Post + "(" +
+           Name + ", [h] { h.resume(); }))")
+              .str();
   }
   if (Root && Root->Kind == model::RootKind::CompletionHandler) {
-    Reported.insert(Resume.getExprLoc());
+    if (!reportOnce(Resume.getExprLoc()))
+      return;
     diag(Resume.getExprLoc(),
          "coroutine resumed inline inside %0; it continues on the thread "
          "that completes the operation, before the handler returns; %1")
@@ -211,7 +204,8 @@ void InlineContinuationCheck::checkResume(
         isa<CXXConstructExpr>(It->second)
             ? model::canonicalTypeName(It->second->getType(), *Ctx)
             : model::callKeys(*cast<CallExpr>(It->second)).front();
-    Reported.insert(Resume.getExprLoc());
+    if (!reportOnce(Resume.getExprLoc()))
+      return;
     diag(Resume.getExprLoc(),
          "coroutine resumed inline inside a callback handed to '%0'; it "
          "continues on that subsystem's thread; %1")
@@ -225,8 +219,8 @@ void InlineContinuationCheck::checkResume(
       Object ? dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()) : nullptr;
   const auto *Field =
       Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  if (Field && StoredHandles.contains(Field->getCanonicalDecl())) {
-    Reported.insert(Resume.getExprLoc());
+  if (Field && StoredHandles.contains(Field->getCanonicalDecl()) &&
+      reportOnce(Resume.getExprLoc())) {
     diag(Resume.getExprLoc(),
          "'%0' resumes a coroutine that 'await_suspend' stored, on whichever "
          "thread calls '%1'; the waiter continues inline there; %2")

@@ -5,6 +5,7 @@
 
 #include "checks/model/AsyncContext.h"
 #include "common/AsyncModelCheck.h"
+#include "common/RegexOption.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -22,7 +23,6 @@ public:
   InlineContinuationCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
@@ -34,8 +34,7 @@ private:
   void checkResume(const CallExpr &Resume, const FunctionDecl &Callable,
                    const model::AsyncContextIndex &Index);
 
-  const std::string ResumeExecutorsOption;
-  model::RegexList ResumeExecutors;
+  RegexOption ResumeExecutors;
 
   ASTContext *Ctx = nullptr;
   std::vector<const Stmt *> Resumes;
@@ -45,7 +44,6 @@ private:
   llvm::DenseSet<const FunctionDecl *> PostedByOption;
   /// coroutine_handle members that some await_suspend stores into.
   llvm::DenseSet<const FieldDecl *> StoredHandles;
-  llvm::DenseSet<SourceLocation> Reported;
 };
 
 } // namespace clang::tidy::async

@@ -2,6 +2,7 @@
 
 #include "SyncOverAsyncCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/AstHelpers.h"
 #include "checks/model/ContextDescription.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -92,17 +93,9 @@ bool SyncOverAsyncCheck::isPoll(const CallExpr &Call,
                        model());
 }
 
-/// The expression a wait waits on: the object of 'f.get()', the argument of
-/// 'sync_wait(t)'.
-static const Expr *waitedOn(const CallExpr &Call) {
-  if (const Expr *Object = model::callObject(Call))
-    return Object;
-  return Call.getNumArgs() >= 1 ? Call.getArg(0) : nullptr;
-}
-
 bool SyncOverAsyncCheck::isGuardedByReadyCheck(
     const CallExpr &Call, const model::CandidateSite &Site) const {
-  const ValueDecl *Waited = model::referencedDecl(waitedOn(Call));
+  const ValueDecl *Waited = model::referencedDecl(model::callSubject(Call));
   if (!Waited || Site.Guards.empty())
     return false;
   // Look for 'f.wait_for(0s) == ready', 'f.is_ready()' on the same object.
@@ -111,7 +104,7 @@ bool SyncOverAsyncCheck::isGuardedByReadyCheck(
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (const auto *Probe = dyn_cast<CallExpr>(S)) {
-      if (model::referencedDecl(waitedOn(*Probe)) == Waited) {
+      if (model::referencedDecl(model::callSubject(*Probe)) == Waited) {
         if (model().isReadinessCheck(*Probe))
           return true;
         if (const BlockingWaitApi *Api = model().blockingWait(*Probe))
@@ -148,7 +141,7 @@ void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
   const BlockingWaitApi *Api = waitFor(Call);
   if (!Api || isGuardedByReadyCheck(Call, Site))
     return;
-  const ValueDecl *Waited = model::referencedDecl(waitedOn(Call));
+  const ValueDecl *Waited = model::referencedDecl(model::callSubject(Call));
   const model::AsyncRoot &Root = *Path.Root;
   // A continuation receives its antecedent already completed: waiting on
   // that parameter returns at once.
@@ -160,10 +153,8 @@ void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
   if (Api->Kind == WaitKind::EventLoop && Root.Scheduler &&
       (Root.Kind == model::RootKind::Handler ||
        Root.Kind == model::RootKind::Continuation)) {
-    const Expr *Executor = model::callObject(*Root.Scheduler);
-    if (!Executor && Root.Scheduler->getNumArgs() > 0)
-      Executor = Root.Scheduler->getArg(0);
-    if (!Waited || model::referencedDecl(Executor) != Waited)
+    if (!Waited ||
+        model::referencedDecl(model::callSubject(*Root.Scheduler)) != Waited)
       return;
   }
 
@@ -172,7 +163,7 @@ void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
   std::string Context = model::describeContext(Path, *Site.Callable);
   std::string Name = model::callName(Call);
 
-  const Expr *Awaited = waitedOn(Call);
+  const Expr *Awaited = model::callSubject(Call);
   bool CanAwait = model::isCoroutine(*Site.Callable) && Awaited &&
                   model().isAwaitableType(Awaited->getType()) &&
                   Api->Kind != WaitKind::EventLoop;

@@ -2,6 +2,7 @@
 
 #include "UndisposedTimeoutCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/AstHelpers.h"
 #include "checks/model/HeldLocks.h" // isSuspension
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
@@ -11,14 +12,7 @@ namespace clang::tidy::async {
 UndisposedTimeoutCheck::UndisposedTimeoutCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : FunctionBodyCheck(Name, Context),
-      CancelFunctionsOption(Options.get("CancelFunctions", "")) {
-  assignRegexOption(CancelFunctions, "CancelFunctions", CancelFunctionsOption);
-}
-
-void UndisposedTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  FunctionBodyCheck::storeOptions(Opts);
-  Options.store(Opts, "CancelFunctions", CancelFunctionsOption);
-}
+      CancelFunctions(*this, "CancelFunctions") {}
 
 bool UndisposedTimeoutCheck::isDisarm(llvm::StringRef Member) const {
   return model().isTimerDisarm(Member) || CancelFunctions.matches(Member);
@@ -166,10 +160,7 @@ private:
                                    SourceLocation Armed) const {
     const CallExpr *Before = nullptr;
     for (const CallExpr *Op : Operations) {
-      const Expr *Object = model::callObject(*Op);
-      if (!Object && Op->getNumArgs() > 0)
-        Object = Op->getArg(0);
-      if (objectDecl(Object) != Guarded)
+      if (objectDecl(model::callSubject(*Op)) != Guarded)
         continue;
       if (SM.isBeforeInTranslationUnit(Armed, Op->getBeginLoc()))
         return Op;
@@ -212,7 +203,7 @@ private:
     const CallExpr *Operation =
         guardedOperation(Guarded, Registration.getEndLoc());
     if (!Operation || !suspendsAfter(Operation->getEndLoc(), ScopeEnd) ||
-        !Check.Reported.insert(Registration.getLocation()).second)
+        !Check.reportOnce(Registration.getLocation()))
       return;
     Check.diag(Registration.getLocation(),
                "stop callback '%0' cancels '%1' and stays registered after "
@@ -284,7 +275,7 @@ private:
       if (Local && Local->hasLocalStorage() && !suspendsAfter(Done))
         return;
     }
-    if (!Check.Reported.insert(Wait.getExprLoc()).second)
+    if (!Check.reportOnce(Wait.getExprLoc()))
       return;
     Check.diag(Wait.getExprLoc(),
                "timer '%0' is armed as a timeout for '%1' but is not "
@@ -307,13 +298,13 @@ private:
     for (const LambdaCapture &Capture : Handler.captures())
       if (Capture.capturesVariable() && Capture.getCapturedVar() == Var &&
           Capture.getCaptureKind() == LCK_ByCopy && !escapes(*Var, Wait) &&
-          Check.Reported.insert(Capture.getLocation()).second) {
+          Check.reportOnce(Capture.getLocation())) {
         Check.diag(Capture.getLocation(),
                    "timer '%0' keeps itself alive through the handler of its "
-                   "own async_wait; once this function returns nothing can "
+                   "own %1; once this function returns nothing can "
                    "cancel it; keep the timer where the operation's owner can "
                    "cancel it")
-            << Var->getName();
+            << Var->getName() << memberName(Wait);
       }
   }
 
@@ -385,12 +376,13 @@ private:
           llvm::none_of(
               llvm::drop_begin(Block->body()),
               [Body](const Stmt *Rest) { return acts(*Body, *Rest); }) ||
-          !Check.Reported.insert(First->getBeginLoc()).second)
+          !Check.reportOnce(First->getBeginLoc()))
         continue;
       Check.diag(First->getBeginLoc(),
                  "a thread that sleeps and then acts is a timeout that costs "
                  "a thread per call and cannot be cancelled; arm a timer "
-                 "(steady_timer::async_wait) instead");
+                 "(%0) instead")
+          << model::adviceName(model::AdviceName::TimerWait);
     }
   }
 

@@ -4,7 +4,7 @@
 #define ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
 
 #include "common/FunctionBodyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "common/RegexOption.h"
 
 namespace clang::tidy::async {
 
@@ -18,8 +18,6 @@ namespace clang::tidy::async {
 class UndisposedTimeoutCheck : public FunctionBodyCheck {
 public:
   UndisposedTimeoutCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
 
 private:
   void checkBody(const FunctionDecl &Function, const Stmt &Body,
@@ -27,9 +25,7 @@ private:
   class FunctionScan;
   bool isDisarm(llvm::StringRef Member) const;
 
-  const std::string CancelFunctionsOption;
-  model::RegexList CancelFunctions;
-  llvm::DenseSet<SourceLocation> Reported;
+  RegexOption CancelFunctions;
 };
 
 } // namespace clang::tidy::async

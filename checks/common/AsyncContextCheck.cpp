@@ -9,37 +9,19 @@ namespace clang::tidy::async {
 
 AsyncContextCheck::AsyncContextCheck(StringRef Name, ClangTidyContext *Context)
     : AsyncModelCheck(Name, Context),
-      BlockingFunctionsOption(Options.get("BlockingFunctions", "")),
-      AllowedFunctionsOption(Options.get("AllowedFunctions", "")) {
-  assignRegexOption(BlockingFunctions, "BlockingFunctions",
-                    BlockingFunctionsOption);
-  assignRegexOption(AllowedFunctions, "AllowedFunctions",
-                    AllowedFunctionsOption);
-}
-
-void AsyncContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncModelCheck::storeOptions(Opts);
-  Options.store(Opts, "BlockingFunctions", BlockingFunctionsOption);
-  Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
-}
-
-static bool anyKeyMatches(const CallExpr &Call, const model::RegexList &List) {
-  if (List.empty())
-    return false;
-  return llvm::any_of(model::callKeys(Call), [&List](const std::string &Key) {
-    return List.matches(Key);
-  });
-}
+      BlockingFunctions(*this, "BlockingFunctions"),
+      AllowedFunctions(*this, "AllowedFunctions") {}
 
 bool AsyncContextCheck::isListedBlocking(const CallExpr &Call) const {
-  return anyKeyMatches(Call, BlockingFunctions);
+  return BlockingFunctions.matchesCall(Call);
 }
 
 bool AsyncContextCheck::isAllowed(const CallExpr &Call) const {
-  return anyKeyMatches(Call, AllowedFunctions);
+  return AllowedFunctions.matchesCall(Call);
 }
 
 void AsyncContextCheck::onStartOfTranslationUnit() {
+  AsyncModelCheck::onStartOfTranslationUnit();
   Candidates.clear();
   Ctx = nullptr;
 }

@@ -12,13 +12,13 @@
 #define ASYNC_TIDY_CHECKS_COMMON_ASYNCCONTEXTCHECK_H
 
 #include "AsyncModelCheck.h"
+#include "RegexOption.h"
 #include "checks/model/AsyncContext.h"
 
 namespace clang::tidy::async {
 
 class AsyncContextCheck : public AsyncModelCheck {
 public:
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
@@ -44,10 +44,8 @@ protected:
   bool hasListedBlocking() const { return !BlockingFunctions.empty(); }
 
 private:
-  const std::string BlockingFunctionsOption;
-  const std::string AllowedFunctionsOption;
-  model::RegexList BlockingFunctions;
-  model::RegexList AllowedFunctions;
+  RegexOption BlockingFunctions;
+  RegexOption AllowedFunctions;
   ASTContext *Ctx = nullptr;
   std::vector<const Stmt *> Candidates;
 };

@@ -1,8 +1,11 @@
 //===--- AsyncModelCheck.h - Base for checks that use the async model -----===//
 //
-// Owns the shared async model, built once from the options every async check
+// Gives each check the async model built from the options every async check
 // shares (AsyncFunctions, SchedulingFunctions, TaskTypes, LockTypes,
-// MaxCallDepth), and stores those options back.
+// ReferenceLikeTypes, CompletionCallbacks, TimerTypes, MaxCallDepth). All
+// checks of a translation unit with the same values share one model, and
+// the options are stored back once, without a check prefix. Also what every
+// check needs: its RegexOptions stored back, each place reported once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,12 +14,18 @@
 
 #include "checks/model/AsyncModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
 
 namespace clang::tidy::async {
 
+class RegexOption;
+
 class AsyncModelCheck : public ClangTidyCheck {
 public:
+  /// Stores the shared options and the check's RegexOptions.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -27,16 +36,20 @@ public:
 protected:
   AsyncModelCheck(StringRef Name, ClangTidyContext *Context);
 
-  const model::AsyncModel &model() const { return Model; }
+  const model::AsyncModel &model() const { return *Model; }
 
-  /// Compiles a regex-list option, reporting an invalid expression as a
-  /// configuration error.
-  void assignRegexOption(model::RegexList &List, StringRef Option,
-                         StringRef Value);
+  /// True the first time \p Loc is passed in this translation unit: a
+  /// statement shared by template instantiations is seen once per
+  /// instantiation, and is to be reported once.
+  bool reportOnce(SourceLocation Loc) { return Reported.insert(Loc).second; }
 
 private:
-  model::AsyncModelOptions ModelOptions;
-  model::AsyncModel Model;
+  friend class RegexOption;
+
+  ClangTidyContext *TidyContext;
+  std::shared_ptr<const model::AsyncModel> Model;
+  std::vector<const RegexOption *> RegexOptions;
+  llvm::DenseSet<SourceLocation> Reported;
 };
 
 } // namespace clang::tidy::async

@@ -1,6 +1,7 @@
 //===--- ApiNames.cpp -----------------------------------------------------===//
 
 #include "ApiNames.h"
+#include "AstHelpers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -97,16 +98,6 @@ std::string callName(const CallExpr &Call) {
   return apiName(*Callee);
 }
 
-const Expr *callObject(const CallExpr &Call) {
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
-    return MC->getImplicitObjectArgument();
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(&Call))
-    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
-        OC->getNumArgs() > 0)
-      return OC->getArg(0);
-  return nullptr;
-}
-
 const CXXRecordDecl *objectClass(const CallExpr &Call) {
   const Expr *Object = callObject(Call);
   if (!Object)
@@ -130,54 +121,6 @@ llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
   }
   Keys.push_back(apiName(*Callee));
   return Keys;
-}
-
-const LambdaExpr *lambdaArgument(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-      return Lambda;
-    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-    if (!Construct || Construct->getNumArgs() != 1)
-      return nullptr;
-    E = Construct->getArg(0);
-  }
-  return nullptr;
-}
-
-const ValueDecl *referencedDecl(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl();
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return ME->getMemberDecl();
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-      E = MC->getImplicitObjectArgument();
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      // std::move(x) and friends: look at the argument.
-      if (Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-          Call->getDirectCallee()->isInStdNamespace()) {
-        E = Call->getArg(0);
-        continue;
-      }
-      return nullptr;
-    }
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() != 1)
-        return nullptr;
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temp->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
 }
 
 } // namespace clang::tidy::async::model

@@ -1,5 +1,4 @@
-//===--- ApiNames.h - Names under which the async model knows APIs
-//---------===//
+//===--- ApiNames.h - Names under which the async model knows APIs --------===//
 //
 // The tables name APIs by qualified name without template arguments or
 // inline namespaces ("std::future::get"), whatever the standard library's
@@ -45,18 +44,6 @@ std::string canonicalTypeName(QualType T, const ASTContext &Ctx);
 /// A call for diagnostics: "std::future<std::string>::get" with the object's
 /// type as the user spells it, or the qualified name of a free function.
 std::string callName(const CallExpr &Call);
-
-/// The implicit object of a member call (the future in 'f.get()'), or null.
-const Expr *callObject(const CallExpr &Call);
-
-/// The lambda an argument passes, through temporaries and a conversion to
-/// std::function; null when it passes none.
-const LambdaExpr *lambdaArgument(const Expr *E);
-
-/// The variable, parameter or field an expression names, looking through
-/// implicit conversions, parentheses, 'std::move' and member calls such as
-/// 'ioc.get_executor()'; null when it names none.
-const ValueDecl *referencedDecl(const Expr *E);
 
 } // namespace clang::tidy::async::model
 

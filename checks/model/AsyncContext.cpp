@@ -1,6 +1,7 @@
 //===--- AsyncContext.cpp -------------------------------------------------===//
 
 #include "AsyncContext.h"
+#include "Handoff.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -57,6 +58,18 @@ static void collectCallables(const Expr *E, const AsyncModel &Model,
     if (Model.isCallableWrapper(*Call))
       for (const Expr *Arg : Call->arguments())
         collectCallables(Arg, Model, Out, Depth + 1);
+}
+
+static RootKind rootKind(HandoffKind Kind) {
+  switch (Kind) {
+  case HandoffKind::Handler:
+    return RootKind::Handler;
+  case HandoffKind::Continuation:
+    return RootKind::Continuation;
+  case HandoffKind::CompletionHandler:
+    return RootKind::CompletionHandler;
+  }
+  llvm_unreachable("unknown hand-off kind");
 }
 
 /// The one walk over the TU's own code.
@@ -143,17 +156,9 @@ public:
         !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
       addCall(Caller, Callee, Call->getExprLoc());
 
-    if (std::optional<SchedulingApi> Api = Model.schedulingCall(*Call)) {
-      RootKind Kind = Api->Kind == SchedulingKind::Continuation
-                          ? RootKind::Continuation
-                          : RootKind::Handler;
-      for (const Expr *Arg : Call->arguments())
-        addRoots(Arg, Kind, Call);
-      return true;
-    }
-    if (Model.isCompletionInitiator(*Callee) && Call->getNumArgs() > 0) {
-      addRoots(Call->getArg(Call->getNumArgs() - 1),
-               RootKind::CompletionHandler, Call);
+    if (std::optional<Handoff> Handoff = handoff(*Call, Model)) {
+      for (const Expr *Arg : Handoff->work(*Call))
+        addRoots(Arg, rootKind(Handoff->Kind), Call);
       return true;
     }
     // A lambda handed straight to an ordinary call (an algorithm,

@@ -2,6 +2,7 @@
 
 #include "AsyncModel.h"
 #include "ApiNames.h"
+#include "AstHelpers.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -10,26 +11,19 @@
 
 namespace clang::tidy::async::model {
 
-AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
-    : AsyncFunctions(Options.getLocalOrGlobal("AsyncFunctions", "")),
-      SchedulingFunctions(Options.getLocalOrGlobal("SchedulingFunctions", "")),
-      TaskTypes(Options.getLocalOrGlobal("TaskTypes", "")),
-      LockTypes(Options.getLocalOrGlobal("LockTypes", "")),
-      ReferenceLikeTypes(Options.getLocalOrGlobal("ReferenceLikeTypes", "")),
-      CompletionCallbacks(Options.getLocalOrGlobal("CompletionCallbacks", "")),
-      TimerTypes(Options.getLocalOrGlobal("TimerTypes", "")),
-      MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)) {}
+llvm::StringRef adviceName(AdviceName Key) {
+  switch (Key) {
+#define ASYNC_ADVICE_NAME(Key, Text)                                           \
+  case AdviceName::Key:                                                        \
+    return Text;
+#include "Advice.def"
+  }
+  llvm_unreachable("unknown advice name");
+}
 
-void AsyncModelOptions::store(ClangTidyCheck::OptionsView &Options,
-                              ClangTidyOptions::OptionMap &Opts) const {
-  Options.store(Opts, "AsyncFunctions", AsyncFunctions);
-  Options.store(Opts, "SchedulingFunctions", SchedulingFunctions);
-  Options.store(Opts, "TaskTypes", TaskTypes);
-  Options.store(Opts, "LockTypes", LockTypes);
-  Options.store(Opts, "ReferenceLikeTypes", ReferenceLikeTypes);
-  Options.store(Opts, "CompletionCallbacks", CompletionCallbacks);
-  Options.store(Opts, "TimerTypes", TimerTypes);
-  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+llvm::StringRef defaultRequestScopedTypes() {
+#define ASYNC_REQUEST_SCOPED_TYPES(Regex) return Regex;
+#include "Lifetimes.def"
 }
 
 static llvm::StringRef shortName(llvm::StringRef Qualified) {
@@ -63,6 +57,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   TaskTypeTable[Name] = {Awaitable, Lazy};
 #define ASYNC_JOINING_LAUNCH(Name) JoiningLaunches.add(Name, true);
 #define ASYNC_SELF_OBSERVED_RESULT(Name) SelfObservedResults.add(Name, true);
+#define ASYNC_ALWAYS_SUSPEND(Name) AlwaysSuspends.insert(Name);
 #include "TaskTypes.def"
 
 #define ASYNC_BLOCKING_CALL(Name, Alternative)                                 \
@@ -176,9 +171,7 @@ const BlockingCallApi *AsyncModel::blockingCall(const CallExpr &Call) const {
          Callee->getASTContext().getSourceManager().isInSystemHeader(
              Callee->getLocation()))))
     return nullptr;
-  const Expr *Stream = callObject(Call);
-  if (!Stream && Call.getNumArgs() > 0)
-    Stream = Call.getArg(0);
+  const Expr *Stream = callSubject(Call);
   if (const CXXRecordDecl *RD = classOf(Stream))
     if (RD->getIdentifier() && InMemoryStreams.contains(apiName(*RD)))
       return nullptr;
@@ -443,8 +436,8 @@ static const CXXRecordDecl *recordOf(QualType T) {
 }
 
 /// Whether the promise of a task type suspends before running the body:
-/// its initial_suspend() returns suspend_always.
-static bool hasLazyPromise(const CXXRecordDecl &Task) {
+/// its initial_suspend() returns std::suspend_always or the like.
+bool AsyncModel::hasLazyPromise(const CXXRecordDecl &Task) const {
   IdentifierInfo &PromiseName = Task.getASTContext().Idents.get("promise_type");
   for (const NamedDecl *D : Task.lookup(DeclarationName(&PromiseName))) {
     const auto *Promise = dyn_cast<TypeDecl>(D);
@@ -462,7 +455,7 @@ static bool hasLazyPromise(const CXXRecordDecl &Task) {
         if (const CXXRecordDecl *Awaiter =
                 Method->getReturnType()->getAsCXXRecordDecl())
           return Awaiter->getIdentifier() &&
-                 Awaiter->getName() == "suspend_always";
+                 AlwaysSuspends.contains(apiName(*Awaiter));
   }
   return false;
 }

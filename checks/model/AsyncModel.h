@@ -13,6 +13,7 @@
 #include "RegexList.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -41,9 +42,20 @@ struct SchedulingApi {
   SchedulingKind Kind;
 };
 
-/// The options every async check shares. They are read with
-/// getLocalOrGlobal, so one `async-tidy.<Option>` entry in CheckOptions
-/// configures all checks.
+/// Library names the checks' advice mentions (Advice.def).
+enum class AdviceName : uint8_t {
+#define ASYNC_ADVICE_NAME(Key, Text) Key,
+#include "Advice.def"
+};
+llvm::StringRef adviceName(AdviceName Key);
+
+/// The default of async-detached-dangling-reference's RequestScopedTypes
+/// (Lifetimes.def).
+llvm::StringRef defaultRequestScopedTypes();
+
+/// The options every async check shares. They are written without a check
+/// prefix (`MaxCallDepth: 4` in CheckOptions) and configure every check; a
+/// `<check>.<Option>` entry overrides one for that check alone.
 struct AsyncModelOptions {
   std::string AsyncFunctions;
   std::string SchedulingFunctions;
@@ -55,10 +67,15 @@ struct AsyncModelOptions {
   unsigned MaxCallDepth = 3;
 
   explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
-  void store(ClangTidyCheck::OptionsView &Options,
-             ClangTidyOptions::OptionMap &Opts) const;
+  /// Equal for two option sets exactly when they build the same model.
+  std::string key() const;
+  /// Each option's name and default value, for storing them back.
+  static llvm::ArrayRef<std::pair<llvm::StringRef, llvm::StringRef>> defaults();
 };
 
+/// Built once per translation unit and option set and shared by all checks
+/// (common/AsyncModelCheck.cpp); its caches hold that translation unit's AST
+/// nodes.
 class AsyncModel {
 public:
   /// \p OnError receives a message for each unusable option value.
@@ -219,6 +236,8 @@ private:
     const T *find(const CallExpr &Call) const;
   };
 
+  bool hasLazyPromise(const CXXRecordDecl &Task) const;
+
   struct SiblingPattern {
     llvm::StringRef Prefix, Suffix;
     bool Capitalize;
@@ -242,6 +261,7 @@ private:
   llvm::StringMap<TaskTraits> TaskTypeTable;
   ApiTable<bool> JoiningLaunches;
   ApiTable<bool> SelfObservedResults;
+  llvm::StringSet<> AlwaysSuspends;
   ApiTable<int> SpawnCalls;
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;

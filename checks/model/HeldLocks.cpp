@@ -2,6 +2,7 @@
 
 #include "HeldLocks.h"
 #include "ApiNames.h"
+#include "AstHelpers.h"
 #include "StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

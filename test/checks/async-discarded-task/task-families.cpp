@@ -34,6 +34,36 @@ struct EagerTask {
 };
 EagerTask eager_job();
 
+// A user task whose promise starts suspended (std::suspend_always) is lazy;
+// a user type that only shares the name does not make it so.
+namespace mine {
+struct suspend_always {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+} // namespace mine
+struct LazyUserTask {
+  struct promise_type {
+    LazyUserTask get_return_object();
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void();
+    void unhandled_exception();
+  };
+};
+struct NameAlikeTask {
+  struct promise_type {
+    NameAlikeTask get_return_object();
+    mine::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void();
+    void unhandled_exception();
+  };
+};
+LazyUserTask lazy_user_job();
+NameAlikeTask eager_user_job();
+
 // [[clang::coro_return_type]] marks a task type as well.
 template <class T> struct [[clang::coro_return_type]] Marked {
   struct promise_type;
@@ -61,6 +91,10 @@ void plain_function(asio::ip::tcp::socket &socket, char *buf) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::awaitable<unsigned long>' returned by 'asio::ip::tcp::socket::async_read_some' is discarded; the work never starts
   eager_job();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'EagerTask' returned by 'eager_job' is discarded; its completion and errors are never observed
+  lazy_user_job();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'LazyUserTask' returned by 'lazy_user_job' is discarded; the work never starts unless it is awaited
+  eager_user_job();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'NameAlikeTask' returned by 'eager_user_job' is discarded; its completion and errors are never observed
   marked_job();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Marked<int>' returned by 'marked_job' is discarded
   (void)compute();

@@ -1,0 +1,91 @@
+//===--- AstHelpers.cpp ---------------------------------------------------===//
+
+#include "AstHelpers.h"
+
+namespace clang::tidy::async::model {
+
+const Expr *callObject(const CallExpr &Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(&Call))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+        OC->getNumArgs() > 0)
+      return OC->getArg(0);
+  return nullptr;
+}
+
+const Expr *callSubject(const CallExpr &Call) {
+  if (const Expr *Object = callObject(Call))
+    return Object;
+  return Call.getNumArgs() > 0 ? Call.getArg(0) : nullptr;
+}
+
+const LambdaExpr *lambdaArgument(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1)
+      return nullptr;
+    E = Construct->getArg(0);
+  }
+  return nullptr;
+}
+
+const ValueDecl *referencedDecl(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      // std::move(x) and friends: look at the argument.
+      if (Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+          Call->getDirectCallee()->isInStdNamespace()) {
+        E = Call->getArg(0);
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() != 1)
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// Looks through temporaries, conversions and copies to the expression that
+/// was written.
+const Expr *writtenExpr(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1 &&
+        !isa<CXXTemporaryObjectExpr>(Construct)) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    return E;
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,40 @@
+//===--- AstHelpers.h - Questions about expressions every check asks ------===//
+//
+// General AST helpers with no knowledge of any library: what a call is made
+// on, which lambda an argument passes, which variable an expression names.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_MODEL_ASTHELPERS_H
+#define ASYNC_TIDY_CHECKS_MODEL_ASTHELPERS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::model {
+
+/// The implicit object of a member call (the future in 'f.get()'), or null.
+const Expr *callObject(const CallExpr &Call);
+
+/// What a call acts on: the object of a member call ('f' in 'f.get()',
+/// 'ioc' in 'ioc.run()'), else its first argument ('t' in 'sync_wait(t)',
+/// 'sock' in 'async_read(sock, ...)'); null for a call with neither.
+const Expr *callSubject(const CallExpr &Call);
+
+/// The lambda an argument passes, through temporaries and a conversion to
+/// std::function; null when it passes none.
+const LambdaExpr *lambdaArgument(const Expr *E);
+
+/// The variable, parameter or field an expression names, looking through
+/// implicit conversions, parentheses, 'std::move' and member calls such as
+/// 'ioc.get_executor()'; null when it names none.
+const ValueDecl *referencedDecl(const Expr *E);
+
+/// The expression that was written, through temporaries, conversions and
+/// copies ('std::function<void()>(f)' -> 'f').
+const Expr *writtenExpr(const Expr *E);
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_TIDY_CHECKS_MODEL_ASTHELPERS_H
