@@ -23,14 +23,11 @@ DetachedDanglingReferenceCheck::DetachedDanglingReferenceCheck(
 class DetachedDanglingReferenceCheck::FunctionScan {
 public:
   FunctionScan(DetachedDanglingReferenceCheck &Check,
-               const FunctionDecl &Function, ASTContext &Ctx)
-      : Check(Check), Model(Check.model()), Function(Function), Ctx(Ctx) {}
+               const FunctionDecl &Function, const Stmt &Body, ASTContext &Ctx)
+      : Check(Check), Model(Check.model()), Function(Function), Ctx(Ctx),
+        FunctionEnd(Body.getEndLoc()), Joins(Body, Model) {}
 
-  void run(const Stmt &Body) {
-    FunctionEnd = Body.getEndLoc();
-    Joins.emplace(Body, Model);
-    walk(Body);
-  }
+  void run(const Stmt &Body) { walk(Body); }
 
 private:
   /// Walks the function's own statements (and the captures of its lambdas)
@@ -78,9 +75,9 @@ private:
       return;
     // A continuation's object is its antecedent, not an executor: waiting
     // for the antecedent does not wait for the continuation.
-    if ((!Handoff->Detached && Joins->isResultWaited(Parents)) ||
+    if ((!Handoff->Detached && Joins.isResultWaited(Parents)) ||
         (Handoff->Kind != model::HandoffKind::Continuation &&
-         Joins->isSubjectJoined(Call)))
+         Joins.isSubjectJoined(Call)))
       return;
     Work W{&Call, model::callKeys(Call).front()};
     if (Handoff->Kind == model::HandoffKind::CompletionHandler)
@@ -417,13 +414,13 @@ private:
   SourceLocation FunctionEnd;
   llvm::SmallVector<const Stmt *, 32> Parents;
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnd;
-  std::optional<model::Joins> Joins;
+  model::Joins Joins;
 };
 
 void DetachedDanglingReferenceCheck::checkBody(const FunctionDecl &Function,
                                                const Stmt &Body, bool,
                                                ASTContext &Ctx) {
-  FunctionScan(*this, Function, Ctx).run(Body);
+  FunctionScan(*this, Function, Body, Ctx).run(Body);
 }
 
 } // namespace clang::tidy::async
