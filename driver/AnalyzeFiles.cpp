@@ -32,12 +32,12 @@ std::string commandText(const tooling::CompilationDatabase &Database,
 
 /// One file in this process, which spares starting one; a crash is still
 /// caught and reported as this file's failure.
-WorkerOutcome analyzeHere(const DriverOptions &Options,
-                          const tooling::CompilationDatabase &Database,
-                          std::unique_ptr<ClangTidyOptionsProvider> Provider,
-                          IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
-                          size_t Index, const std::string &File) {
-  WorkerOutcome Outcome{Index, std::nullopt, "", ""};
+AnalysisOutcome analyzeHere(const DriverOptions &Options,
+                            const tooling::CompilationDatabase &Database,
+                            std::unique_ptr<ClangTidyOptionsProvider> Provider,
+                            IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
+                            const std::string &File) {
+  AnalysisOutcome Outcome;
   AnalysisRequest Request = Options.Analysis;
   Request.File = File;
   CrashRecoveryContext::Enable();
@@ -75,7 +75,7 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
   std::vector<size_t> ToAnalyze;
   for (size_t I = 0; I < Paths.size(); ++I) {
     if (std::optional<std::string> Why = whyUnreadable(*BaseFS, Paths[I])) {
-      Reporter.done({I, std::nullopt, std::move(*Why), ""});
+      Reporter.done(I, AnalysisOutcome::failure(*Why));
       continue;
     }
     if (Cache) {
@@ -86,19 +86,19 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
               Options.LineFilter,
           commandText(*Plan.Database, Paths[I]));
       if (std::optional<WorkerResult> Hit = Cache->lookup(CacheKeys[I])) {
-        Reporter.done({I, std::move(Hit), "", ""});
+        Reporter.done(I, {std::move(Hit), "", ""});
         continue;
       }
     }
     ToAnalyze.push_back(I);
   }
-  auto Analyzed = [&](WorkerOutcome Outcome) {
+  auto Analyzed = [&](size_t Index, AnalysisOutcome Outcome) {
     if (Cache && Outcome.Result && !Outcome.Result->Failed)
-      if (Error E = Cache->store(CacheKeys[Outcome.Index], *Outcome.Result,
-                                 Reporter.lines()))
+      if (Error E =
+              Cache->store(CacheKeys[Index], *Outcome.Result, Reporter.lines()))
         WithColor::warning(errs(), "async-tidy")
             << "result cache: " << toString(std::move(E)) << "\n";
-    Reporter.done(std::move(Outcome));
+    Reporter.done(Index, std::move(Outcome));
   };
 
   if (ToAnalyze.size() == 1 && !Options.Timeout) {
@@ -106,8 +106,9 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
     if (!FileProvider)
       return fail(toString(FileProvider.takeError()));
     size_t Index = ToAnalyze.front();
-    Analyzed(analyzeHere(Options, *Plan.Database, std::move(*FileProvider),
-                         BaseFS, Index, Paths[Index]));
+    Analyzed(Index,
+             analyzeHere(Options, *Plan.Database, std::move(*FileProvider),
+                         BaseFS, Paths[Index]));
   } else if (!ToAnalyze.empty()) {
     std::vector<std::string> Batch;
     Batch.reserve(ToAnalyze.size());
@@ -120,9 +121,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
                     Options.Timeout);
     Pool.run(
         Batch,
-        [&](WorkerOutcome Outcome) {
-          Outcome.Index = ToAnalyze[Outcome.Index];
-          Analyzed(std::move(Outcome));
+        [&](size_t BatchIndex, AnalysisOutcome Outcome) {
+          Analyzed(ToAnalyze[BatchIndex], std::move(Outcome));
         },
         [&](ArrayRef<size_t> Running) {
           std::vector<size_t> Indexes;

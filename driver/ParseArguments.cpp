@@ -1,10 +1,9 @@
 //===--- ParseArguments.cpp -----------------------------------------------===//
 
 #include "ParseArguments.h"
+#include "ExitStatus.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/WithColor.h"
-#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
@@ -22,7 +21,7 @@ bool parseArguments(int Argc, const char *const *Argv, StringRef Overview,
   if (Message.empty())
     return false;
   Message.consume_front((sys::path::filename(Argv[0]) + ": ").str());
-  WithColor::error(errs(), Tool) << Message << "\n";
+  fail(Message, Tool);
   return false;
 }
 

@@ -16,11 +16,6 @@ using namespace llvm;
 
 namespace async_tidy {
 
-int fail(const Twine &Message) {
-  WithColor::error(errs(), "async-tidy") << Message << "\n";
-  return ToolError;
-}
-
 RunReporter::RunReporter(ReportSettings Settings,
                          const std::vector<std::string> &Paths,
                          FindingFilter Filter, ClangTidyContext &PrintContext,
@@ -56,23 +51,22 @@ void RunReporter::clearStatus() {
   StatusShown = false;
 }
 
-void RunReporter::done(WorkerOutcome Outcome) {
+void RunReporter::done(size_t Index, AnalysisOutcome Outcome) {
   clearStatus();
   if (Settings.ShowProgress)
-    errs() << "[" << ++Finished << "/" << Paths.size() << "] "
-           << Paths[Outcome.Index] << "\n";
-  Pending[Outcome.Index] = std::move(Outcome);
+    errs() << "[" << ++Finished << "/" << Paths.size() << "] " << Paths[Index]
+           << "\n";
+  Pending[Index] = std::move(Outcome);
   for (; NextToReport < Paths.size(); ++NextToReport) {
-    std::optional<WorkerOutcome> &Next = Pending[NextToReport];
+    std::optional<AnalysisOutcome> &Next = Pending[NextToReport];
     if (!Next)
       break;
-    report(*Next);
+    report(Paths[NextToReport], *Next);
     Next.reset();
   }
 }
 
-void RunReporter::report(WorkerOutcome &Outcome) {
-  const std::string &File = Paths[Outcome.Index];
+void RunReporter::report(const std::string &File, AnalysisOutcome &Outcome) {
   errs() << Outcome.Output;
   if (!Outcome.Result) {
     NotAnalyzed.push_back({File, Outcome.Failure});

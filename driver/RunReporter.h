@@ -9,10 +9,11 @@
 #ifndef ASYNC_TIDY_DRIVER_RUNREPORTER_H
 #define ASYNC_TIDY_DRIVER_RUNREPORTER_H
 
+#include "AnalysisOutcome.h"
+#include "ExitStatus.h"
 #include "FileFailure.h"
 #include "FindingFilter.h"
 #include "FixApplier.h"
-#include "WorkerPool.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <chrono>
@@ -21,11 +22,6 @@
 #include <vector>
 
 namespace async_tidy {
-
-enum ExitStatus : uint8_t { Clean = 0, Findings = 1, ToolError = 2 };
-
-/// Prints "async-tidy: error: <Message>" and returns ToolError.
-int fail(const llvm::Twine &Message);
 
 struct ReportSettings {
   /// text, json or sarif.
@@ -53,9 +49,9 @@ public:
               FindingFilter Filter, clang::tidy::ClangTidyContext &PrintContext,
               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS);
 
-  /// Takes the outcome of one file, in any order; files are reported in
-  /// their order as soon as every earlier one is in.
-  void done(WorkerOutcome Outcome);
+  /// Takes the outcome of file \p Index of the paths, in any order; files are
+  /// reported in their order as soon as every earlier one is in.
+  void done(size_t Index, AnalysisOutcome Outcome);
 
   /// On a terminal (ShowProgress), a status line that the next output
   /// replaces: files done, seconds since the start, the files in flight.
@@ -69,7 +65,7 @@ public:
   int finish();
 
 private:
-  void report(WorkerOutcome &Outcome);
+  void report(const std::string &File, AnalysisOutcome &Outcome);
   bool writeReport();
   bool applyFixes();
   void printSummary();
@@ -81,7 +77,7 @@ private:
   clang::tidy::ClangTidyContext &PrintContext;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS;
 
-  std::vector<std::optional<WorkerOutcome>> Pending;
+  std::vector<std::optional<AnalysisOutcome>> Pending;
   size_t NextToReport = 0, Finished = 0;
   std::chrono::steady_clock::time_point Start =
       std::chrono::steady_clock::now();

@@ -10,7 +10,7 @@ using namespace llvm;
 namespace async_tidy {
 
 void WorkerPool::run(const std::vector<std::string> &Files,
-                     function_ref<void(WorkerOutcome)> OnDone,
+                     function_ref<void(size_t, AnalysisOutcome)> OnDone,
                      function_ref<void(ArrayRef<size_t>)> OnRunning) {
   auto Split = llvm::find(Args, "--");
   std::list<std::pair<size_t, std::unique_ptr<WorkerProcess>>> Running;
@@ -26,28 +26,20 @@ void WorkerPool::run(const std::vector<std::string> &Files,
       if (Worker) {
         Running.emplace_back(Next, std::move(*Worker));
         Started = true;
-      } else
-        OnDone({Next, std::nullopt, toString(Worker.takeError()), ""});
+      } else {
+        OnDone(Next, AnalysisOutcome::failure(toString(Worker.takeError())));
+      }
     }
     bool Changed = false;
     for (auto It = Running.begin(); It != Running.end();) {
       WorkerProcess &Worker = *It->second;
-      bool TimedOut = TimeoutSeconds && !Worker.finished() &&
-                      Worker.age() > std::chrono::seconds(TimeoutSeconds);
-      if (!TimedOut && !Worker.finished()) {
+      bool Finished = Worker.finished();
+      if (!Finished && !Worker.pastTimeLimit(TimeoutSeconds)) {
         ++It;
         continue;
       }
-      if (TimedOut)
-        Worker.stop();
-      WorkerProcess::Outcome Outcome = Worker.outcome();
-      if (TimedOut)
-        Outcome = {std::nullopt,
-                   "the analysis did not finish within " +
-                       std::to_string(TimeoutSeconds) + " s",
-                   std::move(Outcome.Output)};
-      OnDone({It->first, std::move(Outcome.Result), std::move(Outcome.Failure),
-              std::move(Outcome.Output)});
+      OnDone(It->first, Finished ? Worker.outcome()
+                                 : Worker.stopPastTimeLimit(TimeoutSeconds));
       It = Running.erase(It);
       Changed = true;
     }

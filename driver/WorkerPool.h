@@ -9,7 +9,7 @@
 #ifndef ASYNC_TIDY_DRIVER_WORKERPOOL_H
 #define ASYNC_TIDY_DRIVER_WORKERPOOL_H
 
-#include "WorkerResult.h"
+#include "AnalysisOutcome.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
@@ -17,15 +17,6 @@
 #include <vector>
 
 namespace async_tidy {
-
-struct WorkerOutcome {
-  size_t Index; ///< Of the file in the list given to run().
-  std::optional<WorkerResult> Result;
-  /// Why there is no result: a crash, the time limit, a tool error.
-  std::string Failure;
-  /// What the worker printed (check profiles, a crash's stack dump).
-  std::string Output;
-};
 
 class WorkerPool {
 public:
@@ -36,11 +27,12 @@ public:
       : Executable(std::move(Executable)), Args(std::move(Args)), Jobs(Jobs),
         TimeoutSeconds(TimeoutSeconds) {}
 
-  /// Calls \p OnDone once per file, in the order the workers finish, and
-  /// \p OnRunning with the indexes of the files being analyzed whenever
-  /// they change and about once a second (for a progress display).
+  /// Calls \p OnDone once per file with its index in \p Files, in the order
+  /// the workers finish, and \p OnRunning with the indexes of the files
+  /// being analyzed whenever they change and about once a second (for a
+  /// progress display).
   void run(const std::vector<std::string> &Files,
-           llvm::function_ref<void(WorkerOutcome)> OnDone,
+           llvm::function_ref<void(size_t, AnalysisOutcome)> OnDone,
            llvm::function_ref<void(llvm::ArrayRef<size_t>)> OnRunning = {});
 
 private:

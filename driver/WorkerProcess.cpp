@@ -95,8 +95,20 @@ void WorkerProcess::stop() {
   Status = sys::Wait(Process, std::nullopt, &StatusMessage);
 }
 
-WorkerProcess::Outcome WorkerProcess::outcome() {
-  Outcome Result;
+bool WorkerProcess::pastTimeLimit(unsigned TimeoutSeconds) const {
+  return TimeoutSeconds && std::chrono::steady_clock::now() - Started >
+                               std::chrono::seconds(TimeoutSeconds);
+}
+
+AnalysisOutcome WorkerProcess::stopPastTimeLimit(unsigned TimeoutSeconds) {
+  stop();
+  return AnalysisOutcome::failure("the analysis did not finish within " +
+                                      Twine(TimeoutSeconds) + " s",
+                                  readFile(OutputPath));
+}
+
+AnalysisOutcome WorkerProcess::outcome() {
+  AnalysisOutcome Result;
   Result.Output = readFile(OutputPath);
   int Code = Status ? Status->ReturnCode : -1;
   if (Code == -2) {

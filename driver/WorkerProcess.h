@@ -12,7 +12,7 @@
 #ifndef ASYNC_TIDY_DRIVER_WORKERPROCESS_H
 #define ASYNC_TIDY_DRIVER_WORKERPROCESS_H
 
-#include "WorkerResult.h"
+#include "AnalysisOutcome.h"
 #include "llvm/Support/Program.h"
 #include <chrono>
 #include <memory>
@@ -39,20 +39,14 @@ public:
   /// wanted.
   void stop();
 
-  std::chrono::steady_clock::duration age() const {
-    return std::chrono::steady_clock::now() - Started;
-  }
-
-  struct Outcome {
-    std::optional<WorkerResult> Result;
-    /// Why there is no result, in words for the user.
-    std::string Failure;
-    /// What the worker printed (check profiles, a crash's stack dump).
-    std::string Output;
-  };
+  /// Whether it has run longer than \p TimeoutSeconds (0: no limit).
+  bool pastTimeLimit(unsigned TimeoutSeconds) const;
 
   /// Once finished(): the result, or why there is none.
-  Outcome outcome();
+  AnalysisOutcome outcome();
+
+  /// Stops the process, which ran past \p TimeoutSeconds, and says so.
+  AnalysisOutcome stopPastTimeLimit(unsigned TimeoutSeconds);
 
 private:
   WorkerProcess() = default;

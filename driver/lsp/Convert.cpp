@@ -54,17 +54,6 @@ json::Object TextIndex::range(size_t Begin, size_t End) const {
   return json::Object{{"start", position(Begin)}, {"end", position(End)}};
 }
 
-std::optional<Point> pointFromJson(const json::Value *Position) {
-  const json::Object *Object = Position ? Position->getAsObject() : nullptr;
-  if (!Object)
-    return std::nullopt;
-  std::optional<int64_t> Line = Object->getInteger("line");
-  std::optional<int64_t> Character = Object->getInteger("character");
-  if (!Line || !Character)
-    return std::nullopt;
-  return Point(*Line, *Character);
-}
-
 /// RFC 3986 unreserved characters and the path separator stay as they are.
 static bool keepsItsSpelling(char C) {
   return isAlnum(C) || StringRef("-._~/").contains(C);

@@ -39,8 +39,6 @@ private:
   std::vector<size_t> LineStarts;
 };
 
-std::optional<Point> pointFromJson(const llvm::json::Value *Position);
-
 std::string uriFromPath(llvm::StringRef Path);
 
 /// The absolute path a file:// URI names.

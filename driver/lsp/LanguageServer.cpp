@@ -2,6 +2,7 @@
 
 #include "LanguageServer.h"
 #include "../CheckSelection.h"
+#include "../ExitStatus.h"
 #include "../ParseArguments.h"
 #include "Server.h"
 #include "llvm/Support/CommandLine.h"
@@ -14,10 +15,7 @@ using namespace async_tidy::lsp;
 
 namespace async_tidy {
 
-static int fail(const Twine &Message) {
-  WithColor::error(errs(), "async-tidy lsp") << Message << "\n";
-  return 2;
-}
+static constexpr StringLiteral Tool = "async-tidy lsp";
 
 int runLanguageServer(int Argc, const char **Argv) {
   // A subcommand of its own: the batch driver's options, some of the same
@@ -57,17 +55,17 @@ int runLanguageServer(int Argc, const char **Argv) {
   if (!parseArguments(static_cast<int>(Args.size()), Args.data(),
                       "async-tidy lsp: the async-* checks in an editor, "
                       "through the Language Server Protocol on stdin/stdout.\n",
-                      "async-tidy lsp"))
-    return 2;
+                      Tool))
+    return ToolError;
   // Unknown names are warnings, as in the batch driver.
   for (const std::string &Problem : checkGlobProblems(Checks, "--checks"))
     WithColor::warning(errs(), "async-tidy") << Problem << "\n";
   if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))
-    return fail("no such config file: '" + ConfigFile + "'");
+    return fail("no such config file: '" + ConfigFile + "'", Tool);
   if (!CompileCommandsDir.empty() && !sys::fs::is_directory(CompileCommandsDir))
-    return fail("no such directory: '" + CompileCommandsDir + "'");
+    return fail("no such directory: '" + CompileCommandsDir + "'", Tool);
   if (Jobs == 0)
-    return fail("-j must be at least 1");
+    return fail("-j must be at least 1", Tool);
 
   ServerOptions Options;
   Options.Worker.Executable =
@@ -86,7 +84,7 @@ int runLanguageServer(int Argc, const char **Argv) {
     Incoming Message = Client.read();
     switch (Message.What) {
     case Incoming::Message:
-      if (std::optional<int> Exit = Server.handle(Message.Value))
+      if (std::optional<int> Exit = Server.handleMessage(Message.Value))
         return *Exit;
       break;
     case Incoming::BadJson:
@@ -94,11 +92,11 @@ int runLanguageServer(int Argc, const char **Argv) {
       break;
     case Incoming::BadHeader:
       // Without a length the next message cannot be found.
-      return fail("malformed message header: " + Message.Error);
+      return fail("malformed message header: " + Message.Error, Tool);
     case Incoming::End:
       if (Server.shutdownRequested())
         return 0;
-      WithColor::error(errs(), "async-tidy lsp")
+      WithColor::error(errs(), Tool)
           << "the input ended without 'shutdown' and 'exit'\n";
       return 1;
     }

@@ -3,7 +3,8 @@
 // Answers the client's requests, keeps the open documents' texts, and runs
 // one analysis per document at a time: after a pause in typing (the
 // debounce), in a worker process, with the newest contents winning over an
-// analysis still running on older ones.
+// analysis still running on older ones. Server.cpp dispatches the messages
+// through a table of handlers by method; Scheduler.cpp runs the analyses.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,17 +12,26 @@
 #define ASYNC_TIDY_DRIVER_LSP_SERVER_H
 
 #include "Diagnostics.h"
+#include "Protocol.h"
 #include "Transport.h"
 #include "Worker.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/ThreadPool.h"
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
 
 namespace async_tidy::lsp {
+
+/// Writes a line to the server's log (standard error); any thread.
+void log(const llvm::Twine &Message);
+
+/// \p Path without "." and ".." components: how documents name files.
+std::string cleanPath(llvm::StringRef Path);
 
 struct ServerOptions {
   WorkerSettings Worker;
@@ -37,7 +47,7 @@ public:
 
   /// Handles one message; returns the exit status once the client sent
   /// 'exit'.
-  std::optional<int> handle(const llvm::json::Value &Message);
+  std::optional<int> handleMessage(const llvm::json::Value &Message);
 
   /// Answers a frame whose body is not JSON.
   void reportParseError(llvm::StringRef Error);
@@ -61,33 +71,57 @@ private:
     std::vector<std::string> Dependencies; ///< Files the last analysis read.
   };
 
+  /// Parses a message's params and handles them; a request is answered.
+  using RequestHandler = std::function<void(const llvm::json::Value &Id,
+                                            const llvm::json::Value &Params)>;
+  using NotificationHandler =
+      std::function<void(const llvm::json::Value &Params)>;
+  /// Registers \p Handler for \p Method: its result is the response, or
+  /// InvalidParams when the params do not parse as \p Params.
+  template <typename Params>
+  void onRequest(llvm::StringLiteral Method,
+                 llvm::json::Value (Server::*Handler)(const Params &));
+  /// Registers \p Handler for \p Method; params that do not parse are
+  /// logged (a notification has no response).
+  template <typename Params>
+  void onNotification(llvm::StringLiteral Method,
+                      void (Server::*Handler)(const Params &));
+
   void handleRequest(const llvm::json::Value &Id, llvm::StringRef Method,
-                     const llvm::json::Object *Params);
+                     const llvm::json::Value &Params);
   std::optional<int> handleNotification(llvm::StringRef Method,
-                                        const llvm::json::Object *Params);
-  void didOpen(const std::string &Uri, const llvm::json::Object &Params);
-  void didChange(const std::string &Uri, const llvm::json::Object &Params);
-  void didSave(const std::string &Uri, const llvm::json::Object &Params);
-  void didClose(const std::string &Uri, const llvm::json::Object &Params);
-  llvm::Expected<llvm::json::Value>
-  codeActions(const llvm::json::Object *Params);
+                                        const llvm::json::Value &Params);
+
+  // Requests.
+  llvm::json::Value initialize(const InitializeParams &Params);
+  llvm::json::Value shutdown(const NoParams &Params);
+  llvm::json::Value codeActions(const CodeActionParams &Params);
+  // Notifications.
+  void didOpen(const DidOpenParams &Params);
+  void didChange(const DidChangeParams &Params);
+  void didSave(const DocumentParams &Params);
+  void didClose(const DocumentParams &Params);
 
   void reply(const llvm::json::Value &Id, llvm::json::Value Result);
   void replyError(const llvm::json::Value &Id, int Code,
                   const llvm::Twine &Message);
 
   /// The scheduler thread: starts the analyses that are due.
-  void schedule();
+  void scheduleAnalyses();
   void startAnalysis(const std::string &Uri, Document &Doc);
-  void analyze(const std::string &Uri, const std::string &Path,
-               const std::shared_ptr<const TextIndex> &Text,
-               uint64_t Generation,
-               const std::shared_ptr<std::atomic<bool>> &Cancel);
+  /// Analyzes one text of a document in a worker and publishes the
+  /// findings, unless a newer text has come meanwhile.
+  void analyzeDocument(const std::string &Uri, const std::string &Path,
+                       const std::shared_ptr<const TextIndex> &Text,
+                       uint64_t Generation,
+                       const std::shared_ptr<std::atomic<bool>> &Cancel);
   /// Sends \p Doc's findings; Lock is held.
-  void publish(const std::string &Uri, const Document &Doc);
+  void publishDiagnostics(const std::string &Uri, const Document &Doc);
 
   Transport &Client;
   ServerOptions Options;
+  llvm::StringMap<RequestHandler> Requests;
+  llvm::StringMap<NotificationHandler> Notifications;
   bool Initialized = false;
   /// Whether the client shows Diagnostic.relatedInformation (set by
   /// initialize, before any analysis).

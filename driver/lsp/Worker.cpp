@@ -13,24 +13,17 @@ using namespace llvm;
 
 namespace async_tidy::lsp {
 
-namespace {
-
-WorkerOutcome failed(const Twine &Problem, std::string Output = "") {
-  return {WorkerOutcome::Failed, std::nullopt, Problem.str(),
-          std::move(Output)};
-}
-
-} // namespace
-
-WorkerOutcome runWorker(const WorkerSettings &Settings, StringRef File,
-                        StringRef Contents, const std::atomic<bool> &Cancel) {
+std::optional<AnalysisOutcome> analyzeBuffer(const WorkerSettings &Settings,
+                                             StringRef File, StringRef Contents,
+                                             const std::atomic<bool> &Cancel) {
   SmallString<128> BufferPath;
   StringRef Extension = sys::path::extension(File).drop_front();
   int BufferFD;
   if (std::error_code EC = sys::fs::createTemporaryFile(
           "async-tidy-buffer", Extension.empty() ? "cpp" : Extension, BufferFD,
           BufferPath))
-    return failed("cannot create a temporary file: " + EC.message());
+    return AnalysisOutcome::failure("cannot create a temporary file: " +
+                                    EC.message());
   FileRemover RemoveBuffer(BufferPath);
   {
     raw_fd_ostream Buffer(BufferFD, /*shouldClose=*/true);
@@ -38,7 +31,8 @@ WorkerOutcome runWorker(const WorkerSettings &Settings, StringRef File,
     Buffer.close();
     if (std::error_code EC = Buffer.error()) {
       Buffer.clear_error(); // Reported here, not as a fatal error later.
-      return failed("cannot write a temporary file: " + EC.message());
+      return AnalysisOutcome::failure("cannot write a temporary file: " +
+                                      EC.message());
     }
   }
 
@@ -54,26 +48,19 @@ WorkerOutcome runWorker(const WorkerSettings &Settings, StringRef File,
   Args.push_back(File.str());
   auto Worker = WorkerProcess::start(Settings.Executable, std::move(Args));
   if (!Worker)
-    return failed(toString(Worker.takeError()));
+    return AnalysisOutcome::failure(toString(Worker.takeError()));
 
   // Polling lets a cancellation stop the worker at once.
   while (!(*Worker)->finished()) {
-    bool TimedOut =
-        Settings.TimeoutSeconds &&
-        (*Worker)->age() > std::chrono::seconds(Settings.TimeoutSeconds);
-    if (TimedOut || Cancel) {
+    if ((*Worker)->pastTimeLimit(Settings.TimeoutSeconds))
+      return (*Worker)->stopPastTimeLimit(Settings.TimeoutSeconds);
+    if (Cancel) {
       (*Worker)->stop();
-      if (!TimedOut)
-        return {WorkerOutcome::Cancelled, std::nullopt, "", ""};
-      return failed("the analysis did not finish within " +
-                    Twine(Settings.TimeoutSeconds) + " s");
+      return std::nullopt;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  WorkerProcess::Outcome Outcome = (*Worker)->outcome();
-  if (!Outcome.Result)
-    return failed(Outcome.Failure, std::move(Outcome.Output));
-  return {WorkerOutcome::Analyzed, std::move(Outcome.Result), "", ""};
+  return (*Worker)->outcome();
 }
 
 } // namespace async_tidy::lsp

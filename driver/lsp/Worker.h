@@ -1,4 +1,4 @@
-//===--- Worker.h - One analysis in a child process -----------------------===//
+//===--- Worker.h - One editor buffer analyzed in a child process ---------===//
 //
 // The server never analyzes in its own process: a file that crashes the
 // front end or a check would take the editor's diagnostics down with it.
@@ -11,7 +11,7 @@
 #ifndef ASYNC_TIDY_DRIVER_LSP_WORKER_H
 #define ASYNC_TIDY_DRIVER_LSP_WORKER_H
 
-#include "../WorkerResult.h"
+#include "../AnalysisOutcome.h"
 #include <atomic>
 #include <optional>
 #include <string>
@@ -28,19 +28,13 @@ struct WorkerSettings {
   unsigned TimeoutSeconds = 0; ///< 0: no limit.
 };
 
-struct WorkerOutcome {
-  enum Status : uint8_t { Analyzed, Failed, Cancelled };
-  Status What;
-  std::optional<WorkerResult> Result; ///< When Analyzed.
-  std::string Problem;                ///< Why it failed, for the user.
-  std::string Output; ///< What the worker printed (a crash's stack dump).
-};
-
-/// Analyzes \p File with \p Contents as its text. Setting \p Cancel stops
-/// the worker early (newer contents have arrived, or the server is exiting).
-WorkerOutcome runWorker(const WorkerSettings &Settings, llvm::StringRef File,
-                        llvm::StringRef Contents,
-                        const std::atomic<bool> &Cancel);
+/// Analyzes \p File with \p Contents as its text in a worker process.
+/// Setting \p Cancel stops the worker early (newer contents have arrived,
+/// or the server is exiting); then there is no outcome.
+std::optional<AnalysisOutcome> analyzeBuffer(const WorkerSettings &Settings,
+                                             llvm::StringRef File,
+                                             llvm::StringRef Contents,
+                                             const std::atomic<bool> &Cancel);
 
 } // namespace async_tidy::lsp
 
