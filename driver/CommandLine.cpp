@@ -13,9 +13,16 @@ using namespace llvm;
 
 namespace async_tidy {
 
+cl::OptionCategory &driverOptionCategory() {
+  // A function-local static: other files' options name it in their static
+  // initializers, whose order across files is unspecified.
+  static cl::OptionCategory Category("async-tidy options");
+  return Category;
+}
+
 namespace {
 
-cl::OptionCategory Category("async-tidy options");
+cl::OptionCategory &Category = driverOptionCategory();
 
 cl::list<std::string> SourcePaths(cl::Positional, cl::desc("[<file> ...]"),
                                   cl::cat(Category));
@@ -181,11 +188,6 @@ cl::opt<std::string> WorkerOutput("worker-output", cl::Hidden,
                                   cl::cat(Category));
 cl::opt<std::string> WorkerContents("worker-contents", cl::Hidden,
                                     cl::cat(Category));
-// Test hooks (TestHooks.h).
-cl::opt<std::string> WorkerCrashOn("worker-crash-on", cl::Hidden,
-                                   cl::cat(Category));
-cl::opt<std::string> WorkerHangOn("worker-hang-on", cl::Hidden,
-                                  cl::cat(Category));
 
 template <typename T> std::optional<T> ifGiven(const cl::opt<T> &Option) {
   if (!Option.getNumOccurrences())
@@ -257,8 +259,7 @@ DriverOptions optionsFromFlags() {
 
   Options.WorkerOutput = WorkerOutput;
   Options.WorkerContents = WorkerContents;
-  Options.Hooks.CrashOn = WorkerCrashOn;
-  Options.Hooks.HangOn = WorkerHangOn;
+  Options.Hooks = testHooksFromFlags();
   return Options;
 }
 
@@ -276,15 +277,7 @@ std::optional<DriverOptions> parseCommandLine(int Argc, const char **Argv) {
                                                              FixedError);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
-  if (!parseArguments(
-          Argc, Argv,
-          "async-tidy: finds misuse of asynchronous C++ code.\n\n"
-          "  async-tidy -p build                 every file in "
-          "build/compile_commands.json\n"
-          "  async-tidy -p build src/a.cpp       one file\n"
-          "  async-tidy a.cpp -- -std=c++20      flags given on the command "
-          "line\n",
-          "async-tidy"))
+  if (!parseArguments(Argc, Argv, UsageOverview, "async-tidy"))
     return std::nullopt;
   // The flags after "--" may be a whole compile command (CMake passes one,
   // compiler and -o included); the driver complains about it, yet gives the

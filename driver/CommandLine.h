@@ -1,7 +1,8 @@
 //===--- CommandLine.h - The async-tidy command line as plain options -----===//
 //
 // The flags themselves (names, descriptions, defaults) are file-local in
-// CommandLine.cpp; the rest of the driver sees only DriverOptions.
+// CommandLine.cpp (the hidden test hooks in TestHooks.cpp); the rest of the
+// driver sees only DriverOptions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,7 +19,14 @@
 #include <string>
 #include <vector>
 
+namespace llvm::cl {
+class OptionCategory;
+} // namespace llvm::cl
+
 namespace async_tidy {
+
+/// The category of every async-tidy flag: --help lists only these.
+llvm::cl::OptionCategory &driverOptionCategory();
 
 struct DriverOptions {
   /// The files named on the command line, as given.

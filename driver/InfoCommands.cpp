@@ -20,6 +20,14 @@ using namespace llvm;
 
 namespace async_tidy {
 
+const char UsageOverview[] =
+    "async-tidy: finds misuse of asynchronous C++ code.\n\n"
+    "  async-tidy -p build                 every file in "
+    "build/compile_commands.json\n"
+    "  async-tidy -p build src/a.cpp       one file\n"
+    "  async-tidy a.cpp -- -std=c++20      flags given on the command "
+    "line\n";
+
 void printVersion(raw_ostream &OS) {
   // The second line is clang-tidy's, which IDEs parse for the version.
   OS << "async-tidy " ASYNC_TIDY_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"

@@ -17,6 +17,9 @@ namespace async_tidy {
 
 struct DriverOptions;
 
+/// What --help prints above the flags.
+extern const char UsageOverview[];
+
 void printVersion(llvm::raw_ostream &OS);
 
 /// Prints the documentation of check \p Name.

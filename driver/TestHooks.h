@@ -19,6 +19,9 @@ struct TestHooks {
   std::string HangOn;  ///< --worker-hang-on; empty: never.
 };
 
+/// The hooks the hidden flags ask for.
+TestHooks testHooksFromFlags();
+
 /// Called just before \p File is analyzed: aborts or hangs as the hooks say.
 void runTestHooks(const TestHooks &Hooks, llvm::StringRef File);
 
