@@ -21,7 +21,7 @@ namespace {
 /// Keeps the text of each diagnostic reported to it.
 class CollectingConsumer : public DiagnosticConsumer {
 public:
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+  void HandleDiagnostic(DiagnosticsEngine::Level /*Level*/,
                         const Diagnostic &Info) override {
     llvm::SmallString<128> Text;
     Info.FormatDiagnostic(Text);

@@ -11,6 +11,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
+#include <cstdint>
 
 using namespace clang::tidy;
 
@@ -26,7 +27,7 @@ std::string keepAsyncChecksOn(llvm::StringRef Checks) {
 }
 
 namespace {
-enum class DefaultState { On, OptIn };
+enum class DefaultState : uint8_t { On, OptIn };
 struct CatalogEntry {
   llvm::StringRef Name;
   DefaultState State;
@@ -156,9 +157,11 @@ std::string closestCheckName(llvm::StringRef Name) {
 std::string simplifiedChecks(llvm::StringRef Checks) {
   llvm::SmallVector<llvm::StringRef, 16> Split, Globs;
   Checks.split(Split, ',', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Glob : Split)
-    if (!(Glob = Glob.trim()).empty())
+  for (llvm::StringRef Glob : Split) {
+    Glob = Glob.trim();
+    if (!Glob.empty())
       Globs.push_back(Glob);
+  }
   auto Reset = llvm::find(llvm::reverse(Globs), "-*");
   size_t First =
       Reset == Globs.rend() ? 0 : Globs.size() - 1 - (Reset - Globs.rbegin());

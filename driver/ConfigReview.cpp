@@ -30,10 +30,11 @@ ConfigReview reviewConfig(const DriverOptions &Options,
       Text = (*Buffer)->getBuffer().str();
   }
   if (!Text.empty()) {
-    if (auto Parsed = parseConfigText(Text, Source); Parsed && Parsed->Checks)
-      append_range(Review.Warnings, checkGlobProblems(*Parsed->Checks, Source));
-    else if (!Parsed)
+    auto Parsed = parseConfigText(Text, Source);
+    if (!Parsed)
       consumeError(Parsed.takeError());
+    else if (std::optional<std::string> Checks = Parsed->Checks)
+      append_range(Review.Warnings, checkGlobProblems(*Checks, Source));
   } else {
     append_range(Review.Warnings, configFileCheckProblems(Files));
   }

@@ -4,6 +4,7 @@
 #include "../CheckDocs.h"
 #include "Convert.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -40,12 +41,12 @@ static bool writePage(StringRef Path, StringRef Text) {
     OS << Text;
     if (OS.has_error()) {
       OS.clear_error();
-      sys::fs::remove(Temporary);
+      consumeError(errorCodeToError(sys::fs::remove(Temporary)));
       return false;
     }
   }
   if (sys::fs::rename(Temporary, Path)) {
-    sys::fs::remove(Temporary);
+    consumeError(errorCodeToError(sys::fs::remove(Temporary)));
     return false;
   }
   return true;
