@@ -3,6 +3,7 @@
 #include "BlockingCallCheck.h"
 #include "checks/model/ApiNames.h"
 #include "checks/model/ContextDescription.h"
+#include "checks/model/CoroutineLocks.h"
 #include "checks/model/HeldLocks.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -17,6 +18,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
 void BlockingCallCheck::onStartOfTranslationUnit() {
   AsyncContextCheck::onStartOfTranslationUnit();
   SeenCoroutineBodies.clear();
+  NonBlocking.clear();
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -40,15 +42,19 @@ std::optional<std::string>
 BlockingCallCheck::alternativeFor(const CallExpr &Call) const {
   if (isAllowed(Call))
     return std::nullopt;
-  if (const model::BlockingCallApi *Api = model().blockingCall(Call))
-    return Api->Alternative.str();
+  std::optional<std::string> Alternative;
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (const NamedDecl *Sibling = model().asyncSibling(*Callee))
-    return "use its asynchronous sibling '" + Sibling->getNameAsString() +
-           "' instead";
-  if (isListedBlocking(Call))
-    return std::string("use an asynchronous alternative");
-  return std::nullopt;
+  if (const model::BlockingCallApi *Api = model().blockingCall(Call))
+    Alternative = Api->Alternative.str();
+  else if (const NamedDecl *Sibling = model().asyncSibling(*Callee))
+    Alternative = "use its asynchronous sibling '" +
+                  Sibling->getNameAsString() + "' instead";
+  else if (isListedBlocking(Call))
+    Alternative = "use an asynchronous alternative";
+  // A wait or lock that returns an awaitable suspends the coroutine.
+  if (Alternative && model().isAwaitableType(Call.getType()))
+    return std::nullopt;
+  return Alternative;
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -67,7 +73,7 @@ void BlockingCallCheck::checkInAsyncContext(const CallExpr &Call,
                                             const model::AsyncPath &Path,
                                             const model::AsyncContextIndex &) {
   std::optional<std::string> Alternative = alternativeFor(Call);
-  if (!Alternative)
+  if (!Alternative || NonBlocking.returnsInstead(Call, *Site.Callable, model()))
     return;
   diag(Call.getExprLoc(), "blocking call '%0' inside %1; %2")
       << model::callName(Call) << model::describeContext(Path, *Site.Callable)
@@ -82,9 +88,17 @@ void BlockingCallCheck::checkLocksAcrossSuspensions(
     return;
   std::string Where = model::callableName(Coroutine);
   Where = Where.empty() ? "a coroutine lambda" : "coroutine '" + Where + "'";
+  // A lock taken by co_await blocks no thread; a co_awaited wait given the
+  // lock releases it while suspended, so a later suspension may still count.
+  llvm::DenseSet<const VarDecl *> Reported;
   model::forEachEventUnderLock(
-      Body, model(), model::isSuspension, /*FirstOnly=*/true,
+      Body, model(), model::isSuspension, /*FirstOnly=*/false,
       [&](const VarDecl &Lock, const Stmt &Suspension) {
+        if (Reported.contains(&Lock) ||
+            model::isAcquiredBySuspension(Lock, model()) ||
+            model::releasesWhileSuspended(Lock, Suspension, model()))
+          return;
+        Reported.insert(&Lock);
         bool Yield = isa<CoyieldExpr>(Suspension);
         diag(Lock.getLocation(),
              "lock '%0' of type '%1' is held across a suspension point in "

@@ -3,6 +3,7 @@
 #ifndef ASYNC_TIDY_CHECKS_BLOCKINGCALLCHECK_H
 #define ASYNC_TIDY_CHECKS_BLOCKINGCALLCHECK_H
 
+#include "checks/model/NonBlockingIo.h"
 #include "common/AsyncContextCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -30,6 +31,7 @@ private:
   std::optional<std::string> alternativeFor(const CallExpr &Call) const;
 
   llvm::DenseSet<const Stmt *> SeenCoroutineBodies;
+  model::NonBlockingIo NonBlocking;
 };
 
 } // namespace clang::tidy::async
