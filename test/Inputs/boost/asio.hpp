@@ -126,9 +126,22 @@ template <class T> mutable_buffer buffer(T &);
 template <class T> mutable_buffer buffer(T &, std::size_t);
 
 // Sockets, as in Asio: class templates, with tcp::socket an alias.
-template <class Protocol, class Executor = any_io_executor> class basic_socket {
+class socket_base {
+public:
+  enum wait_type { wait_read, wait_write, wait_error };
+};
+
+template <class Protocol, class Executor = any_io_executor>
+class basic_socket : public socket_base {
 public:
   explicit basic_socket(io_context &);
+  // true: operations fail with would_block instead of blocking.
+  void non_blocking(bool mode);
+  bool non_blocking() const;
+  template <class Token>
+  async_result_t<Token, void> async_wait(wait_type, Token &&) {
+    return async_result_t<Token, void>();
+  }
   template <class Endpoint> void connect(const Endpoint &);
   template <class Endpoint, class Token>
   async_result_t<Token, void> async_connect(const Endpoint &, Token &&) {

@@ -1,4 +1,5 @@
-// Mock of libcoro (coro::task, coro::sync_wait, coro::thread_pool).
+// Mock of libcoro (coro::task, coro::sync_wait, coro::thread_pool,
+// coro::mutex, coro::scheduler::poll).
 #pragma once
 #include <coroutine>
 #include <exception>
@@ -37,5 +38,36 @@ public:
     void await_resume() {}
   };
   schedule_operation schedule();
+};
+class mutex;
+class scoped_lock {
+public:
+  explicit scoped_lock(mutex &m);
+  ~scoped_lock();
+  void unlock();
+};
+namespace detail {
+template <class Return> struct lock_operation {
+  bool await_ready() const noexcept { return false; }
+  bool await_suspend(std::coroutine_handle<>) noexcept { return true; }
+  Return await_resume() noexcept;
+};
+} // namespace detail
+class mutex {
+public:
+  detail::lock_operation<scoped_lock> scoped_lock();
+  detail::lock_operation<void> lock();
+  bool try_lock();
+  void unlock();
+};
+
+using fd_t = int;
+enum class poll_op : unsigned { read = 1, write = 4, read_write = 5 };
+enum class poll_status { event, read, write, timeout, error, closed };
+class scheduler {
+public:
+  thread_pool::schedule_operation schedule();
+  // Suspends until fd is ready for op (epoll), or the timeout.
+  task<poll_status> poll(fd_t fd, poll_op op, int timeout_ms = 0);
 };
 } // namespace coro
