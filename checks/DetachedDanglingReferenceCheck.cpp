@@ -248,6 +248,10 @@ private:
   }
 
   void checkLambda(const LambdaExpr &Lambda, const Work &W) {
+    // Waiting for the work's last signal joins it: locals that die after
+    // the wait outlive the work.
+    SourceLocation OuterJoin = SignalJoin;
+    SignalJoin = Joins.signalWait(Lambda, W.Start->getBeginLoc());
     bool OwnsThis = false;
     SourceLocation ThisCapture;
     for (const LambdaCapture &Capture : Lambda.captures()) {
@@ -277,6 +281,7 @@ private:
     }
     if (ThisCapture.isValid() && !OwnsThis)
       checkThisCapture(W, ThisCapture);
+    SignalJoin = OuterJoin;
   }
 
   bool isRequestScoped(QualType T) const {
@@ -370,11 +375,14 @@ private:
         reportUnowned(Var, W, Where, How);
       return;
     }
-    if (!Check.reportOnce(Where))
-      return;
     SourceLocation End = ScopeEnd.lookup(&Var);
     if (End.isInvalid())
       End = FunctionEnd;
+    if (SignalJoin.isValid() &&
+        Ctx.getSourceManager().isBeforeInTranslationUnit(SignalJoin, End))
+      return;
+    if (!Check.reportOnce(Where))
+      return;
     Check.diag(Where, "'%0' is destroyed when its scope ends, but %1 work "
                       "detached by '%2'; copy or move it into the work, or "
                       "share its ownership")
@@ -415,6 +423,8 @@ private:
   llvm::SmallVector<const Stmt *, 32> Parents;
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnd;
   model::Joins Joins;
+  // Where the function waits for the signal of the lambda being checked.
+  SourceLocation SignalJoin;
 };
 
 void DetachedDanglingReferenceCheck::checkBody(const FunctionDecl &Function,

@@ -2,6 +2,7 @@
 
 #include "DiscardedTaskCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/Continuations.h"
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -59,7 +60,9 @@ void DiscardedTaskCheck::walk(const Stmt &Body, bool InCoroutine) {
 }
 
 bool DiscardedTaskCheck::isAllowed(const CallExpr &Call) const {
+  // A continuation that handles its errors runs without its task object.
   return model().isSelfObservedResult(Call) ||
+         model::handlesItsErrors(Call, model()) ||
          AllowedDiscards.matchesCall(Call);
 }
 

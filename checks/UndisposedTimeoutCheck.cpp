@@ -6,6 +6,8 @@
 #include "checks/model/HeldLocks.h" // isSuspension
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::async {
 
@@ -95,6 +97,7 @@ private:
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
       if (Model.isThreadType(Construct->getType()))
         ThreadSpawns.push_back(Construct);
+    collectThreadJoin(S);
     if (const auto *Block = dyn_cast<CompoundStmt>(&S))
       for (const Stmt *Item : Block->body())
         if (const auto *Decls = dyn_cast<DeclStmt>(Item))
@@ -103,6 +106,42 @@ private:
               if (Model.isStopCallbackType(Var->getType()))
                 StopCallbacks.push_back({Var, Block->getRBracLoc()});
     Statements.push_back(&S);
+  }
+
+  /// The thread construction \p E (a temporary or an initializer) is.
+  const Expr *threadConstruction(const Expr *E) const {
+    if (!E)
+      return nullptr;
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr()->IgnoreImplicit();
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    return Construct && Model.isThreadType(Construct->getType()) ? Construct
+                                                                 : nullptr;
+  }
+
+  /// Which thread variable a construction initializes or is assigned to,
+  /// and which threads are joined ('t.join()', 'std::thread(f).join()').
+  void collectThreadJoin(const Stmt &S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (const Expr *Spawn = threadConstruction(Var->getInit()))
+            SpawnVariables[Spawn] = Var;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      if (const Expr *Spawn = threadConstruction(Op->getArg(1)))
+        SpawnVariables[Spawn] = model::referencedDecl(Op->getArg(0));
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+    if (!Member || !Model.isJoinMember(memberName(*Member)) ||
+        !Model.isThreadType(Member->getImplicitObjectArgument()->getType()))
+      return;
+    if (const Expr *Spawn =
+            threadConstruction(Member->getImplicitObjectArgument()))
+      JoinedSpawns.insert(Spawn);
+    else if (const ValueDecl *Thread =
+                 objectDecl(Member->getImplicitObjectArgument()))
+      Joined.insert(Thread);
   }
 
   /// Calls in \p Body (and the bodies of the functions it calls, two levels
@@ -327,31 +366,53 @@ private:
     return false;
   }
 
-  /// Whether \p S, a statement after the pause, acts on the outside world:
-  /// calls a function ('s.close()', 'cancel_all()', 'close(fd)') or assigns
-  /// something \p Lambda captured ('expired = true'). Computing the result
-  /// ('int d = n * 2;', 'return n;') is delayed work, not a timeout.
-  static bool acts(const LambdaExpr &Lambda, const Stmt &S) {
-    if (isa<ReturnStmt>(S))
-      return false;
-    auto IsCaptured = [&Lambda](const Expr *E) {
+  /// A flag: a bool, or a wrapper of one (std::atomic<bool>).
+  static bool isFlagType(QualType T) {
+    T = T.getNonReferenceType();
+    if (T->isBooleanType())
+      return true;
+    const auto *Spec = T->getAs<TemplateSpecializationType>();
+    return Spec && Spec->template_arguments().size() == 1 &&
+           Spec->template_arguments()[0].getKind() == TemplateArgument::Type &&
+           Spec->template_arguments()[0].getAsType()->isBooleanType();
+  }
+
+  /// Whether \p S, a statement after the pause, ends another operation:
+  /// cancels or fails it ('s.close()', 'cancel_all()', 'p.set_exception(e)',
+  /// 'ioc.stop()') or raises a flag \p Lambda captured ('expired = true').
+  /// Doing the work itself (producing a value, setting the result of its
+  /// promise, resuming a coroutine, posting a job) is delayed work.
+  bool endsOperation(const LambdaExpr &Lambda, const Stmt &S) const {
+    auto IsCapturedFlag = [&Lambda](const Expr *E) {
       const ValueDecl *D = model::referencedDecl(E);
-      return D && llvm::any_of(Lambda.captures(), [D](const LambdaCapture &C) {
+      return D && isFlagType(D->getType()) &&
+             llvm::any_of(Lambda.captures(), [D](const LambdaCapture &C) {
                return C.capturesVariable() && C.getCapturedVar() == D;
              });
     };
-    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-      if (!Op || (Op->isAssignmentOp() && IsCaptured(Op->getArg(0))))
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+      if (Op->isAssignmentOp() && IsCapturedFlag(Op->getArg(0)))
+        return true;
+    } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
+      if (Callee && Callee->getIdentifier() &&
+          Model.isTimeoutAction(Callee->getName()))
         return true;
     }
     if (const auto *Assign = dyn_cast<BinaryOperator>(&S))
-      if (Assign->isAssignmentOp() && IsCaptured(Assign->getLHS()))
+      if (Assign->isAssignmentOp() && IsCapturedFlag(Assign->getLHS()))
         return true;
     for (const Stmt *Child : S.children())
-      if (Child && !isa<LambdaExpr>(Child) && acts(Lambda, *Child))
+      if (Child && !isa<LambdaExpr>(Child) && endsOperation(Lambda, *Child))
         return true;
     return false;
+  }
+
+  /// Whether this function joins the thread \p Spawn constructs: a joined
+  /// thread is waited for, not leaked.
+  bool isJoined(const Expr &Spawn) const {
+    return JoinedSpawns.contains(&Spawn) ||
+           Joined.contains(SpawnVariables.lookup(&Spawn));
   }
 
   /// std::thread / std::async whose body sleeps and then acts.
@@ -372,10 +433,10 @@ private:
       const auto *Statement = dyn_cast<Expr>(*Block->body_begin());
       const auto *First =
           Statement ? dyn_cast<CallExpr>(Statement->IgnoreImplicit()) : nullptr;
-      if (!First || !Model.isSleep(*First) ||
+      if (!First || !Model.isSleep(*First) || isJoined(Spawn) ||
           llvm::none_of(
               llvm::drop_begin(Block->body()),
-              [Body](const Stmt *Rest) { return acts(*Body, *Rest); }) ||
+              [&](const Stmt *Rest) { return endsOperation(*Body, *Rest); }) ||
           !Check.reportOnce(First->getBeginLoc()))
         continue;
       Check.diag(First->getBeginLoc(),
@@ -392,6 +453,11 @@ private:
   llvm::SmallVector<const CXXMemberCallExpr *, 4> Waits;
   llvm::SmallVector<const CallExpr *, 8> Operations;
   llvm::SmallVector<const Expr *, 4> ThreadSpawns;
+  // Thread constructions and the variables they initialize or are assigned
+  // to; the thread variables and temporaries this function joins.
+  llvm::DenseMap<const Expr *, const ValueDecl *> SpawnVariables;
+  llvm::DenseSet<const ValueDecl *> Joined;
+  llvm::SmallPtrSet<const Expr *, 4> JoinedSpawns;
   llvm::SmallVector<const Stmt *, 128> Statements;
   llvm::SmallVector<std::pair<const VarDecl *, SourceLocation>, 2>
       StopCallbacks;

@@ -8,6 +8,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::async::model {
 
@@ -58,6 +59,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_JOINING_LAUNCH(Name) JoiningLaunches.add(Name, true);
 #define ASYNC_SELF_OBSERVED_RESULT(Name) SelfObservedResults.add(Name, true);
 #define ASYNC_ALWAYS_SUSPEND(Name) AlwaysSuspends.insert(Name);
+#define ASYNC_OUTCOME_TYPE(Name) OutcomeTypes.insert(Name);
 #include "TaskTypes.def"
 
 #define ASYNC_BLOCKING_CALL(Name, Alternative)                                 \
@@ -75,6 +77,8 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_DETACHED_TOKEN(Name) DetachedTokens.insert(Name);
 #define ASYNC_THREAD_TYPE(Name) ThreadTypes.insert(Name);
 #define ASYNC_JOIN_MEMBER(Name) JoinMembers.insert(Name);
+#define ASYNC_CONDITION_WAIT(Name) ConditionWaits.insert(Name);
+#define ASYNC_SIGNAL_MEMBER(Name) SignalMembers.insert(Name);
 #define ASYNC_SHARED_OWNER_BASE(Name) SharedOwnerBases.insert(Name);
 #define ASYNC_REFERENCE_WRAPPER_CALL(Name) ReferenceWrappers.add(Name, true);
 #define ASYNC_SHARED_POINTER_TYPE(Name) SharedPointers.insert(Name);
@@ -94,6 +98,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_TIMER_TYPE(Name) TimerTypeNames.insert(Name);
 #define ASYNC_TIMER_DISARM(Name) TimerDisarms.insert(Name);
 #define ASYNC_OPERATION_CANCEL(Name) OperationCancels.insert(Name);
+#define ASYNC_OPERATION_FAIL(Name) OperationFails.insert(Name);
 #define ASYNC_SLEEP_CALL(Name) Sleeps.add(Name, true);
 #define ASYNC_TIMER_WAIT(Name) TimerWaits.insert(Name);
 #define ASYNC_ABORTED_ERROR(Name) AbortedErrors.insert(Name);
@@ -262,6 +267,20 @@ bool AsyncModel::isTimerType(QualType T) const {
   return TimerTypeNames.contains(Name) || UserTimerTypes.matches(Name);
 }
 
+bool AsyncModel::isTimeoutAction(llvm::StringRef Name) const {
+  auto StartsWord = [Name](llvm::StringRef Word) {
+    if (!Name.starts_with(Word))
+      return false;
+    llvm::StringRef Rest = Name.drop_front(Word.size());
+    return Rest.empty() || Rest.front() == '_' || llvm::isUpper(Rest.front());
+  };
+  for (const llvm::StringSet<> *Set : {&OperationCancels, &OperationFails})
+    for (const auto &Entry : *Set)
+      if (StartsWord(Entry.getKey()))
+        return true;
+  return false;
+}
+
 bool AsyncModel::isStopCallbackType(QualType T) const {
   return StopCallbacks.contains(className(T));
 }
@@ -400,93 +419,6 @@ bool AsyncModel::isConfiguredAsync(const FunctionDecl &FD) const {
       return true;
   return !AsyncFunctions.empty() && FD.getIdentifier() &&
          AsyncFunctions.matches(apiName(FD));
-}
-
-/// The declaration whose members describe \p RD: a class template
-/// specialization that was never instantiated has none of its own.
-static const CXXRecordDecl *memberSource(const CXXRecordDecl *RD) {
-  if (RD->hasDefinition())
-    return RD->getDefinition();
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    if (const CXXRecordDecl *Pattern =
-            Spec->getSpecializedTemplate()->getTemplatedDecl())
-      return Pattern->getDefinition();
-  return nullptr;
-}
-
-static bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
-  IdentifierInfo &II = RD.getASTContext().Idents.get(Name);
-  return !RD.lookup(DeclarationName(&II)).empty();
-}
-
-static bool hasAwaiterShape(const CXXRecordDecl &RD) {
-  if (hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
-      hasMember(RD, "await_resume"))
-    return true;
-  DeclarationName CoAwait =
-      RD.getASTContext().DeclarationNames.getCXXOperatorName(OO_Coawait);
-  return !RD.lookup(CoAwait).empty();
-}
-
-static const CXXRecordDecl *recordOf(QualType T) {
-  T = T.getNonReferenceType();
-  if (T.isNull())
-    return nullptr;
-  return T->getAsCXXRecordDecl();
-}
-
-/// Whether the promise of a task type suspends before running the body:
-/// its initial_suspend() returns std::suspend_always or the like.
-bool AsyncModel::hasLazyPromise(const CXXRecordDecl &Task) const {
-  IdentifierInfo &PromiseName = Task.getASTContext().Idents.get("promise_type");
-  for (const NamedDecl *D : Task.lookup(DeclarationName(&PromiseName))) {
-    const auto *Promise = dyn_cast<TypeDecl>(D);
-    if (!Promise || !Promise->getTypeForDecl())
-      continue;
-    const CXXRecordDecl *Declared =
-        Promise->getTypeForDecl()->getAsCXXRecordDecl();
-    const CXXRecordDecl *Record = Declared ? memberSource(Declared) : nullptr;
-    if (!Record)
-      continue;
-    IdentifierInfo &Initial =
-        Task.getASTContext().Idents.get("initial_suspend");
-    for (const NamedDecl *M : Record->lookup(DeclarationName(&Initial)))
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(M))
-        if (const CXXRecordDecl *Awaiter =
-                Method->getReturnType()->getAsCXXRecordDecl())
-          return Awaiter->getIdentifier() &&
-                 AlwaysSuspends.contains(apiName(*Awaiter));
-  }
-  return false;
-}
-
-std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
-  const CXXRecordDecl *RD = recordOf(T);
-  if (!RD || !RD->getIdentifier())
-    return std::nullopt;
-  auto Cached = TraitsCache.find(RD->getCanonicalDecl());
-  if (Cached != TraitsCache.end())
-    return Cached->second;
-  std::optional<TaskTraits> Traits;
-  std::string Name = apiName(*RD);
-  auto It = TaskTypeTable.find(Name);
-  const CXXRecordDecl *Members = memberSource(RD);
-  if (It != TaskTypeTable.end()) {
-    Traits = It->second;
-  } else if (Members && (Members->hasAttr<CoroReturnTypeAttr>() ||
-                         hasMember(*Members, "promise_type") ||
-                         hasAwaiterShape(*Members))) {
-    Traits = TaskTraits{hasAwaiterShape(*Members), hasLazyPromise(*Members)};
-  } else if (UserTaskTypes.matches(Name)) {
-    Traits = TaskTraits{Members && hasAwaiterShape(*Members), false};
-  }
-  TraitsCache[RD->getCanonicalDecl()] = Traits;
-  return Traits;
-}
-
-bool AsyncModel::isAwaitableType(QualType T) const {
-  std::optional<TaskTraits> Traits = taskTraits(T);
-  return Traits && Traits->Awaitable;
 }
 
 } // namespace clang::tidy::async::model

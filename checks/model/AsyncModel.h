@@ -126,6 +126,14 @@ public:
   bool isJoinMember(llvm::StringRef Name) const {
     return JoinMembers.contains(Name);
   }
+  /// A member that waits for a signal, with arguments ('cv.wait(lock)').
+  bool isConditionWait(llvm::StringRef Name) const {
+    return ConditionWaits.contains(Name);
+  }
+  /// A member by which work signals a waiter ('set', 'count_down').
+  bool isSignalMember(llvm::StringRef Name) const {
+    return SignalMembers.contains(Name);
+  }
   /// A class whose objects live in a shared_ptr (enable_shared_from_this).
   bool isSharedOwned(const CXXRecordDecl &Class) const;
   /// A reference, pointer, or a type that refers to what it does not own
@@ -156,6 +164,10 @@ public:
   bool isOperationCancel(llvm::StringRef Member) const {
     return OperationCancels.contains(Member);
   }
+  /// A call a timeout makes to end another operation: a cancel, a failure
+  /// ('set_exception', 'stop'), or a name that starts with one of them as
+  /// a word ('cancel_all', 'closeLater').
+  bool isTimeoutAction(llvm::StringRef Name) const;
   /// std::stop_callback: registered until destroyed.
   bool isStopCallbackType(QualType T) const;
   bool isSleep(const CallExpr &Call) const {
@@ -223,6 +235,10 @@ public:
     return SelfObservedResults.find(Call) != nullptr;
   }
 
+  /// The value-or-error a continuation receives (folly::Try), or a task:
+  /// what a continuation that handles errors takes.
+  bool isOutcomeType(QualType T) const;
+
   unsigned maxCallDepth() const { return MaxCallDepth; }
 
 private:
@@ -261,6 +277,7 @@ private:
   llvm::StringMap<TaskTraits> TaskTypeTable;
   ApiTable<bool> JoiningLaunches;
   ApiTable<bool> SelfObservedResults;
+  llvm::StringSet<> OutcomeTypes;
   llvm::StringSet<> AlwaysSuspends;
   ApiTable<int> SpawnCalls;
   ApiTable<bool> Resumes;
@@ -277,12 +294,15 @@ private:
   llvm::StringSet<> ExecutorTypes;
   llvm::StringSet<> TimerDisarms;
   llvm::StringSet<> OperationCancels;
+  llvm::StringSet<> OperationFails;
   ApiTable<bool> Sleeps;
   llvm::StringSet<> CallbackRegistrations;
   llvm::StringSet<> CallbackRegistrationNames; // unqualified, for a quick no
   llvm::StringSet<> DetachedTokens;
   llvm::StringSet<> ThreadTypes;
   llvm::StringSet<> JoinMembers;
+  llvm::StringSet<> ConditionWaits;
+  llvm::StringSet<> SignalMembers;
   llvm::StringSet<> SharedOwnerBases;
   llvm::StringSet<> ReferenceLikeNames;
   mutable llvm::DenseMap<const Decl *, std::optional<TaskTraits>> TraitsCache;

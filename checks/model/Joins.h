@@ -3,7 +3,8 @@
 // Work a call hands off can still refer to the function's locals safely if
 // the function waits for it: it awaits or waits on the call's result, or it
 // joins the executor or object the work runs on ('t.join()', 'ioc.run()',
-// 'group.wait()').
+// 'group.wait()'), or it waits for a signal that is the work's last act
+// ('ev.set()' in the work, 'co_await ev' or 'ev.wait()' after it).
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,7 @@
 #include "AsyncModel.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::model {
 
@@ -29,9 +31,21 @@ public:
   /// (model::callSubject).
   bool isSubjectJoined(const CallExpr &Call) const;
 
+  /// Where the function, after \p Start, waits for a signal that is the
+  /// last thing \p Work does with what it captures by reference: it
+  /// awaits or waits on an object the work sets, notifies or counts down
+  /// ('co_await ev', 'ev.wait()', 'f.get()' of 'p.get_future()'), or loops
+  /// on a flag the work raises ('while (!done) cv.wait(l)'). Invalid when
+  /// it waits for no such signal.
+  SourceLocation signalWait(const LambdaExpr &Work, SourceLocation Start) const;
+
 private:
+  void addWait(const Expr *Object, SourceLocation Where);
+
   const AsyncModel &Model;
   llvm::DenseSet<const ValueDecl *> Joined;
+  // The objects the function waits on outside its lambdas, and where.
+  llvm::SmallVector<std::pair<const ValueDecl *, SourceLocation>, 8> Waits;
 };
 
 } // namespace clang::tidy::async::model

@@ -1,5 +1,5 @@
 // Mock of libcoro (coro::task, coro::sync_wait, coro::thread_pool,
-// coro::mutex, coro::scheduler::poll).
+// coro::mutex, coro::scheduler::poll, coro::event).
 #pragma once
 #include <coroutine>
 #include <exception>
@@ -29,6 +29,22 @@ template <> struct task<void>::promise_type {
 template <class Awaitable> auto sync_wait(Awaitable &&a) {
   return a.await_resume();
 }
+
+// An event a coroutine awaits until another thread sets it.
+class event {
+public:
+  struct awaiter {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  explicit event(bool initially_set = false);
+  bool is_set() const noexcept;
+  void set() noexcept;
+  template <class Executor> void set(Executor &e) noexcept {}
+  awaiter operator co_await() const noexcept { return {}; }
+  void reset() noexcept;
+};
 
 class thread_pool {
 public:

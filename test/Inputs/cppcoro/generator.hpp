@@ -14,5 +14,12 @@ public:
     void return_void() {}
     void unhandled_exception() {}
   };
+  struct iterator {
+    iterator &operator++();
+    T &operator*() const;
+    bool operator==(const iterator &) const;
+  };
+  iterator begin();
+  iterator end() noexcept;
 };
 } // namespace cppcoro

@@ -63,12 +63,30 @@ private:
   tcp::socket socket_;
 };
 
+// A call after the pause that cancels, fails or stops nothing is the
+// thread's own delayed work.
 void notify_watchdog();
 void watchdog() {
   std::thread([] {
     std::this_thread::sleep_for(1s);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a thread that sleeps and then acts is a timeout
     notify_watchdog();
+  }).detach();
+}
+
+// Raising a flag another operation checks is a timeout; assigning a result
+// the caller collects is not.
+void publish_later(int &result) {
+  std::thread([&result] {
+    std::this_thread::sleep_for(1s);
+    result = 42;
+  }).detach();
+}
+
+void expire_later(bool &expired) {
+  std::thread([&expired] {
+    std::this_thread::sleep_for(1s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a thread that sleeps and then acts is a timeout
+    expired = true;
   }).detach();
 }
 

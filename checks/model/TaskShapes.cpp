@@ -1,0 +1,127 @@
+//===--- TaskShapes.cpp - Which types are tasks, by table and by shape ---===//
+//
+// A type is a task when a table names it, or by shape: a nested
+// promise_type (unless it is a generator), the awaiter members, a member
+// operator co_await, or [[clang::coro_return_type]]. Its promise's
+// initial_suspend() tells lazy from eager.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ApiNames.h"
+#include "AsyncModel.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace clang::tidy::async::model {
+
+/// The declaration whose members describe \p RD: a class template
+/// specialization that was never instantiated has none of its own.
+static const CXXRecordDecl *memberSource(const CXXRecordDecl *RD) {
+  if (RD->hasDefinition())
+    return RD->getDefinition();
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (const CXXRecordDecl *Pattern =
+            Spec->getSpecializedTemplate()->getTemplatedDecl())
+      return Pattern->getDefinition();
+  // A member class of a specialization (Generator<T>::promise_type).
+  if (const CXXRecordDecl *Member = RD->getInstantiatedFromMemberClass())
+    return Member->getDefinition();
+  return nullptr;
+}
+
+static bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
+  IdentifierInfo &II = RD.getASTContext().Idents.get(Name);
+  return !RD.lookup(DeclarationName(&II)).empty();
+}
+
+/// The record of \p Task's nested promise_type, when it has one.
+static const CXXRecordDecl *promiseOf(const CXXRecordDecl &Task) {
+  IdentifierInfo &PromiseName = Task.getASTContext().Idents.get("promise_type");
+  for (const NamedDecl *D : Task.lookup(DeclarationName(&PromiseName)))
+    if (const auto *Promise = dyn_cast<TypeDecl>(D);
+        Promise && Promise->getTypeForDecl())
+      if (const CXXRecordDecl *Declared =
+              Promise->getTypeForDecl()->getAsCXXRecordDecl())
+        return memberSource(Declared);
+  return nullptr;
+}
+
+/// A generator: its promise yields values (co_yield) and the type is
+/// iterated ('for (auto v : gen)', or 'co_await gen.begin()' for an
+/// asynchronous one). Nobody iterating it loses no work.
+static bool isGenerator(const CXXRecordDecl &RD) {
+  const CXXRecordDecl *Promise = promiseOf(RD);
+  return Promise && hasMember(*Promise, "yield_value") &&
+         (hasMember(RD, "begin") || hasMember(RD, "iterator"));
+}
+
+static bool hasAwaiterShape(const CXXRecordDecl &RD) {
+  if (hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
+      hasMember(RD, "await_resume"))
+    return true;
+  DeclarationName CoAwait =
+      RD.getASTContext().DeclarationNames.getCXXOperatorName(OO_Coawait);
+  return !RD.lookup(CoAwait).empty();
+}
+
+static const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (T.isNull())
+    return nullptr;
+  return T->getAsCXXRecordDecl();
+}
+
+/// Whether the promise of a task type suspends before running the body:
+/// its initial_suspend() returns std::suspend_always or the like.
+bool AsyncModel::hasLazyPromise(const CXXRecordDecl &Task) const {
+  const CXXRecordDecl *Record = promiseOf(Task);
+  if (!Record)
+    return false;
+  IdentifierInfo &Initial = Task.getASTContext().Idents.get("initial_suspend");
+  for (const NamedDecl *M : Record->lookup(DeclarationName(&Initial)))
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(M))
+      if (const CXXRecordDecl *Awaiter =
+              Method->getReturnType()->getAsCXXRecordDecl())
+        return Awaiter->getIdentifier() &&
+               AlwaysSuspends.contains(apiName(*Awaiter));
+  return false;
+}
+
+std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getIdentifier())
+    return std::nullopt;
+  auto Cached = TraitsCache.find(RD->getCanonicalDecl());
+  if (Cached != TraitsCache.end())
+    return Cached->second;
+  std::optional<TaskTraits> Traits;
+  std::string Name = apiName(*RD);
+  auto It = TaskTypeTable.find(Name);
+  const CXXRecordDecl *Members = memberSource(RD);
+  if (It != TaskTypeTable.end()) {
+    Traits = It->second;
+  } else if (Members && !isGenerator(*Members) &&
+             (Members->hasAttr<CoroReturnTypeAttr>() ||
+              hasMember(*Members, "promise_type") ||
+              hasAwaiterShape(*Members))) {
+    Traits = TaskTraits{hasAwaiterShape(*Members), hasLazyPromise(*Members)};
+  } else if (UserTaskTypes.matches(Name)) {
+    Traits = TaskTraits{Members && hasAwaiterShape(*Members), false};
+  }
+  TraitsCache[RD->getCanonicalDecl()] = Traits;
+  return Traits;
+}
+
+bool AsyncModel::isOutcomeType(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && RD->getIdentifier() &&
+         (OutcomeTypes.contains(apiName(*RD)) || isTaskType(T));
+}
+
+bool AsyncModel::isAwaitableType(QualType T) const {
+  std::optional<TaskTraits> Traits = taskTraits(T);
+  return Traits && Traits->Awaitable;
+}
+
+} // namespace clang::tidy::async::model
