@@ -12,8 +12,11 @@ bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model) {
   if (Call.getNumArgs() == 0 || !Model.schedulingCall(Call) ||
       !callObject(Call))
     return false;
-  const LambdaExpr *Continuation =
-      lambdaArgument(Call.getArg(Call.getNumArgs() - 1));
+  // The callable; pplx's then() adds defaulted task_options after it.
+  const LambdaExpr *Continuation = nullptr;
+  for (const Expr *Arg : Call.arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      Continuation = lambdaArgument(Arg);
   if (!Continuation)
     return false;
   const CXXMethodDecl *Operator = Continuation->getCallOperator();

@@ -41,6 +41,22 @@ void start(asio::io_context &ioc) {
   asio::co_spawn(ioc, session(tcp::socket(ioc)), asio::detached);
 }
 
+// A task-based continuation that handles its errors (then() passes a
+// defaulted task_options after it): dropping its task loses nothing. A
+// value-based one loses the antecedent's error.
+void report(const std::string &);
+void chain() {
+  fetch("http://localhost/").then([](pplx::task<std::string> body) {
+    try {
+      report(body.get());
+    } catch (const std::exception &e) {
+      report(e.what());
+    }
+  });
+  fetch("http://localhost/").then([](std::string body) { report(body); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pplx::task<void>' returned by 'pplx::task<std::string>::then' is discarded
+}
+
 int main() {
   asio::io_context ioc;
   start(ioc);
