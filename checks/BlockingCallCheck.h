@@ -26,6 +26,8 @@ private:
                            const model::CandidateSite &Site,
                            const model::AsyncPath &Path,
                            const model::AsyncContextIndex &Index) override;
+  /// Blocking is what offloaded work is for.
+  bool offloadMayBlock() const override { return true; }
   void checkLocksAcrossSuspensions(const FunctionDecl &Coroutine);
   /// What to say instead of the call, or nothing when it is not reported.
   std::optional<std::string> alternativeFor(const CallExpr &Call) const;

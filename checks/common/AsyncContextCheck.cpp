@@ -35,7 +35,7 @@ void AsyncContextCheck::addCandidate(const CallExpr *Call,
 void AsyncContextCheck::onEndOfTranslationUnit() {
   if (Candidates.empty() || !Ctx)
     return;
-  model::AsyncContextIndex Index(*Ctx, model(), Candidates);
+  model::AsyncContextIndex Index(*Ctx, model(), Candidates, offloadMayBlock());
   // A statement shared by several template instantiations is matched once
   // per instantiation; judge it once.
   llvm::DenseSet<SourceLocation> Seen;
@@ -44,6 +44,8 @@ void AsyncContextCheck::onEndOfTranslationUnit() {
     if (Seen.contains(Call->getExprLoc()))
       continue;
     for (const model::CandidateSite &Site : Index.sites(Call)) {
+      if (Site.AfterOffload)
+        continue;
       if (std::optional<model::AsyncPath> Path = Index.pathTo(Site.Callable)) {
         Seen.insert(Call->getExprLoc());
         checkInAsyncContext(*Call, Site, *Path, Index);

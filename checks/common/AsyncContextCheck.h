@@ -34,6 +34,11 @@ protected:
                                    const model::AsyncPath &Path,
                                    const model::AsyncContextIndex &Index) = 0;
 
+  /// Whether work offloaded to executors meant for blocking work may do
+  /// what this check reports (model/Offload.h): true for blocking calls,
+  /// false for waits, which can starve the pool they run on.
+  virtual bool offloadMayBlock() const { return false; }
+
   /// The notes that explain \p Path, attached to the last diagnostic.
   void diagContextNotes(const model::AsyncPath &Path);
 

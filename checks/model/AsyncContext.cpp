@@ -2,6 +2,7 @@
 
 #include "AsyncContext.h"
 #include "Handoff.h"
+#include "Offload.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -79,9 +80,11 @@ class ContextCollector : public RecursiveASTVisitor<ContextCollector> {
 public:
   ContextCollector(AsyncContextIndex &Index, const AsyncModel &Model,
                    const SourceManager &SM,
-                   llvm::ArrayRef<const Stmt *> Candidates)
+                   llvm::ArrayRef<const Stmt *> Candidates,
+                   bool OffloadMayBlock)
       : Index(Index), Model(Model), SM(SM),
-        Candidates(Candidates.begin(), Candidates.end()) {}
+        Candidates(Candidates.begin(), Candidates.end()),
+        OffloadMayBlock(OffloadMayBlock) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -96,15 +99,38 @@ public:
       return Base::TraverseDecl(D);
     enterCallable(*FD);
     bool Result = Base::TraverseDecl(D);
-    Callables.pop_back();
+    leaveCallable();
     return Result;
   }
 
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
     enterCallable(*Lambda->getCallOperator());
     bool Result = Base::TraverseLambdaExpr(Lambda);
-    Callables.pop_back();
+    leaveCallable();
     return Result;
+  }
+
+  // 'co_await resume_on(ex);' moves the rest of the coroutine onto ex: the
+  // statements after it in its block run there. A switch in a nested plain
+  // block holds after the block; one in a branch or a loop body may not
+  // have run, so after those the coroutine is where it was before.
+  bool TraverseCompoundStmt(CompoundStmt *S,
+                            DataRecursionQueue *Queue = nullptr) {
+    if (!OffloadMayBlock || Deep || Frames.empty() || !Frames.back().Coroutine)
+      return Base::TraverseCompoundStmt(S, Queue);
+    bool Before = Frames.back().AfterOffload;
+    if (!WalkUpFromCompoundStmt(S))
+      return false;
+    for (Stmt *Child : S->body()) {
+      if (!TraverseStmt(Child))
+        return false;
+      if (std::optional<bool> ToOffload = executorSwitch(*Child, Model))
+        Frames.back().AfterOffload = *ToOffload;
+    }
+    // Stmts ends with S itself.
+    if (Stmts.size() < 2 || !isa<CompoundStmt>(Stmts[Stmts.size() - 2]))
+      Frames.back().AfterOffload = Before;
+    return true;
   }
 
   // Plain recursion (no data-recursion queue) keeps Stmts the exact chain
@@ -154,19 +180,30 @@ public:
       return true;
     if (Caller &&
         !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
-      addCall(Caller, Callee, Call->getExprLoc());
+      addCall(Caller, Callee, Call->getExprLoc(), invokesGivenCallable(*Call));
 
     if (std::optional<Handoff> Handoff = handoff(*Call, Model)) {
+      // Work handed to an executor meant for blocking work may block.
+      bool Offload = OffloadMayBlock && Handoff->Kind == HandoffKind::Handler &&
+                     offloadsWork(*Call, Model);
       for (const Expr *Arg : Handoff->work(*Call))
-        addRoots(Arg, rootKind(Handoff->Kind), Call);
+        addRoots(Arg, rootKind(Handoff->Kind), Call, Offload);
+      return true;
+    }
+    if (OffloadMayBlock && isExecutorSubmit(*Call) &&
+        offloadsWork(*Call, Model)) {
+      for (const Expr *Arg : Call->arguments())
+        addRoots(Arg, RootKind::Handler, Call, /*Offload=*/true);
       return true;
     }
     // A lambda handed straight to an ordinary call (an algorithm,
-    // std::call_once) runs on the caller's thread.
+    // std::call_once) runs on the caller's thread, unless the callee moves
+    // it into a thread of its own.
     if (Caller && !Model.isThreadSpawn(*Call))
-      for (const Expr *Arg : Call->arguments())
-        if (const auto *Lambda =
-                dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()->IgnoreParens()))
+      for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I)
+        if (const auto *Lambda = dyn_cast<LambdaExpr>(
+                Call->getArg(I)->IgnoreImplicit()->IgnoreParens());
+            Lambda && !passedToNewThread(*Call, *Callee, I))
           addCall(Caller, Lambda->getCallOperator(), Lambda->getBeginLoc());
     return true;
   }
@@ -174,23 +211,58 @@ public:
 private:
   void enterCallable(const FunctionDecl &FD) {
     const FunctionDecl *Canon = canonical(&FD);
-    if (isCoroutine(FD))
+    bool Coroutine = isCoroutine(FD);
+    if (Coroutine)
       Index.addRoot({RootKind::Coroutine, Canon});
     else if (Model.isConfiguredAsync(FD))
       Index.addRoot({RootKind::Configured, Canon});
     Callables.push_back(Canon);
+    Frames.push_back({Coroutine, false});
+  }
+
+  void leaveCallable() {
+    Callables.pop_back();
+    Frames.pop_back();
   }
 
   void addCall(const FunctionDecl *Caller, const FunctionDecl *Callee,
-               SourceLocation Loc) {
-    Index.Calls[Caller].push_back({Caller, canonical(Callee), Loc});
+               SourceLocation Loc, bool InvokesGiven = false) {
+    Index.Calls[Caller].push_back({Caller, canonical(Callee), Loc,
+                                   Frames.back().AfterOffload, InvokesGiven});
   }
 
-  void addRoots(const Expr *Arg, RootKind Kind, const CallExpr *Scheduler) {
+  void addRoots(const Expr *Arg, RootKind Kind, const CallExpr *Scheduler,
+                bool Offload) {
     llvm::SmallVector<const FunctionDecl *, 2> Found;
     collectCallables(Arg, Model, Found);
-    for (const FunctionDecl *FD : Found)
-      Index.addRoot({Kind, FD, Scheduler});
+    for (const FunctionDecl *FD : Found) {
+      if (Offload)
+        Index.Offloaded.insert(FD);
+      else
+        Index.addRoot({Kind, FD, Scheduler});
+    }
+  }
+
+  /// Whether the callee moves its argument \p ArgIndex into a new thread
+  /// (a helper that runs a callback on a std::thread of its own).
+  bool passedToNewThread(const CallExpr &Call, const FunctionDecl &Callee,
+                         unsigned ArgIndex) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee.hasBody(Definition) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+      return false;
+    if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Definition)) {
+      if (ArgIndex == 0)
+        return false;
+      --ArgIndex;
+    }
+    if (ArgIndex >= Definition->getNumParams())
+      return false;
+    const ParmVarDecl *Param = Definition->getParamDecl(ArgIndex);
+    auto [It, Inserted] = MovedToThread.try_emplace(Param, false);
+    if (Inserted)
+      It->second = movesIntoNewThread(*Definition, *Param, Model);
+    return It->second;
   }
 
   /// Inside sizeof, alignof, noexcept, an unevaluated typeid, a requires
@@ -213,7 +285,7 @@ private:
     for (const CandidateSite &Site : Sites)
       if (Site.Callable == Caller)
         return;
-    CandidateSite Site{Caller, {}, nullptr};
+    CandidateSite Site{Caller, {}, nullptr, Frames.back().AfterOffload};
     // Stmts ends with Call itself.
     for (size_t I = 0; I + 1 < Stmts.size(); ++I)
       if (const auto *If = dyn_cast<IfStmt>(Stmts[I]))
@@ -233,7 +305,16 @@ private:
   const AsyncModel &Model;
   const SourceManager &SM;
   llvm::DenseSet<const Stmt *> Candidates;
+  bool OffloadMayBlock;
   llvm::SmallVector<const FunctionDecl *, 8> Callables;
+  /// Per entry of Callables: whether it is a coroutine, and whether it has
+  /// moved onto an offload executor at the current statement.
+  struct Frame {
+    bool Coroutine;
+    bool AfterOffload;
+  };
+  llvm::SmallVector<Frame, 8> Frames;
+  llvm::DenseMap<const ParmVarDecl *, bool> MovedToThread;
   static constexpr size_t MaxTrackedDepth = 512;
   llvm::SmallVector<Stmt *, 32> Stmts;
   bool Deep = false;
@@ -241,8 +322,10 @@ private:
 };
 
 AsyncContextIndex::AsyncContextIndex(ASTContext &Ctx, const AsyncModel &Model,
-                                     llvm::ArrayRef<const Stmt *> Candidates) {
-  ContextCollector Collector(*this, Model, Ctx.getSourceManager(), Candidates);
+                                     llvm::ArrayRef<const Stmt *> Candidates,
+                                     bool OffloadMayBlock) {
+  ContextCollector Collector(*this, Model, Ctx.getSourceManager(), Candidates,
+                             OffloadMayBlock);
   Collector.TraverseAST(Ctx);
   computeReach(Model.maxCallDepth());
 }
@@ -268,6 +351,11 @@ void AsyncContextIndex::computeReach(unsigned MaxDepth) {
       continue;
     for (const CallEdge &Edge : It->second) {
       if (RootIndex.count(Edge.Callee) || ReachedBy.count(Edge.Callee))
+        continue;
+      // Past a move onto an offload executor, or a library bridge running
+      // what was offloaded, the callee is not async context.
+      if (Edge.AfterOffload ||
+          (Edge.InvokesGiven && Offloaded.contains(Edge.Callee)))
         continue;
       ReachedBy.try_emplace(Edge.Callee, Edge);
       Queue.emplace_back(Edge.Callee, Depth + 1);

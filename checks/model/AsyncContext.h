@@ -10,7 +10,9 @@
 //  - for each candidate, the callable that contains it and the conditions
 //    that guard it.
 // A function reached from a root within MaxCallDepth calls is async context;
-// the path explains why.
+// the path explains why. For checks of blocking, work offloaded to threads
+// meant for blocking work (Offload.h) is not: it neither roots nor continues
+// a path.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,6 +48,10 @@ struct CallEdge {
   const FunctionDecl *Caller;
   const FunctionDecl *Callee;
   SourceLocation Loc;
+  /// The call stands in a coroutine after it moved onto an offload executor.
+  bool AfterOffload = false;
+  /// The call invokes a callable the caller was given (a library's bridge).
+  bool InvokesGiven = false;
 };
 
 /// How a callable is reached from a root: Chain[0].Caller is the root,
@@ -62,12 +68,18 @@ struct CandidateSite {
   llvm::SmallVector<const Expr *, 2> Guards;
   /// The statement right above it, past implicit conversions and cleanups.
   const Stmt *Parent = nullptr;
+  /// It stands in a coroutine after the coroutine moved itself onto an
+  /// executor meant for blocking work: not async context.
+  bool AfterOffload = false;
 };
 
 class AsyncContextIndex {
 public:
+  /// \p OffloadMayBlock: work on executors meant for blocking work, and the
+  /// rest of a coroutine that moved onto one, is not async context.
   AsyncContextIndex(ASTContext &Ctx, const AsyncModel &Model,
-                    llvm::ArrayRef<const Stmt *> Candidates);
+                    llvm::ArrayRef<const Stmt *> Candidates,
+                    bool OffloadMayBlock = false);
 
   /// Every place the candidate appears (a non-dependent statement of a
   /// template is shared by its instantiations).
@@ -91,6 +103,8 @@ private:
   llvm::DenseMap<const Stmt *, llvm::SmallVector<CandidateSite, 1>> Sites;
   /// For each reached non-root callable: the edge it was first reached by.
   llvm::DenseMap<const FunctionDecl *, CallEdge> ReachedBy;
+  /// Callables handed to executors meant for blocking work.
+  llvm::DenseSet<const FunctionDecl *> Offloaded;
 };
 
 /// Whether \p Callable (any declaration of it) is a coroutine.

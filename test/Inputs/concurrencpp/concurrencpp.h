@@ -1,11 +1,17 @@
 // Mock of concurrencpp (concurrencpp/concurrencpp.h): eager result<T>
-// coroutines, result_promise, executors.
+// coroutines, result_promise, executors whose submit() runs the callable
+// inside a coroutine bridge (as the library does), resume_on and the
+// runtime's executors.
 #pragma once
 #include <coroutine>
 #include <exception>
 #include <memory>
+#include <type_traits>
+#include <utility>
 
 namespace concurrencpp {
+struct executor_tag {};
+
 template <class T> class result {
 public:
   struct promise_type {
@@ -38,5 +44,56 @@ class manual_executor {
 public:
   template <class F> void post(F &&f) {}
   bool loop_once();
+};
+class executor {
+  template <class R, class E, class F, class... A>
+  static result<R> submit_bridge(executor_tag, E &, F callable, A... args) {
+    co_return callable(args...);
+  }
+
+protected:
+  template <class E, class F, class... A> auto do_submit(F &&f, A &&...a) {
+    using R = std::invoke_result_t<F, A...>;
+    return submit_bridge<R>({}, *static_cast<E *>(this), std::forward<F>(f),
+                            std::forward<A>(a)...);
+  }
+
+public:
+  virtual ~executor() = default;
+  template <class F, class... A> void post(F &&f, A &&...a);
+  template <class F, class... A> auto submit(F &&f, A &&...a) {
+    return do_submit<executor>(std::forward<F>(f), std::forward<A>(a)...);
+  }
+};
+
+template <class Concrete> class derivable_executor : public executor {
+public:
+  template <class F, class... A> void post(F &&f, A &&...a);
+  template <class F, class... A> auto submit(F &&f, A &&...a) {
+    return do_submit<Concrete>(std::forward<F>(f), std::forward<A>(a)...);
+  }
+};
+
+class thread_executor : public derivable_executor<thread_executor> {};
+class thread_pool_executor : public derivable_executor<thread_pool_executor> {};
+class worker_thread_executor
+    : public derivable_executor<worker_thread_executor> {};
+
+template <class E> struct resume_on_awaitable {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() {}
+};
+template <class E> resume_on_awaitable<E> resume_on(std::shared_ptr<E> ex) {
+  return {};
+}
+
+class runtime {
+public:
+  std::shared_ptr<::concurrencpp::thread_pool_executor>
+  thread_pool_executor() const;
+  std::shared_ptr<::concurrencpp::thread_pool_executor>
+  background_executor() const;
+  std::shared_ptr<::concurrencpp::thread_executor> thread_executor() const;
 };
 } // namespace concurrencpp
