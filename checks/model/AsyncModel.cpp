@@ -59,6 +59,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_JOINING_LAUNCH(Name) JoiningLaunches.add(Name, true);
 #define ASYNC_SELF_OBSERVED_RESULT(Name) SelfObservedResults.add(Name, true);
 #define ASYNC_ALWAYS_SUSPEND(Name) AlwaysSuspends.insert(Name);
+#define ASYNC_NEVER_SUSPEND(Name) NeverSuspends.insert(Name);
 #define ASYNC_OUTCOME_TYPE(Name) OutcomeTypes.insert(Name);
 #include "TaskTypes.def"
 

@@ -253,6 +253,7 @@ private:
   };
 
   bool hasLazyPromise(const CXXRecordDecl &Task) const;
+  bool isFireAndForget(const CXXRecordDecl &Task) const;
 
   struct SiblingPattern {
     llvm::StringRef Prefix, Suffix;
@@ -279,6 +280,7 @@ private:
   ApiTable<bool> SelfObservedResults;
   llvm::StringSet<> OutcomeTypes;
   llvm::StringSet<> AlwaysSuspends;
+  llvm::StringSet<> NeverSuspends;
   ApiTable<int> SpawnCalls;
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;

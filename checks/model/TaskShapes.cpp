@@ -1,7 +1,8 @@
 //===--- TaskShapes.cpp - Which types are tasks, by table and by shape ---===//
 //
 // A type is a task when a table names it, or by shape: a nested
-// promise_type (unless it is a generator), the awaiter members, a member
+// promise_type (unless it is a generator or fire-and-forget), the awaiter
+// members, a member
 // operator co_await, or [[clang::coro_return_type]]. Its promise's
 // initial_suspend() tells lazy from eager.
 //
@@ -72,20 +73,40 @@ static const CXXRecordDecl *recordOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
-/// Whether the promise of a task type suspends before running the body:
-/// its initial_suspend() returns std::suspend_always or the like.
-bool AsyncModel::hasLazyPromise(const CXXRecordDecl &Task) const {
-  const CXXRecordDecl *Record = promiseOf(Task);
-  if (!Record)
-    return false;
-  IdentifierInfo &Initial = Task.getASTContext().Idents.get("initial_suspend");
-  for (const NamedDecl *M : Record->lookup(DeclarationName(&Initial)))
+/// The class name of the awaiter the promise's \p Member (initial_suspend,
+/// final_suspend) returns, or an empty string.
+static std::string suspendAwaiter(const CXXRecordDecl &Promise,
+                                  llvm::StringRef Member) {
+  IdentifierInfo &Name = Promise.getASTContext().Idents.get(Member);
+  for (const NamedDecl *M : Promise.lookup(DeclarationName(&Name)))
     if (const auto *Method = dyn_cast<CXXMethodDecl>(M))
       if (const CXXRecordDecl *Awaiter =
               Method->getReturnType()->getAsCXXRecordDecl())
-        return Awaiter->getIdentifier() &&
-               AlwaysSuspends.contains(apiName(*Awaiter));
-  return false;
+        return Awaiter->getIdentifier() ? apiName(*Awaiter) : std::string();
+  return std::string();
+}
+
+/// Whether the promise of a task type suspends before running the body:
+/// its initial_suspend() returns std::suspend_always or the like.
+bool AsyncModel::hasLazyPromise(const CXXRecordDecl &Task) const {
+  const CXXRecordDecl *Promise = promiseOf(Task);
+  return Promise &&
+         AlwaysSuspends.contains(suspendAwaiter(*Promise, "initial_suspend"));
+}
+
+/// A fire-and-forget coroutine type: it starts at once, its frame destroys
+/// itself at the end (neither suspend point suspends), and the object it
+/// returns offers nothing to await or wait on. Dropping it is its use.
+bool AsyncModel::isFireAndForget(const CXXRecordDecl &Task) const {
+  const CXXRecordDecl *Promise = promiseOf(Task);
+  if (!Promise || hasAwaiterShape(Task) ||
+      !NeverSuspends.contains(suspendAwaiter(*Promise, "initial_suspend")) ||
+      !NeverSuspends.contains(suspendAwaiter(*Promise, "final_suspend")))
+    return false;
+  return llvm::all_of(Task.methods(), [](const CXXMethodDecl *Method) {
+    return Method->isImplicit() || isa<CXXConstructorDecl>(Method) ||
+           isa<CXXDestructorDecl>(Method);
+  });
 }
 
 std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
@@ -101,7 +122,7 @@ std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
   const CXXRecordDecl *Members = memberSource(RD);
   if (It != TaskTypeTable.end()) {
     Traits = It->second;
-  } else if (Members && !isGenerator(*Members) &&
+  } else if (Members && !isGenerator(*Members) && !isFireAndForget(*Members) &&
              (Members->hasAttr<CoroReturnTypeAttr>() ||
               hasMember(*Members, "promise_type") ||
               hasAwaiterShape(*Members))) {

@@ -22,15 +22,17 @@ QFuture<int> q_job();
 asio::awaitable<void> session();
 int work();
 
-// A user task type: recognised by its promise_type; eager (suspend_never).
+// A user task type: recognised by its promise_type; eager (suspend_never),
+// its result kept in the frame until the object lets go of it.
 struct EagerTask {
   struct promise_type {
     EagerTask get_return_object();
     std::suspend_never initial_suspend() noexcept;
-    std::suspend_never final_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
     void return_void();
     void unhandled_exception();
   };
+  bool done() const;
 };
 EagerTask eager_job();
 
