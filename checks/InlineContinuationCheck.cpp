@@ -6,6 +6,7 @@
 #include "checks/model/AsyncContext.h"
 #include "checks/model/ContextDescription.h"
 #include "checks/model/HeldLocks.h"
+#include "checks/model/Primitives.h"
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -27,6 +28,17 @@ void InlineContinuationCheck::onStartOfTranslationUnit() {
   ForeignCallbacks.clear();
   PostedByOption.clear();
   StoredHandles.clear();
+  TableCompleterCalls.clear();
+  MemberCalls.clear();
+  WaiterClasses.clear();
+  PrimitiveResumers.clear();
+}
+
+bool InlineContinuationCheck::mayHoldWaiters(const CXXRecordDecl &Class) {
+  auto [It, New] = WaiterClasses.try_emplace(Class.getCanonicalDecl(), false);
+  if (New)
+    It->second = model::mayHoldWaiters(Class, model());
+  return It->second;
 }
 
 void InlineContinuationCheck::registerMatchers(MatchFinder *Finder) {
@@ -93,6 +105,12 @@ void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     if (model().isResume(*Call))
       Resumes.push_back(Call);
+    else if (model::resumesWaitersInline(*Call, model()))
+      TableCompleterCalls.push_back(Call);
+    else if (const auto *Method =
+                 dyn_cast<CXXMethodDecl>(Call->getDirectCallee());
+             Method && mayHoldWaiters(*Method->getParent()))
+      MemberCalls.push_back(Call);
     recordCallbacks(*Call, *Call->getDirectCallee(),
                     {Call->getArgs(), Call->getNumArgs()});
     return;
@@ -106,34 +124,158 @@ void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
 void InlineContinuationCheck::checkUnderLock(const FunctionDecl &Function) {
   auto IsCompletion = [this](const Stmt &S) {
     const auto *Call = dyn_cast<CallExpr>(&S);
-    return Call && (model().isResume(*Call) || model().isCompleter(*Call));
+    return Call && (model().isResume(*Call) || model().isCompleter(*Call) ||
+                    model::resumesWaitersInline(*Call, model()));
   };
-  model::forEachEventUnderLock(
-      Function.getBody(), model(), IsCompletion, /*FirstOnly=*/false,
-      [&](const VarDecl &Lock, const Stmt &Event) {
-        const auto &Call = cast<CallExpr>(Event);
-        if (!reportOnce(Call.getExprLoc()))
-          return;
-        diag(Call.getExprLoc(),
-             "'%0' is called while lock '%1' is held; the continuation of "
-             "the waiter runs inline on this thread under the lock and "
-             "deadlocks if it needs the same mutex; release the lock first, "
-             "or post the completion to an executor")
-            << model::callName(Call) << Lock.getName();
-        diag(Lock.getLocation(), "'%0' is acquired here", DiagnosticIDs::Note)
-            << Lock.getName();
-      });
+  model::forEachEventUnderLock(Function.getBody(), model(), IsCompletion,
+                               /*FirstOnly=*/false,
+                               [&](const VarDecl &Lock, const Stmt &Event) {
+                                 reportUnderLock(cast<CallExpr>(Event), Lock);
+                               });
+}
+
+void InlineContinuationCheck::reportUnderLock(const CallExpr &Call,
+                                              const VarDecl &Lock) {
+  // A lock taken by co_await is a coroutine lock: whoever needs it again
+  // suspends instead of blocking the thread.
+  if (Lock.getInit() && isa<CoawaitExpr>(Lock.getInit()->IgnoreImplicit()))
+    return;
+  if (!reportOnce(Call.getExprLoc()))
+    return;
+  diag(Call.getExprLoc(),
+       "'%0' is called while lock '%1' is held; the continuation of "
+       "the waiter runs inline on this thread under the lock and "
+       "deadlocks if it needs the same mutex; release the lock first, "
+       "or post the completion to an executor")
+      << model::callName(Call) << Lock.getName();
+  diag(Lock.getLocation(), "'%0' is acquired here", DiagnosticIDs::Note)
+      << Lock.getName();
+}
+
+std::string InlineContinuationCheck::registrarName(const Expr &Registration) {
+  return isa<CXXConstructExpr>(Registration)
+             ? model::canonicalTypeName(Registration.getType(), *Ctx)
+             : model::callKeys(cast<CallExpr>(Registration)).front();
 }
 
 void InlineContinuationCheck::onEndOfTranslationUnit() {
-  if (Resumes.empty() || !Ctx)
+  if ((Resumes.empty() && TableCompleterCalls.empty()) || !Ctx)
     return;
-  model::AsyncContextIndex Index(*Ctx, model(), Resumes);
+  // Members of classes with waiters matter only where the TU resumes.
+  if (Resumes.empty())
+    MemberCalls.clear();
+  std::vector<const Stmt *> Candidates(Resumes);
+  Candidates.insert(Candidates.end(), TableCompleterCalls.begin(),
+                    TableCompleterCalls.end());
+  Candidates.insert(Candidates.end(), MemberCalls.begin(), MemberCalls.end());
+  model::AsyncContextIndex Index(*Ctx, model(), Candidates);
   for (const Stmt *S : Resumes) {
     const auto *Resume = cast<CallExpr>(S);
     for (const model::CandidateSite &Site : Index.sites(Resume))
       checkResume(*Resume, *Site.Callable, Index);
   }
+  findPrimitiveResumers(Index);
+  checkPrimitiveCalls(Index);
+}
+
+/// The member function \p Callable is, or is written in (a lambda).
+static const CXXMethodDecl *enclosingMember(const FunctionDecl &Callable) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Callable);
+  while (Method && Method->getParent()->isLambda())
+    Method = dyn_cast<CXXMethodDecl>(Method->getParent()->getDeclContext());
+  return Method ? Method->getCanonicalDecl() : nullptr;
+}
+
+/// Whether two classes are sides of one primitive (its awaiter and itself).
+static bool samePrimitive(const CXXRecordDecl &A, const CXXRecordDecl &B) {
+  return model::awaiterBelongsTo(A, B) || model::awaiterBelongsTo(B, A);
+}
+
+void InlineContinuationCheck::findPrimitiveResumers(
+    const model::AsyncContextIndex &Index) {
+  // A member that calls a resuming member of its own primitive resumes too.
+  bool Changed = !PrimitiveResumers.empty();
+  while (Changed) {
+    Changed = false;
+    for (const Stmt *S : MemberCalls) {
+      const FunctionDecl *Callee = cast<CallExpr>(S)->getDirectCallee();
+      if (!PrimitiveResumers.contains(Callee->getCanonicalDecl()))
+        continue;
+      for (const model::CandidateSite &Site : Index.sites(S))
+        if (const CXXMethodDecl *Member = enclosingMember(*Site.Callable))
+          if (!PrimitiveResumers.contains(Member) &&
+              samePrimitive(*cast<CXXMethodDecl>(Callee)->getParent(),
+                            *Member->getParent())) {
+            PrimitiveResumers.insert(Member);
+            Changed = true;
+          }
+    }
+  }
+}
+
+void InlineContinuationCheck::checkPrimitiveCalls(
+    const model::AsyncContextIndex &Index) {
+  llvm::DenseSet<const Stmt *> Inferred;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Callers;
+  auto Check = [&](const Stmt *S, bool ByTable) {
+    const auto *Call = cast<CallExpr>(S);
+    if (!ByTable && !PrimitiveResumers.contains(
+                        Call->getDirectCallee()->getCanonicalDecl()))
+      return;
+    for (const model::CandidateSite &Site : Index.sites(S)) {
+      reportPrimitiveCall(*Call, *Site.Callable, Index);
+      if (!ByTable) {
+        Inferred.insert(S);
+        Callers.insert(Site.Callable);
+      }
+    }
+  };
+  for (const Stmt *S : TableCompleterCalls)
+    Check(S, true);
+  for (const Stmt *S : MemberCalls)
+    Check(S, false);
+  // Under a lock: the table's members were seen when their caller was; the
+  // inferred ones are known only now.
+  for (const FunctionDecl *Caller : Callers)
+    model::forEachEventUnderLock(
+        Caller->getBody(), model(),
+        [&](const Stmt &S) { return Inferred.contains(&S); },
+        /*FirstOnly=*/false,
+        [&](const VarDecl &Lock, const Stmt &Event) {
+          reportUnderLock(cast<CallExpr>(Event), Lock);
+        });
+}
+
+void InlineContinuationCheck::reportPrimitiveCall(
+    const CallExpr &Call, const FunctionDecl &Callable,
+    const model::AsyncContextIndex &Index) {
+  // The primitive's own threads (a pool's workers running its loop).
+  const CXXMethodDecl *Member = enclosingMember(Callable);
+  if (Member &&
+      samePrimitive(*Member->getParent(),
+                    *cast<CXXMethodDecl>(Call.getDirectCallee())->getParent()))
+    return;
+  const model::AsyncRoot *Root = Index.rootOf(&Callable);
+  if (Root && Root->Kind == model::RootKind::CompletionHandler) {
+    if (reportOnce(Call.getExprLoc()))
+      diag(Call.getExprLoc(),
+           "'%0' resumes the coroutines waiting on it inline inside %1; "
+           "they continue on the thread that completes the operation; call "
+           "it from work posted to their executor instead")
+          << model::callName(Call)
+          << model::describeContext({Root, {}}, Callable);
+    return;
+  }
+  auto It = ForeignCallbacks.find(&Callable);
+  if (It == ForeignCallbacks.end() || !reportOnce(Call.getExprLoc()))
+    return;
+  diag(Call.getExprLoc(),
+       "'%0' resumes the coroutines waiting on it inline inside a callback "
+       "handed to '%1'; they continue on that subsystem's thread; call it "
+       "from work posted to their executor instead")
+      << model::callName(Call) << registrarName(*It->second);
+  diag(It->second->getExprLoc(), "the callback is registered here",
+       DiagnosticIDs::Note);
 }
 
 /// A variable, parameter, capture or member of an executor type that
@@ -200,10 +342,13 @@ void InlineContinuationCheck::checkResume(
   }
   if (auto It = ForeignCallbacks.find(&Callable);
       It != ForeignCallbacks.end()) {
-    std::string Registrar =
-        isa<CXXConstructExpr>(It->second)
-            ? model::canonicalTypeName(It->second->getType(), *Ctx)
-            : model::callKeys(*cast<CallExpr>(It->second)).front();
+    // An awaiter that starts a thread only to resume its own coroutine
+    // hands it off, as posting does.
+    if (const auto *Thread = dyn_cast<CXXConstructExpr>(It->second);
+        Thread && model().isThreadType(Thread->getType()) &&
+        model::isDedicatedResumeThread(Resume, Callable))
+      return;
+    std::string Registrar = registrarName(*It->second);
     if (!reportOnce(Resume.getExprLoc()))
       return;
     diag(Resume.getExprLoc(),
@@ -219,8 +364,18 @@ void InlineContinuationCheck::checkResume(
       Object ? dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()) : nullptr;
   const auto *Field =
       Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  if (Field && StoredHandles.contains(Field->getCanonicalDecl()) &&
-      reportOnce(Resume.getExprLoc())) {
+  if (!Field || !StoredHandles.contains(Field->getCanonicalDecl()))
+    return;
+  // The primitive resuming its own waiters (set(), unlock(), a pool's
+  // worker loop) keeps its contract; its callers are judged instead.
+  if (const CXXMethodDecl *Member = enclosingMember(Callable);
+      Member &&
+      model::awaiterBelongsTo(*cast<CXXRecordDecl>(Field->getParent()),
+                              *Member->getParent())) {
+    PrimitiveResumers.insert(Member);
+    return;
+  }
+  if (reportOnce(Resume.getExprLoc())) {
     diag(Resume.getExprLoc(),
          "'%0' resumes a coroutine that 'await_suspend' stored, on whichever "
          "thread calls '%1'; the waiter continues inline there; %2")

@@ -33,6 +33,13 @@ private:
   void recordStoredHandles(const Stmt &AwaitSuspendBody);
   void checkResume(const CallExpr &Resume, const FunctionDecl &Callable,
                    const model::AsyncContextIndex &Index);
+  void reportUnderLock(const CallExpr &Call, const VarDecl &Lock);
+  std::string registrarName(const Expr &Registration);
+  bool mayHoldWaiters(const CXXRecordDecl &Class);
+  void findPrimitiveResumers(const model::AsyncContextIndex &Index);
+  void checkPrimitiveCalls(const model::AsyncContextIndex &Index);
+  void reportPrimitiveCall(const CallExpr &Call, const FunctionDecl &Callable,
+                           const model::AsyncContextIndex &Index);
 
   RegexOption ResumeExecutors;
 
@@ -44,6 +51,15 @@ private:
   llvm::DenseSet<const FunctionDecl *> PostedByOption;
   /// coroutine_handle members that some await_suspend stores into.
   llvm::DenseSet<const FieldDecl *> StoredHandles;
+  /// Calls of a library primitive's member that resumes its waiters inline.
+  std::vector<const Stmt *> TableCompleterCalls;
+  /// Calls of members of classes that may hold waiters: followed only when
+  /// the TU resumes a stored handle.
+  std::vector<const Stmt *> MemberCalls;
+  llvm::DenseMap<const CXXRecordDecl *, bool> WaiterClasses;
+  /// Members of a primitive that resume its waiters, directly or through
+  /// another such member (set() -> resume_waiters()).
+  llvm::DenseSet<const FunctionDecl *> PrimitiveResumers;
 };
 
 } // namespace clang::tidy::async

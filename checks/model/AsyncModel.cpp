@@ -90,6 +90,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_COROUTINE_HANDLE_TYPE(Name) CoroutineHandles.insert(Name);
 #define ASYNC_RESUME_CALL(Name) Resumes.add(Name, true);
 #define ASYNC_COMPLETER_CALL(Name) Completers.add(Name, true);
+#define ASYNC_PRIMITIVE_COMPLETER(Name) PrimitiveCompleters.add(Name, true);
 #define ASYNC_EXECUTOR_TYPE(Name) ExecutorTypes.insert(Name);
 #define ASYNC_CALLBACK_REGISTRATION(Name)                                      \
   CallbackRegistrations.insert(Name);                                          \

@@ -148,6 +148,11 @@ public:
   bool isCompleter(const CallExpr &Call) const {
     return Completers.find(Call) != nullptr;
   }
+  /// A coroutine primitive's member that resumes its waiters inline
+  /// (cppcoro::async_manual_reset_event::set, coro::mutex::unlock).
+  bool isPrimitiveCompleter(const CallExpr &Call) const {
+    return PrimitiveCompleters.find(Call) != nullptr;
+  }
   /// A function (or constructor) that stores a callable for a foreign
   /// subsystem to invoke later (threads, signal connections,
   /// CompletionCallbacks).
@@ -284,6 +289,7 @@ private:
   ApiTable<int> SpawnCalls;
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;
+  ApiTable<bool> PrimitiveCompleters;
   llvm::StringSet<> TimerTypeNames;
   llvm::StringSet<> TimerWaits;
   llvm::StringSet<> StopCallbacks;

@@ -1,5 +1,6 @@
 // Real headers: a cpprestsdk task_completion_event set under a lock_guard,
-// and a hand-written awaitable resumed from a std::thread callback.
+// and a hand-written awaitable resumed from a std::thread callback that
+// goes on with other work.
 // REQUIRES: cpprest
 // RUN: %check_async_tidy --no-mocks %s async-inline-continuation %t -- -- -std=c++20
 
@@ -31,13 +32,27 @@ private:
   pplx::task_completion_event<int> ready_;
 };
 
-// Resumes the awaiting coroutine from a worker thread.
+// Resumes the awaiting coroutine on a thread started only for it: a
+// hand-off, as posting is.
 struct OffloadAwaiter {
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> h) {
     std::thread([h] { h.resume(); }).detach();
-    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: coroutine resumed inline inside a callback handed to 'std::thread'
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the callback is registered here
+  }
+  void await_resume() const noexcept {}
+};
+
+// The thread goes on with other work once the coroutine suspends again.
+void poll_events();
+struct PollerAwaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> h) {
+    std::thread([h] {
+      h.resume();
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine resumed inline inside a callback handed to 'std::thread'
+      // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the callback is registered here
+      poll_events();
+    }).detach();
   }
   void await_resume() const noexcept {}
 };

@@ -40,8 +40,9 @@ void resume_under_lock(std::coroutine_handle<> h) {
   // CHECK-MESSAGES: :[[@LINE-3]]:20: note: 'lock' is acquired here
 }
 
-// A hand-written awaitable: await_suspend stores the handle, the completer
-// resumes it on whatever thread completes the event.
+// A hand-written awaitable: await_suspend stores the handle, its own
+// completer resumes it: the primitive's contract (its callers are judged,
+// primitives.cpp).
 class Event {
 public:
   bool await_ready() const noexcept { return false; }
@@ -49,7 +50,6 @@ public:
   void await_resume() const noexcept {}
 
   void fire() { waiter_.resume(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'waiter_' resumes a coroutine that 'await_suspend' stored, on whichever thread calls 'Event::fire'; the waiter continues inline there; post the resumption to the coroutine's executor instead (asio::post(ex, [h] { h.resume(); })) [async-inline-continuation]
 
   // Posting the resumption to the waiter's executor is the fix.
   void fire_on(asio::io_context &ioc) {
@@ -113,8 +113,11 @@ public:
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> h) { waiter_ = h; }
   void await_resume() const noexcept {}
-  void open() { waiter_.resume(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'waiter_' resumes a coroutine that 'await_suspend' stored, on whichever thread calls 'Gate::open'; the waiter continues inline there; post the resumption to 'executor_' instead (asio::post(executor_, [h] { h.resume(); }))
+  void open() {
+    std::thread([this] { waiter_.resume(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: coroutine resumed inline inside a callback handed to 'std::thread'; it continues on that subsystem's thread; post the resumption to 'executor_' instead (asio::post(executor_, [h] { h.resume(); }))
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the callback is registered here
+  }
 
 private:
   asio::any_io_executor executor_;
