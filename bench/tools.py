@@ -133,9 +133,11 @@ class Tools:
 
 
 # A row of clang-tidy's profile: user, system, user+system and wall columns,
-# each "seconds (percent%)", then the check's name. A column whose total is
-# zero (system time on a small TU) is printed as dashes.
-PROFILE_ROW = re.compile(r"^\s*(?:(?:[\d.]+ \([^)]*\)|-+)\s+){3}"
+# each "seconds (percent%)", then the check's name. LLVM's TimerGroup leaves
+# out a column whose total is zero (system time on a small TU on a quiet
+# machine) and prints dashes for one too small to divide by, so only the last
+# column, wall time, is sure to be there.
+PROFILE_ROW = re.compile(r"^\s*(?:(?:[\d.]+ \([^)]*\)|-+)\s+){0,3}"
                          r"([\d.]+) \([^)]*\)\s+(\S+)\s*$")
 # async-tidy's own line: the front end against the checks' whole share.
 COST_LINE = re.compile(r"^async-tidy: time in .*: front end ([\d.]+) s, "
