@@ -27,9 +27,9 @@ struct OffloadTables {
 #define ASYNC_EXECUTOR_SUBMIT(Name)                                            \
   Submits.insert(Name);                                                        \
   SubmitMembers.insert(llvm::StringRef(Name).rsplit("::").second);
-#define ASYNC_OFFLOAD_NAME(Words) Names.push_back(std::string("_") + Words);
+#define ASYNC_OFFLOAD_NAME(Words) Names.push_back(std::string("_") + (Words));
 #define ASYNC_OFFLOAD_NAME_NEGATION(Word)                                      \
-  Negations.push_back(std::string("_") + Word);
+  Negations.push_back(std::string("_") + (Word));
 #define ASYNC_EVENT_LOOP_TYPE(Name) EventLoops.insert(Name);
 #define ASYNC_EXECUTOR_SWITCH(Name, ExecutorArg) Switches[Name] = ExecutorArg;
 #include "Offload.def"
