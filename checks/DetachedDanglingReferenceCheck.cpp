@@ -81,10 +81,34 @@ private:
       return;
     Work W{&Call, model::callKeys(Call).front()};
     if (Handoff->Kind == model::HandoffKind::CompletionHandler)
-      W.IoObject = dyn_cast_or_null<VarDecl>(
-          model::referencedDecl(model::callSubject(Call)));
+      W.Canceller = localObject(model::callSubject(Call));
+    // The context object is no reference of the work: the library tracks
+    // its destruction and cancels the work then.
+    const Expr *Context = nullptr;
+    if (Handoff->Context) {
+      Context = Call.getArg(*Handoff->Context);
+      W.Canceller = localObject(Context);
+      W.CancellerIsContext = true;
+    }
     for (const Expr *Arg : Handoff->work(Call))
-      checkWorkArgument(*Arg, W);
+      if (Arg != Context)
+        checkWorkArgument(*Arg, W);
+  }
+
+  /// The local object an expression names or takes the address of
+  /// ('timer', '&guard'); null for references, pointers and non-locals,
+  /// whose end is not the object's.
+  static const VarDecl *localObject(const Expr *E) {
+    if (!E)
+      return nullptr;
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+        Unary && Unary->getOpcode() == UO_AddrOf)
+      E = Unary->getSubExpr();
+    const auto *Var = dyn_cast_or_null<VarDecl>(model::referencedDecl(E));
+    if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+        Var->getType()->isPointerType())
+      return nullptr;
+    return Var;
   }
 
   void checkThread(const CXXMemberCallExpr &Detach) {
@@ -361,13 +385,12 @@ private:
                      StringRef How) {
     if (!Var.hasLocalStorage())
       return; // globals, statics, thread_locals outlive the work
-    // The I/O object of a completion handler is a local declared after
-    // the variable: it dies first, and its destruction cancels the
-    // operation before the variable is gone.
-    if (W.IoObject && W.IoObject->hasLocalStorage() &&
-        !W.IoObject->getType()->isReferenceType() &&
-        Ctx.getSourceManager().isBeforeInTranslationUnit(
-            Var.getLocation(), W.IoObject->getLocation()))
+    // The I/O object of a completion handler or the context object of the
+    // work is a local declared after the variable: it dies first, and its
+    // destruction cancels the work before the variable is gone.
+    if (W.Canceller && ((W.CancellerIsContext && &Var == W.Canceller) ||
+                        Ctx.getSourceManager().isBeforeInTranslationUnit(
+                            Var.getLocation(), W.Canceller->getLocation())))
       return;
     if (Var.getType()->isReferenceType()) {
       // Someone else owns it; suspect only request-scoped objects.

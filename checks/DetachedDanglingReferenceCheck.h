@@ -29,8 +29,14 @@ private:
   struct Work {
     const Expr *Start;
     std::string Name;
-    /// For a completion handler: the local I/O object the operation runs on.
-    const VarDecl *IoObject = nullptr;
+    /// A local object whose destruction cancels the work: the I/O object a
+    /// completion handler's operation runs on, or the context object the
+    /// work is tied to (QTimer::singleShot(ms, &guard, f)).
+    const VarDecl *Canceller = nullptr;
+    /// The canceller is a context object: once it is destroyed the work
+    /// never runs, so the work may refer to it too (a cancelled completion
+    /// handler still runs, with an error).
+    bool CancellerIsContext = false;
   };
   class FunctionScan;
 

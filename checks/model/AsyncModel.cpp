@@ -79,6 +79,9 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_THREAD_TYPE(Name) ThreadTypes.insert(Name);
 #define ASYNC_JOIN_MEMBER(Name) JoinMembers.insert(Name);
 #define ASYNC_CONDITION_WAIT(Name) ConditionWaits.insert(Name);
+#define ASYNC_EVENT_LOOP_RUN(Name) EventLoopRuns.add(Name, true);
+#define ASYNC_EVENT_LOOP_QUIT(Name) EventLoopQuits.add(Name, true);
+#define ASYNC_CONTEXT_OBJECT_BASE(Name) ContextObjectBases.insert(Name);
 #define ASYNC_SIGNAL_MEMBER(Name) SignalMembers.insert(Name);
 #define ASYNC_SHARED_OWNER_BASE(Name) SharedOwnerBases.insert(Name);
 #define ASYNC_REFERENCE_WRAPPER_CALL(Name) ReferenceWrappers.add(Name, true);
@@ -355,6 +358,24 @@ bool AsyncModel::isSharedOwned(const CXXRecordDecl &Class) const {
   return !Definition->forallBases([this](const CXXRecordDecl *Base) {
     return !(Base->getIdentifier() &&
              SharedOwnerBases.contains(apiName(*Base)));
+  });
+}
+
+bool AsyncModel::isContextObjectPointer(QualType T) const {
+  T = T.getNonReferenceType();
+  if (!T->isPointerType())
+    return false;
+  const CXXRecordDecl *Class = T->getPointeeType()->getAsCXXRecordDecl();
+  if (Class)
+    Class = Class->getDefinition();
+  if (!Class)
+    return false;
+  auto IsBase = [this](const CXXRecordDecl *Base) {
+    return Base->getIdentifier() &&
+           ContextObjectBases.contains(apiName(*Base));
+  };
+  return IsBase(Class) || !Class->forallBases([&](const CXXRecordDecl *Base) {
+    return !IsBase(Base);
   });
 }
 

@@ -130,6 +130,18 @@ public:
   bool isConditionWait(llvm::StringRef Name) const {
     return ConditionWaits.contains(Name);
   }
+  /// A call that runs the calling thread's event loop until it is quit
+  /// (QEventLoop::exec, QCoreApplication::exec).
+  bool isEventLoopRun(const CallExpr &Call) const {
+    return EventLoopRuns.find(Call) != nullptr;
+  }
+  /// A call that quits the loop an event loop run runs (QEventLoop::quit).
+  bool isEventLoopQuit(const CallExpr &Call) const {
+    return EventLoopQuits.find(Call) != nullptr;
+  }
+  /// A pointer to a context object (a QObject): work a scheduling call ties
+  /// to it is cancelled when it is destroyed.
+  bool isContextObjectPointer(QualType T) const;
   /// A member by which work signals a waiter ('set', 'count_down').
   bool isSignalMember(llvm::StringRef Name) const {
     return SignalMembers.contains(Name);
@@ -310,6 +322,9 @@ private:
   llvm::StringSet<> ThreadTypes;
   llvm::StringSet<> JoinMembers;
   llvm::StringSet<> ConditionWaits;
+  ApiTable<bool> EventLoopRuns;
+  ApiTable<bool> EventLoopQuits;
+  llvm::StringSet<> ContextObjectBases;
   llvm::StringSet<> SignalMembers;
   llvm::StringSet<> SharedOwnerBases;
   llvm::StringSet<> ReferenceLikeNames;

@@ -2,8 +2,43 @@
 
 #include "Handoff.h"
 #include "AstHelpers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 
 namespace clang::tidy::async::model {
+
+/// An argument that can be called: a lambda or other function object, a
+/// function or a member function pointer.
+static bool isCallable(const Expr &Arg) {
+  QualType T = Arg.IgnoreParenImpCasts()->getType().getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+      T->isFunctionType())
+    return true;
+  const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+  if (Class)
+    Class = Class->getDefinition();
+  if (!Class)
+    return false;
+  if (Class->isLambda())
+    return true;
+  DeclarationName Call =
+      Class->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  return !Class->lookup(Call).empty();
+}
+
+/// The argument of \p Call that ties its work to a context object: a
+/// pointer to one right before the first callable argument.
+static std::optional<unsigned> contextArgument(const CallExpr &Call,
+                                               const AsyncModel &Model) {
+  for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
+    if (!isCallable(*Call.getArg(I)))
+      continue;
+    if (Model.isContextObjectPointer(Call.getArg(I - 1)->getType()))
+      return I - 1;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 std::optional<Handoff> handoff(const CallExpr &Call, const AsyncModel &Model) {
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -16,17 +51,18 @@ std::optional<Handoff> handoff(const CallExpr &Call, const AsyncModel &Model) {
     Detached = Model.isDetachedToken(TokenArg->getType()) ||
                isa<LambdaExpr>(writtenExpr(TokenArg));
   }
-  if (std::optional<SchedulingApi> Api = Model.schedulingCall(Call))
-    return Handoff{Api->Kind == SchedulingKind::Continuation
-                       ? HandoffKind::Continuation
-                       : HandoffKind::Handler,
-                   0, Detached};
+  if (std::optional<SchedulingApi> Api = Model.schedulingCall(Call)) {
+    if (Api->Kind == SchedulingKind::Continuation)
+      return Handoff{HandoffKind::Continuation, 0, Detached, std::nullopt};
+    return Handoff{HandoffKind::Handler, 0, Detached,
+                   contextArgument(Call, Model)};
+  }
   // Every argument of a spawn (co_spawn) is work.
   if (Token)
-    return Handoff{HandoffKind::Handler, 0, Detached};
+    return Handoff{HandoffKind::Handler, 0, Detached, std::nullopt};
   if (Model.isCompletionInitiator(*Callee) && Call.getNumArgs() > 0)
     return Handoff{HandoffKind::CompletionHandler, Call.getNumArgs() - 1,
-                   false};
+                   false, std::nullopt};
   return std::nullopt;
 }
 

@@ -30,6 +30,11 @@ struct Handoff {
   /// work is joined only if the caller waits for the call's result or runs
   /// its executor.
   bool Detached;
+  /// The argument that ties the work to a context object (a QObject) whose
+  /// destruction cancels it: a pointer to one right before the first
+  /// callable argument ('QTimer::singleShot(ms, context, f)',
+  /// 'QMetaObject::invokeMethod(context, f)'). It is not part of the work.
+  std::optional<unsigned> Context;
 
   llvm::ArrayRef<const Expr *> work(const CallExpr &Call) const {
     return llvm::ArrayRef(Call.getArgs(), Call.getNumArgs())

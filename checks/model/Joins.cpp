@@ -9,10 +9,26 @@
 
 namespace clang::tidy::async::model {
 
+/// The object whose event loop \p Call runs or quits: the object of a member
+/// call, or for a static member (QCoreApplication::exec) the application,
+/// which the translation unit stands for.
+static const Decl *eventLoopOf(const CallExpr &Call) {
+  if (const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+      Method && Method->isStatic())
+    return Method->getTranslationUnitDecl();
+  return referencedDecl(callObject(Call));
+}
+
 Joins::Joins(const Stmt &Body, const AsyncModel &Model) : Model(Model) {
-  walkStatements(Body, [&](const Stmt &S, const Stmt *) {
+  llvm::SmallVector<const Stmt *, 32> Ancestors;
+  auto Enter = [&](const Stmt &S, const Stmt *) {
     if (isa<LambdaExpr>(S))
       return WalkAction::Skip;
+    Ancestors.push_back(&S);
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && Model.isEventLoopRun(*Call))
+      addLoopRun(*Call, Ancestors);
     // Joins take no arguments: 'group.run(f)' starts work, 'ioc.run()'
     // waits.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
@@ -43,21 +59,45 @@ Joins::Joins(const Stmt &Body, const AsyncModel &Model) : Model(Model) {
         return WalkAction::Descend;
       });
     return WalkAction::Descend;
-  });
+  };
+  auto Leave = [&](const Stmt &) { Ancestors.pop_back(); };
+  walkStatements(Body, Enter, Leave, childrenOf);
+}
+
+void Joins::addLoopRun(const CallExpr &Run,
+                       llvm::ArrayRef<const Stmt *> Ancestors) {
+  const Decl *Loop = eventLoopOf(Run);
+  if (!Loop)
+    return;
+  // The run follows work started in the nearest block around it, unless
+  // a branch or a loop lies in between ('if (ok) loop.exec();').
+  for (size_t I = Ancestors.size() - 1; I-- > 0;) {
+    const Stmt *S = Ancestors[I];
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      Waits.push_back({Loop, Run.getBeginLoc(), Block->getSourceRange()});
+      return;
+    }
+    if (isa<IfStmt, SwitchStmt, SwitchCase, WhileStmt, DoStmt, ForStmt,
+            CXXForRangeStmt, AbstractConditionalOperator>(S))
+      return;
+    if (const auto *Logical = dyn_cast<BinaryOperator>(S);
+        Logical && Logical->isLogicalOp())
+      return;
+  }
 }
 
 void Joins::addWait(const Expr *Object, SourceLocation Where) {
   const ValueDecl *Waited = referencedDecl(Object);
   if (!Waited)
     return;
-  Waits.push_back({Waited, Where});
+  Waits.push_back({Waited, Where, SourceRange()});
   // A future made by its promise ('f' of 'p.get_future()') waits on it.
   if (const auto *Var = dyn_cast<VarDecl>(Waited); Var && Var->getInit())
     if (const auto *Made =
             dyn_cast<CXXMemberCallExpr>(Var->getInit()->IgnoreImplicit()))
       if (const ValueDecl *Maker =
               referencedDecl(Made->getImplicitObjectArgument()))
-        Waits.push_back({Maker, Where});
+        Waits.push_back({Maker, Where, SourceRange()});
 }
 
 SourceLocation Joins::signalWait(const LambdaExpr &Work,
@@ -72,11 +112,15 @@ SourceLocation Joins::signalWait(const LambdaExpr &Work,
   };
   // What the work signals (the object, and where the signal ends), and the
   // last place it refers to a by-reference capture.
-  llvm::SmallVector<std::pair<const ValueDecl *, SourceLocation>, 4> Signals;
+  llvm::SmallVector<std::pair<const Decl *, SourceLocation>, 4> Signals;
   SourceLocation LastUse;
   walkStatements(*Work.getBody(), [&](const Stmt &S, const Stmt *Parent) {
     if (Parent && isa<LambdaExpr>(S))
       return WalkAction::Skip;
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && Model.isEventLoopQuit(*Call))
+      if (const Decl *Loop = eventLoopOf(*Call))
+        Signals.push_back({Loop, S.getEndLoc()});
     const Expr *Signalled = nullptr;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
@@ -105,11 +149,13 @@ SourceLocation Joins::signalWait(const LambdaExpr &Work,
     // waiter that ends their lives.
     if (LastUse.isValid() && SM.isBeforeInTranslationUnit(SignalEnd, LastUse))
       continue;
-    for (const auto &[Waited, Where] : Waits)
-      if (Waited == Object && SM.isBeforeInTranslationUnit(Start, Where) &&
+    for (const Wait &W : Waits)
+      if (W.Object == Object && SM.isBeforeInTranslationUnit(Start, W.Where) &&
+          (W.Within.isInvalid() ||
+           SM.isBeforeInTranslationUnit(W.Within.getBegin(), Start)) &&
           (Earliest.isInvalid() ||
-           SM.isBeforeInTranslationUnit(Where, Earliest)))
-        Earliest = Where;
+           SM.isBeforeInTranslationUnit(W.Where, Earliest)))
+        Earliest = W.Where;
   }
   return Earliest;
 }

@@ -4,7 +4,9 @@
 // the function waits for it: it awaits or waits on the call's result, or it
 // joins the executor or object the work runs on ('t.join()', 'ioc.run()',
 // 'group.wait()'), or it waits for a signal that is the work's last act
-// ('ev.set()' in the work, 'co_await ev' or 'ev.wait()' after it).
+// ('ev.set()' in the work, 'co_await ev' or 'ev.wait()' after it), which
+// includes running an event loop the work quits ('loop.quit()' in the
+// work, 'loop.exec()' after it).
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,18 +36,29 @@ public:
   /// Where the function, after \p Start, waits for a signal that is the
   /// last thing \p Work does with what it captures by reference: it
   /// awaits or waits on an object the work sets, notifies or counts down
-  /// ('co_await ev', 'ev.wait()', 'f.get()' of 'p.get_future()'), or loops
-  /// on a flag the work raises ('while (!done) cv.wait(l)'). Invalid when
-  /// it waits for no such signal.
+  /// ('co_await ev', 'ev.wait()', 'f.get()' of 'p.get_future()'), loops
+  /// on a flag the work raises ('while (!done) cv.wait(l)'), or runs an
+  /// event loop the work quits ('loop.exec()' after 'loop.quit()'; only an
+  /// event loop run that is not conditional within a block that contains
+  /// \p Start). Invalid when it waits for no such signal.
   SourceLocation signalWait(const LambdaExpr &Work, SourceLocation Start) const;
 
 private:
+  /// A wait outside the function's lambdas: on what, where, and the block
+  /// the work must start in for the wait to follow it (invalid: anywhere).
+  struct Wait {
+    const Decl *Object;
+    SourceLocation Where;
+    SourceRange Within;
+  };
+
   void addWait(const Expr *Object, SourceLocation Where);
+  void addLoopRun(const CallExpr &Run,
+                  llvm::ArrayRef<const Stmt *> Ancestors);
 
   const AsyncModel &Model;
   llvm::DenseSet<const ValueDecl *> Joined;
-  // The objects the function waits on outside its lambdas, and where.
-  llvm::SmallVector<std::pair<const ValueDecl *, SourceLocation>, 8> Waits;
+  llvm::SmallVector<Wait, 8> Waits;
 };
 
 } // namespace clang::tidy::async::model

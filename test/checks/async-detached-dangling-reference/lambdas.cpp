@@ -116,6 +116,18 @@ void local_timer_reversed(asio::io_context &ioc) {
   });
 }
 
+// A local pointer to the I/O object: its end destroys nothing and cancels
+// nothing.
+void timer_through_pointer(asio::io_context &ioc) {
+  std::string note = "n";
+  auto *timer = new asio::steady_timer(ioc);
+  timer->async_wait([&note](boost::system::error_code ec) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'note' is destroyed when its scope ends, but it is captured by reference in work detached by 'boost::asio::basic_waitable_timer::async_wait'
+    if (!ec)
+      use(note);
+  });
+}
+
 // Thread pools: a task_group that is not waited on in the scope.
 #include "tbb/task_group.h"
 void task_groups() {
