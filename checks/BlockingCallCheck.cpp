@@ -109,6 +109,7 @@ void BlockingCallCheck::checkLocksAcrossSuspensions(
         diag(Suspension.getBeginLoc(), "'%0' suspends here while '%1' is held",
              DiagnosticIDs::Note)
             << (Yield ? "co_yield" : "co_await") << Lock.getName();
+        noteInferred(model().inferredLock(Lock.getType()));
       });
 }
 

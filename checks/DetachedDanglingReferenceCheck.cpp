@@ -75,6 +75,11 @@ private:
       return;
     // A continuation's object is its antecedent, not an executor: waiting
     // for the antecedent does not wait for the continuation.
+    // Work handed to an executor no table names may be waited for through
+    // the handle the call returns, wherever that handle goes.
+    if (!Handoff->Detached && Model.inferredScheduling(Call) &&
+        model::Joins::isResultKept(Parents))
+      return;
     if ((!Handoff->Detached && Joins.isResultWaited(Parents)) ||
         (Handoff->Kind != model::HandoffKind::Continuation &&
          Joins.isSubjectJoined(Call)))
@@ -82,6 +87,8 @@ private:
     Work W{&Call, model::callKeys(Call).front()};
     if (Handoff->Kind == model::HandoffKind::CompletionHandler)
       W.Canceller = localObject(model::callSubject(Call));
+    else if (Handoff->Kind == model::HandoffKind::Handler)
+      W.Canceller = executorGuard(Call);
     // The context object is no reference of the work: the library tracks
     // its destruction and cancels the work then.
     const Expr *Context = nullptr;
@@ -93,6 +100,41 @@ private:
     for (const Expr *Arg : Handoff->work(Call))
       if (Arg != Context)
         checkWorkArgument(*Arg, W);
+  }
+
+  /// The last-declared local that ends the executor \p Call hands work to
+  /// when it is destroyed: the executor object itself, or a guard built
+  /// from it ('executor_shutdowner shutdown(executor)'), either with a
+  /// destructor of its own, which joins or drops the pending work.
+  const VarDecl *executorGuard(const CallExpr &Call) const {
+    const Expr *Subject = model::callSubject(Call);
+    // 'executor->post(f)' through a smart pointer: the pointer variable.
+    if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
+            Subject ? Subject->IgnoreParenImpCasts() : nullptr);
+        Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+      Subject = Arrow->getArg(0);
+    const ValueDecl *Executor = model::referencedDecl(Subject);
+    if (!Executor)
+      return nullptr;
+    const VarDecl *Latest = nullptr;
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const auto &Entry : ScopeEnd) {
+      const VarDecl *Var = Entry.first;
+      const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl();
+      if (!Class || !Class->hasDefinition() || !Class->getDestructor() ||
+          !Class->getDestructor()->isUserProvided())
+        continue;
+      bool Guards = Var == Executor;
+      if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+              Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr))
+        for (const Expr *Arg : Construct->arguments())
+          Guards = Guards || model::referencedDecl(model::writtenExpr(Arg)) ==
+                                 Executor;
+      if (Guards && (!Latest || SM.isBeforeInTranslationUnit(
+                                    Latest->getLocation(), Var->getLocation())))
+        Latest = Var;
+    }
+    return Latest;
   }
 
   /// The local object an expression names or takes the address of
@@ -436,6 +478,8 @@ private:
   void noteDetached(const Work &W) {
     Check.diag(W.Start->getExprLoc(), "the work is detached here",
                DiagnosticIDs::Note);
+    if (const auto *Start = dyn_cast<CallExpr>(W.Start))
+      Check.noteInferred(Model.inferredScheduling(*Start));
   }
 
   DetachedDanglingReferenceCheck &Check;

@@ -110,12 +110,15 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
       FixIt     ? "use 'co_await'"
       : Joining ? "keep the future and wait where the result is needed"
                 : "await it, keep it, or hand it to something that runs it";
-  auto Diag =
-      diag(Call->getBeginLoc(), "'%0' returned by '%1' is discarded; %2; %3")
-      << model::canonicalTypeName(Call->getType(), *Ctx) << Producer
-      << consequence(*Call, *Traits) << Instead;
-  if (FixIt)
-    Diag << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
+  {
+    auto Diag =
+        diag(Call->getBeginLoc(), "'%0' returned by '%1' is discarded; %2; %3")
+        << model::canonicalTypeName(Call->getType(), *Ctx) << Producer
+        << consequence(*Call, *Traits) << Instead;
+    if (FixIt)
+      Diag << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
+  }
+  noteInferred(model().inferredTask(Call->getType()));
 }
 
 void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
@@ -134,6 +137,7 @@ void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
       << Var.getName()
       << model::canonicalTypeName(Var.getType(), Var.getASTContext())
       << consequence(*Call, *Traits);
+  noteInferred(model().inferredTask(Var.getType()));
 }
 
 } // namespace clang::tidy::async

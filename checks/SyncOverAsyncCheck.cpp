@@ -198,6 +198,7 @@ void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
     }
   }
   diagContextNotes(Path);
+  noteInferred(model().inferredWait(Call));
 }
 
 } // namespace clang::tidy::async

@@ -60,6 +60,8 @@ void AsyncContextCheck::diagContextNotes(const model::AsyncPath &Path) {
   model::emitContextNotes(Path, [this](SourceLocation Loc, StringRef Message) {
     diag(Loc, "%0", DiagnosticIDs::Note) << Message;
   });
+  if (Path.Root->Scheduler)
+    noteInferred(model().inferredScheduling(*Path.Root->Scheduler));
 }
 
 } // namespace clang::tidy::async

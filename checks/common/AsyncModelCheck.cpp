@@ -47,6 +47,11 @@ AsyncModelCheck::AsyncModelCheck(StringRef Name, ClangTidyContext *Context)
             configurationDiag("%0", DiagnosticIDs::Error) << Error;
           })) {}
 
+void AsyncModelCheck::noteInferred(const model::InferredRole *Role) {
+  if (Role)
+    diag(Role->Decl->getLocation(), "%0", DiagnosticIDs::Note) << Role->Why;
+}
+
 void AsyncModelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   // Shared options go back once, at the top level, with the value the
   // configuration gives there; a check's own override stays under its name.

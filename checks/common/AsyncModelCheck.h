@@ -43,6 +43,10 @@ protected:
   /// instantiation, and is to be reported once.
   bool reportOnce(SourceLocation Loc) { return Reported.insert(Loc).second; }
 
+  /// A note at the declaration the model gave a role by its shape, saying
+  /// why; nothing for a null \p Role.
+  void noteInferred(const model::InferredRole *Role);
+
 private:
   friend class RegexOption;
 

@@ -1,6 +1,8 @@
 //===--- AstHelpers.cpp ---------------------------------------------------===//
 
 #include "AstHelpers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 
 namespace clang::tidy::async::model {
 
@@ -86,6 +88,37 @@ const Expr *writtenExpr(const Expr *E) {
     return E;
   }
   return nullptr;
+}
+
+const CXXRecordDecl *classWithMembers(const CXXRecordDecl *RD) {
+  if (!RD)
+    return nullptr;
+  if (RD->hasDefinition())
+    return RD->getDefinition();
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (const CXXRecordDecl *Pattern =
+            Spec->getSpecializedTemplate()->getTemplatedDecl())
+      return Pattern->getDefinition();
+  if (const CXXRecordDecl *Member = RD->getInstantiatedFromMemberClass())
+    return Member->getDefinition();
+  return nullptr;
+}
+
+bool isCallableType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+      T->isFunctionType())
+    return true;
+  const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+  if (Class)
+    Class = Class->getDefinition();
+  if (!Class)
+    return false;
+  if (Class->isLambda())
+    return true;
+  DeclarationName Call =
+      Class->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  return !Class->lookup(Call).empty();
 }
 
 } // namespace clang::tidy::async::model

@@ -9,6 +9,7 @@
 #define ASYNC_TIDY_CHECKS_MODEL_ASTHELPERS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -34,6 +35,16 @@ const ValueDecl *referencedDecl(const Expr *E);
 /// The expression that was written, through temporaries, conversions and
 /// copies ('std::function<void()>(f)' -> 'f').
 const Expr *writtenExpr(const Expr *E);
+
+/// The definition whose members describe \p RD: for a class template
+/// specialization that was never instantiated, its template's; for a member
+/// class of one ('Generator<T>::promise_type'), the member's. Null when
+/// none is visible.
+const CXXRecordDecl *classWithMembers(const CXXRecordDecl *RD);
+
+/// A type whose values can be called: a function, a pointer to one or to a
+/// member function, a lambda or another class with an operator().
+bool isCallableType(QualType T);
 
 } // namespace clang::tidy::async::model
 

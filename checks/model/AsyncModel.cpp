@@ -40,12 +40,21 @@ static std::string className(QualType T) {
 
 AsyncModel::AsyncModel(const AsyncModelOptions &Options,
                        llvm::function_ref<void(llvm::StringRef)> OnError)
-    : MaxCallDepth(Options.MaxCallDepth) {
+    : Infer(Options.Infer), MaxCallDepth(Options.MaxCallDepth) {
 #define ASYNC_BLOCKING_WAIT(Name, Kind, Alternative)                           \
   Waits.add(Name, {Name, WaitKind::Kind, Alternative});
 #define ASYNC_READINESS_CHECK(Name) Readiness.add(Name, true);
 #define ASYNC_CURRENT_TIME(Member) CurrentTimeMembers.insert(Member);
 #include "BlockingWaits.def"
+  for (const auto &Name : Waits.ShortNames)
+    WaitNames.insert(Name.getKey());
+  for (const auto &Name : Infer.futureWaitNames())
+    WaitNames.insert(Name.getKey());
+#define ASYNC_INFER_WAIT_ADVICE(Text)                                          \
+  InferredWaits[0] = {"", WaitKind::Result, Text};                             \
+  InferredWaits[1] = {"", WaitKind::Wait, Text};                               \
+  InferredWaits[2] = {"", WaitKind::TimedWait, Text};
+#include "Inference.def"
 
 #define ASYNC_SCHEDULING_CALL(Name, Kind)                                      \
   Scheduling.add(Name, {Name, SchedulingKind::Kind});
@@ -155,7 +164,20 @@ const T *AsyncModel::ApiTable<T>::find(const CallExpr &Call) const {
 }
 
 const BlockingWaitApi *AsyncModel::blockingWait(const CallExpr &Call) const {
-  return Waits.find(Call);
+  if (const BlockingWaitApi *Api = Waits.find(Call))
+    return Api;
+  if (std::optional<WaitKind> Kind = Infer.futureWait(Call))
+    for (const BlockingWaitApi &Api : InferredWaits)
+      if (Api.Kind == *Kind)
+        return &Api;
+  return nullptr;
+}
+
+const InferredRole *AsyncModel::inferredWait(const CallExpr &Call) const {
+  if (Waits.find(Call) || !Infer.futureWait(Call))
+    return nullptr;
+  const CXXRecordDecl *Object = objectClass(Call);
+  return Object ? Infer.future(*Object) : nullptr;
 }
 
 /// The class of an expression's type, through references and pointers.
@@ -251,7 +273,15 @@ bool AsyncModel::isLockType(QualType T) const {
   if (!Named || !Named->getIdentifier())
     return false;
   std::string Name = apiName(*Named);
-  return LockTypeNames.contains(Name) || UserLockTypes.matches(Name);
+  return LockTypeNames.contains(Name) || UserLockTypes.matches(Name) ||
+         inferredLock(T);
+}
+
+const InferredRole *AsyncModel::inferredLock(QualType T) const {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier() || LockTypeNames.contains(apiName(*RD)))
+    return nullptr;
+  return Infer.lock(*RD);
 }
 
 bool AsyncModel::isTimerType(QualType T) const {
@@ -405,7 +435,7 @@ bool AsyncModel::isCurrentTime(const CallExpr &Call) const {
 }
 
 bool AsyncModel::isReadinessCheck(const CallExpr &Call) const {
-  return Readiness.find(Call) != nullptr;
+  return Readiness.find(Call) != nullptr || Infer.isFutureReadiness(Call);
 }
 
 std::optional<SchedulingApi>
@@ -416,7 +446,23 @@ AsyncModel::schedulingCall(const CallExpr &Call) const {
     for (const std::string &Key : callKeys(Call))
       if (UserScheduling.matches(Key))
         return SchedulingApi{"", SchedulingKind::Handler};
+  if (Infer.isFutureContinuation(Call))
+    return SchedulingApi{"", SchedulingKind::Continuation};
+  if (Infer.scheduling(Call))
+    return SchedulingApi{"", SchedulingKind::Handler};
   return std::nullopt;
+}
+
+const InferredRole *
+AsyncModel::inferredScheduling(const CallExpr &Call) const {
+  if (Scheduling.find(Call))
+    return nullptr;
+  for (const std::string &Key : callKeys(Call))
+    if (UserScheduling.matches(Key))
+      return nullptr;
+  if (Infer.isFutureContinuation(Call))
+    return Infer.future(*objectClass(Call));
+  return Infer.scheduling(Call);
 }
 
 bool AsyncModel::isCompletionInitiator(const FunctionDecl &Callee) const {

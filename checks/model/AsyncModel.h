@@ -10,6 +10,7 @@
 #ifndef ASYNC_TIDY_CHECKS_MODEL_ASYNCMODEL_H
 #define ASYNC_TIDY_CHECKS_MODEL_ASYNCMODEL_H
 
+#include "Inference.h"
 #include "RegexList.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Expr.h"
@@ -65,6 +66,7 @@ struct AsyncModelOptions {
   std::string CompletionCallbacks;
   std::string TimerTypes;
   unsigned MaxCallDepth = 3;
+  InferenceFamilies Infer;
 
   explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
   /// Equal for two option sets exactly when they build the same model.
@@ -87,12 +89,11 @@ public:
   /// Whether a short callee name can name a blocking wait at all; a cheap
   /// filter before blockingWait().
   bool mayBeBlockingWait(llvm::StringRef ShortName) const {
-    return Waits.ShortNames.contains(ShortName);
+    return WaitNames.contains(ShortName);
   }
-  /// The unqualified names of every blocking wait in the tables.
-  const llvm::StringSet<> &blockingWaitNames() const {
-    return Waits.ShortNames;
-  }
+  /// The unqualified names of every blocking wait in the tables and of the
+  /// blocking members of inferred futures.
+  const llvm::StringSet<> &blockingWaitNames() const { return WaitNames; }
   /// The entry for a call that blocks its thread (sleep, synchronous I/O,
   /// condition variables, join), or null. Reads on in-memory streams and
   /// user functions that share a C function's name are not.
@@ -248,15 +249,24 @@ public:
   }
   /// A call whose returned task the library observes itself
   /// (cpprestsdk's http_request::reply): dropping it loses nothing.
-  bool isSelfObservedResult(const CallExpr &Call) const {
-    return SelfObservedResults.find(Call) != nullptr;
-  }
+  bool isSelfObservedResult(const CallExpr &Call) const;
 
   /// The value-or-error a continuation receives (folly::Try), or a task:
   /// what a continuation that handles errors takes.
   bool isOutcomeType(QualType T) const;
 
   unsigned maxCallDepth() const { return MaxCallDepth; }
+
+  /// Why the model treats what \p Call waits on as a future, when no table
+  /// names it but its shape says so; null otherwise.
+  const InferredRole *inferredWait(const CallExpr &Call) const;
+  /// Why \p Call is treated as a scheduling call, when no table or option
+  /// names it; null otherwise.
+  const InferredRole *inferredScheduling(const CallExpr &Call) const;
+  /// Why \p T is treated as a task or future by its shape alone.
+  const InferredRole *inferredTask(QualType T) const;
+  /// Why \p T is treated as a lock by its shape alone.
+  const InferredRole *inferredLock(QualType T) const;
 
 private:
   /// Entries by API name, plus the set of their short names: most calls are
@@ -278,6 +288,9 @@ private:
   };
 
   ApiTable<BlockingWaitApi> Waits;
+  llvm::StringSet<> WaitNames;
+  BlockingWaitApi InferredWaits[3]; // Result, Wait, TimedWait
+  Inference Infer;
   ApiTable<BlockingCallApi> BlockingCalls;
   llvm::StringSet<> InMemoryStreams;
   llvm::StringSet<> InMemoryStreamBufs;

@@ -12,7 +12,10 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
       ReferenceLikeTypes(Options.getLocalOrGlobal("ReferenceLikeTypes", "")),
       CompletionCallbacks(Options.getLocalOrGlobal("CompletionCallbacks", "")),
       TimerTypes(Options.getLocalOrGlobal("TimerTypes", "")),
-      MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)) {}
+      MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)),
+      Infer{Options.getLocalOrGlobal("InferFutures", true),
+            Options.getLocalOrGlobal("InferExecutors", true),
+            Options.getLocalOrGlobal("InferLocks", true)} {}
 
 std::string AsyncModelOptions::key() const {
   // An option value holds no NUL, so the fields cannot run into each other.
@@ -23,6 +26,8 @@ std::string AsyncModelOptions::key() const {
     Key += *Value;
     Key += '\0';
   }
+  for (bool Family : {Infer.Futures, Infer.Executors, Infer.Locks})
+    Key += Family ? '1' : '0';
   return Key + std::to_string(MaxCallDepth);
 }
 
@@ -32,7 +37,9 @@ AsyncModelOptions::defaults() {
       {"AsyncFunctions", ""},     {"SchedulingFunctions", ""},
       {"TaskTypes", ""},          {"LockTypes", ""},
       {"ReferenceLikeTypes", ""}, {"CompletionCallbacks", ""},
-      {"TimerTypes", ""},         {"MaxCallDepth", "3"}}; // as read above
+      {"TimerTypes", ""},         {"MaxCallDepth", "3"},
+      {"InferFutures", "true"},   {"InferExecutors", "true"},
+      {"InferLocks", "true"}}; // as read above
   return Defaults;
 }
 

@@ -7,23 +7,9 @@
 
 namespace clang::tidy::async::model {
 
-/// An argument that can be called: a lambda or other function object, a
-/// function or a member function pointer.
+/// An argument that can be called.
 static bool isCallable(const Expr &Arg) {
-  QualType T = Arg.IgnoreParenImpCasts()->getType().getNonReferenceType();
-  if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
-      T->isFunctionType())
-    return true;
-  const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
-  if (Class)
-    Class = Class->getDefinition();
-  if (!Class)
-    return false;
-  if (Class->isLambda())
-    return true;
-  DeclarationName Call =
-      Class->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
-  return !Class->lookup(Call).empty();
+  return isCallableType(Arg.IgnoreParenImpCasts()->getType());
 }
 
 /// The argument of \p Call that ties its work to a context object: a

@@ -202,6 +202,16 @@ bool Joins::isResultWaited(llvm::ArrayRef<const Stmt *> Ancestors) const {
   return false;
 }
 
+bool Joins::isResultKept(llvm::ArrayRef<const Stmt *> Ancestors) {
+  const auto *Call = Ancestors.empty() ? nullptr
+                                       : dyn_cast<CallExpr>(Ancestors.back());
+  if (!Call || Call->getType()->isVoidType())
+    return false;
+  std::optional<size_t> Parent =
+      writtenParentOf(Ancestors, Ancestors.size() - 1);
+  return Parent && !isa<CompoundStmt>(Ancestors[*Parent]);
+}
+
 bool Joins::isSubjectJoined(const CallExpr &Call) const {
   const ValueDecl *Target = referencedDecl(callSubject(Call));
   return Target && Joined.contains(Target);

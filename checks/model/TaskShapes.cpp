@@ -9,27 +9,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "ApiNames.h"
+#include "AstHelpers.h"
 #include "AsyncModel.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 
 namespace clang::tidy::async::model {
-
-/// The declaration whose members describe \p RD: a class template
-/// specialization that was never instantiated has none of its own.
-static const CXXRecordDecl *memberSource(const CXXRecordDecl *RD) {
-  if (RD->hasDefinition())
-    return RD->getDefinition();
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    if (const CXXRecordDecl *Pattern =
-            Spec->getSpecializedTemplate()->getTemplatedDecl())
-      return Pattern->getDefinition();
-  // A member class of a specialization (Generator<T>::promise_type).
-  if (const CXXRecordDecl *Member = RD->getInstantiatedFromMemberClass())
-    return Member->getDefinition();
-  return nullptr;
-}
 
 static bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
   IdentifierInfo &II = RD.getASTContext().Idents.get(Name);
@@ -44,7 +30,7 @@ static const CXXRecordDecl *promiseOf(const CXXRecordDecl &Task) {
         Promise && Promise->getTypeForDecl())
       if (const CXXRecordDecl *Declared =
               Promise->getTypeForDecl()->getAsCXXRecordDecl())
-        return memberSource(Declared);
+        return classWithMembers(Declared);
   return nullptr;
 }
 
@@ -119,7 +105,7 @@ std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
   std::optional<TaskTraits> Traits;
   std::string Name = apiName(*RD);
   auto It = TaskTypeTable.find(Name);
-  const CXXRecordDecl *Members = memberSource(RD);
+  const CXXRecordDecl *Members = classWithMembers(RD);
   if (It != TaskTypeTable.end()) {
     Traits = It->second;
   } else if (Members && !isGenerator(*Members) && !isFireAndForget(*Members) &&
@@ -129,9 +115,36 @@ std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
     Traits = TaskTraits{hasAwaiterShape(*Members), hasLazyPromise(*Members)};
   } else if (UserTaskTypes.matches(Name)) {
     Traits = TaskTraits{Members && hasAwaiterShape(*Members), false};
+  } else if (Members && !isGenerator(*Members) && Infer.future(*RD)) {
+    Traits = TaskTraits{hasAwaiterShape(*Members), false};
   }
   TraitsCache[RD->getCanonicalDecl()] = Traits;
   return Traits;
+}
+
+const InferredRole *AsyncModel::inferredTask(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getIdentifier() || TaskTypeTable.contains(apiName(*RD)))
+    return nullptr;
+  const CXXRecordDecl *Members = classWithMembers(RD);
+  if (Members && (Members->hasAttr<CoroReturnTypeAttr>() ||
+                  hasMember(*Members, "promise_type") ||
+                  hasAwaiterShape(*Members)))
+    return nullptr;
+  return isTaskType(T) ? Infer.future(*RD) : nullptr;
+}
+
+bool AsyncModel::isSelfObservedResult(const CallExpr &Call) const {
+  if (SelfObservedResults.find(Call))
+    return true;
+  // Only what the tables leave to inference: a future of a library the
+  // inference recognised, not a task type a table describes.
+  const CXXRecordDecl *Object = objectClass(Call);
+  const CXXRecordDecl *Result = recordOf(Call.getType());
+  for (const CXXRecordDecl *RD : {Object, Result})
+    if (RD && RD->getIdentifier() && TaskTypeTable.contains(apiName(*RD)))
+      return false;
+  return Infer.isDroppableFuture(Call);
 }
 
 bool AsyncModel::isOutcomeType(QualType T) const {

@@ -39,13 +39,14 @@ submit_work(std::shared_ptr<concurrencpp::thread_executor> te,
       [] { std::this_thread::sleep_for(10ms); });
   // A general CPU pool: blocking there starves it.
   co_await pool->submit([] { std::this_thread::sleep_for(10ms); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: blocking call 'std::this_thread::sleep_for' inside a lambda, called from coroutine 'executor::submit_bridge'
-  // CHECK-MESSAGES: concurrencpp.h:{{[0-9]+}}:15: note: a lambda is called here from coroutine 'executor::submit_bridge'
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: blocking call 'std::this_thread::sleep_for' inside a lambda run by 'concurrencpp::thread_pool_executor::submit'
+  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: the lambda is run by 'concurrencpp::thread_pool_executor::submit' here
+  // CHECK-MESSAGES: concurrencpp.h:{{[0-9]+}}:{{[0-9]+}}: note: 'concurrencpp::derivable_executor::submit' is treated as a scheduling call: 'thread_pool_executor' names an executor ('pool') and it takes a callable
   // A name that says the opposite.
   auto non_blocking_pool = runtime.thread_pool_executor();
   co_await non_blocking_pool->submit([] { std::this_thread::sleep_for(1ms); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: blocking call 'std::this_thread::sleep_for' inside a lambda, called from coroutine 'executor::submit_bridge'
-  // CHECK-MESSAGES: concurrencpp.h:{{[0-9]+}}:15: note: a lambda is called here
+  // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: blocking call 'std::this_thread::sleep_for' inside a lambda run by 'concurrencpp::thread_pool_executor::submit'
+  // CHECK-MESSAGES: :[[@LINE-2]]:31: note: the lambda is run by
 }
 
 // The rest of a coroutine that moved itself onto a background executor runs

@@ -1,0 +1,101 @@
+//===--- Inference.h - Async roles recognised by shape --------------------===//
+//
+// For libraries the tables do not name: which classes are futures, which
+// calls hand a callable to an executor, which classes are RAII locks,
+// judged from the declarations the translation unit shows. Each answer
+// comes with the reason, for a note on the finding. One signal is never
+// enough: a name needs a matching shape, a shape needs a second member or
+// a use that fits. The standard library is left to the tables.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_MODEL_INFERENCE_H
+#define ASYNC_TIDY_CHECKS_MODEL_INFERENCE_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <deque>
+#include <optional>
+#include <string>
+
+namespace clang::tidy::async::model {
+
+enum class WaitKind : uint8_t;
+
+/// A role given to a declaration by its shape, and why.
+struct InferredRole {
+  const NamedDecl *Decl; ///< where the note points: the class or callee
+  std::string Why;       ///< "'Future' is treated as a future: it has ..."
+};
+
+/// Which families of roles are inferred (options InferFutures,
+/// InferExecutors, InferLocks).
+struct InferenceFamilies {
+  bool Futures = true;
+  bool Executors = true;
+  bool Locks = true;
+};
+
+class Inference {
+public:
+  explicit Inference(InferenceFamilies Families);
+
+  /// The role of a class that works as a future or task, or null.
+  const InferredRole *future(const CXXRecordDecl &Class) const;
+  /// For a call of a blocking member of an inferred future: how it waits.
+  std::optional<WaitKind> futureWait(const CallExpr &Call) const;
+  /// A call that asks an inferred future whether it is ready.
+  bool isFutureReadiness(const CallExpr &Call) const;
+  /// A call that attaches a continuation to an inferred future.
+  bool isFutureContinuation(const CallExpr &Call) const;
+  /// A call whose returned future dropping loses nothing: a continuation
+  /// attached to an inferred future runs anyway, and a promise's future
+  /// does not hold the work that completes it.
+  bool isDroppableFuture(const CallExpr &Call) const;
+  /// Member names that can be a blocking wait of an inferred future.
+  const llvm::StringSet<> &futureWaitNames() const { return WaitNames; }
+
+  /// The role of a call that hands its callable to an executor, or null.
+  const InferredRole *scheduling(const CallExpr &Call) const;
+
+  /// The role of an RAII lock class, or null.
+  const InferredRole *lock(const CXXRecordDecl &Class) const;
+
+private:
+  const InferredRole *inferFuture(const CXXRecordDecl &Class) const;
+  const InferredRole *inferScheduling(const CallExpr &Call,
+                                      const FunctionDecl &Callee) const;
+  const InferredRole *inferLock(const CXXRecordDecl &Class) const;
+  const InferredRole *keep(const NamedDecl &Decl, std::string Why) const;
+  /// The member of \p Class (or its bases) whose name is in \p Names.
+  const NamedDecl *memberIn(const CXXRecordDecl &Class,
+                            const llvm::StringSet<> &Names) const;
+  const CXXRecordDecl *inferredFutureObject(const CallExpr &Call) const;
+
+  InferenceFamilies Families;
+  llvm::StringMap<WaitKind> FutureWaits;
+  llvm::StringSet<> WaitNames;
+  llvm::StringSet<> Continuations;
+  llvm::StringSet<> Readiness;
+  llvm::StringSet<> FutureSources;
+  llvm::StringSet<> FutureNouns;
+  llvm::StringMap<bool> ScheduleVerbs; // verb -> strong
+  llvm::StringSet<> ExecutorNouns;
+  llvm::StringMap<llvm::StringRef> MutexPairs; // lock -> unlock
+  llvm::StringSet<> MutexUnlocks;
+  llvm::StringSet<> LockNouns;
+
+  mutable std::deque<InferredRole> Roles; // stable addresses
+  mutable llvm::DenseMap<const Decl *, const InferredRole *> FutureCache;
+  mutable llvm::DenseMap<const Decl *, const InferredRole *> LockCache;
+  mutable llvm::DenseMap<std::pair<const Decl *, const Decl *>,
+                         const InferredRole *>
+      SchedulingCache;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_TIDY_CHECKS_MODEL_INFERENCE_H
