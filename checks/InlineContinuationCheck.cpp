@@ -6,6 +6,7 @@
 #include "checks/model/AsyncContext.h"
 #include "checks/model/ContextDescription.h"
 #include "checks/model/HeldLocks.h"
+#include "checks/model/Offload.h"
 #include "checks/model/Primitives.h"
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,6 +33,7 @@ void InlineContinuationCheck::onStartOfTranslationUnit() {
   MemberCalls.clear();
   WaiterClasses.clear();
   PrimitiveResumers.clear();
+  AwaitCounts.clear();
 }
 
 bool InlineContinuationCheck::mayHoldWaiters(const CXXRecordDecl &Class) {
@@ -94,6 +96,68 @@ void InlineContinuationCheck::recordStoredHandles(const Stmt &Body) {
   });
 }
 
+/// The classes a written co_await suspends on: the operand's and, after
+/// operator co_await or await_transform, the awaiter's.
+static llvm::SmallVector<const CXXRecordDecl *, 2>
+awaiterClasses(const CoawaitExpr &Await) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Classes;
+  for (const Expr *E : {Await.getOperand(), Await.getCommonExpr()})
+    if (E)
+      if (const CXXRecordDecl *RD =
+              E->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        if (!llvm::is_contained(Classes, RD->getCanonicalDecl()))
+          Classes.push_back(RD->getCanonicalDecl());
+  return Classes;
+}
+
+/// The co_await a statement consists of ('co_await a;', 'auto v = co_await
+/// a;', 'v = co_await a;'), or null.
+static const CoawaitExpr *statementAwait(const Stmt &S) {
+  const Expr *E = dyn_cast<Expr>(&S);
+  if (const auto *Decls = dyn_cast<DeclStmt>(&S);
+      Decls && Decls->isSingleDecl())
+    if (const auto *Var = dyn_cast<VarDecl>(Decls->getSingleDecl()))
+      E = Var->getInit();
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Assign = dyn_cast<BinaryOperator>(E);
+      Assign && Assign->isAssignmentOp())
+    E = Assign->getRHS()->IgnoreImplicit()->IgnoreParens();
+  const auto *Await = dyn_cast<CoawaitExpr>(E);
+  return Await && !Await->isImplicit() ? Await : nullptr;
+}
+
+void InlineContinuationCheck::recordAwaits(const Stmt &CoroutineBody) {
+  walkStatements(CoroutineBody, [&](const Stmt &S, const Stmt *Parent) {
+    if (Parent && isa<LambdaExpr>(S))
+      return WalkAction::Skip;
+    if (const auto *Await = dyn_cast<CoawaitExpr>(&S);
+        Await && !Await->isImplicit())
+      for (const CXXRecordDecl *Class : awaiterClasses(*Await))
+        ++AwaitCounts[Class].first;
+    // Whatever resumes the coroutine inline there, it only runs the
+    // switch, which hands the rest of the body to the executor.
+    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+      for (auto It = Block->body_begin(), End = Block->body_end();
+           It != End && std::next(It) != End; ++It)
+        if (const CoawaitExpr *Await = statementAwait(**It);
+            Await && model::executorSwitch(**std::next(It), model()))
+          for (const CXXRecordDecl *Class : awaiterClasses(*Await))
+            ++AwaitCounts[Class].second;
+    return WalkAction::Descend;
+  });
+}
+
+bool InlineContinuationCheck::alwaysReposted(
+    const CXXRecordDecl *Awaiter) const {
+  if (!Awaiter)
+    return false;
+  auto It = AwaitCounts.find(Awaiter->getCanonicalDecl());
+  return It != AwaitCounts.end() && It->second.first > 0 &&
+         It->second.first == It->second.second;
+}
+
 void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (const auto *Construct =
@@ -118,6 +182,9 @@ void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (Function->getIdentifier() && Function->getName() == "await_suspend")
     recordStoredHandles(*Function->getBody());
+  if (const auto *Coroutine =
+          dyn_cast_or_null<CoroutineBodyStmt>(Function->getBody()))
+    recordAwaits(*Coroutine->getBody());
   checkUnderLock(*Function);
 }
 
@@ -320,6 +387,17 @@ void InlineContinuationCheck::checkResume(
   if (Root && (Root->Kind == model::RootKind::Handler ||
                Root->Kind == model::RootKind::Continuation))
     return;
+  // An awaiter whose every co_await is followed at once by a switch to an
+  // executor: the inline resumption only runs the switch.
+  if (const CXXMethodDecl *Member = enclosingMember(Callable);
+      Member && alwaysReposted(Member->getParent()))
+    return;
+  const Expr *Handle = model::callObject(Resume);
+  if (const auto *Stored = dyn_cast_or_null<MemberExpr>(
+          Handle ? Handle->IgnoreParenImpCasts() : nullptr))
+    if (const auto *Field = dyn_cast<FieldDecl>(Stored->getMemberDecl());
+        Field && alwaysReposted(dyn_cast<CXXRecordDecl>(Field->getParent())))
+      return;
   StringRef Post = model::adviceName(model::AdviceName::PostCall);
   std::string Fix = ("post the resumption to the coroutine's executor instead "
                      "(" +

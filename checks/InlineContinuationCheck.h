@@ -31,6 +31,8 @@ private:
   void recordCallbacks(const Expr &Registration, const FunctionDecl &Callee,
                        llvm::ArrayRef<const Expr *> Args);
   void recordStoredHandles(const Stmt &AwaitSuspendBody);
+  void recordAwaits(const Stmt &CoroutineBody);
+  bool alwaysReposted(const CXXRecordDecl *Awaiter) const;
   void checkResume(const CallExpr &Resume, const FunctionDecl &Callable,
                    const model::AsyncContextIndex &Index);
   void reportUnderLock(const CallExpr &Call, const VarDecl &Lock);
@@ -60,6 +62,11 @@ private:
   /// Members of a primitive that resume its waiters, directly or through
   /// another such member (set() -> resume_waiters()).
   llvm::DenseSet<const FunctionDecl *> PrimitiveResumers;
+  /// Per awaiter class: how many co_awaits of it the TU has, and how many
+  /// of them the awaiting coroutine follows at once with a switch to an
+  /// executor ('co_await resume_on(ex)'), which re-posts it.
+  llvm::DenseMap<const CXXRecordDecl *, std::pair<unsigned, unsigned>>
+      AwaitCounts;
 };
 
 } // namespace clang::tidy::async

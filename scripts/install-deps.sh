@@ -26,6 +26,8 @@ packages=(
   python3 python3-jsonschema
   # real libraries for test/integration/ and examples/ (Boost: see below)
   libcpprest-dev
+  # Qt 6 headers (QtCore, QtConcurrent, QtWidgets) for test/integration/qt-*
+  qt6-base-dev
   # real editor clients for test/lsp/neovim.test and test/lsp/emacs.test
   neovim emacs-nox elpa-eglot
   # make bench: the time vs TU size plot (PNG and SVG)

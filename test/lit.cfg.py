@@ -2,6 +2,7 @@
 # which passes the build directory and the LLVM version as parameters.
 import os
 import shlex
+import subprocess
 import sys
 import tempfile
 
@@ -116,3 +117,29 @@ if has_header("boost/asio.hpp"):
     config.available_features.add("boost-asio")
 if has_header("pplx/pplxtasks.h"):
     config.available_features.add("cpprest")
+
+# Qt 6 from Debian's qt6-base-dev (test/integration/qt-*.cpp): the include
+# paths of QtCore, QtConcurrent and QtWidgets, from pkg-config or else the
+# multiarch directory; %qt6_flags passes them.
+def qt6_flags():
+    modules = ["Qt6Core", "Qt6Concurrent", "Qt6Widgets"]
+    if shutil.which("pkg-config"):
+        try:
+            return subprocess.run(["pkg-config", "--cflags"] + modules,
+                                  check=True, capture_output=True,
+                                  text=True).stdout.split()
+        except subprocess.CalledProcessError:
+            pass
+    for root in glob.glob("/usr/include/*/qt6"):
+        if all(os.path.isdir(os.path.join(root, "Qt" + m[3:]))
+               for m in modules):
+            return ["-I" + root] + ["-I" + os.path.join(root, d)
+                                    for d in ("QtCore", "QtConcurrent",
+                                              "QtWidgets", "QtGui")]
+    return None
+qt6 = qt6_flags()
+if qt6 is not None:
+    config.available_features.add("qt6")
+    # Qt refuses code built without position-independent code.
+    config.substitutions.append(
+        ("%qt6_flags", " ".join(shlex.quote(f) for f in qt6 + ["-fPIC"])))

@@ -65,6 +65,11 @@ const ValueDecl *referencedDecl(const Expr *E) {
       E = Temp->getSubExpr();
       continue;
     }
+    // A temporary with a destructor ('promise.future()' of a QFuture).
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
     return nullptr;
   }
   return nullptr;

@@ -20,6 +20,28 @@ static const Decl *eventLoopOf(const CallExpr &Call) {
   return referencedDecl(callObject(Call));
 }
 
+/// Whether \p Member waits until the work started on its object is done: a
+/// join member ('join', 'get') or a wait of the blocking-wait tables that
+/// waits for completion ('QFuture::waitForFinished',
+/// 'QThreadPool::waitForDone'). Arguments left to their defaults are no
+/// arguments; a written one (a timeout, an index) waits for less.
+static bool isJoinCall(const CXXMemberCallExpr &Member,
+                       const AsyncModel &Model) {
+  const CXXMethodDecl *Method = Member.getMethodDecl();
+  if (!Method || !Method->getIdentifier() ||
+      llvm::any_of(Member.arguments(), [](const Expr *Arg) {
+        return !isa<CXXDefaultArgExpr>(Arg);
+      }))
+    return false;
+  if (Model.isJoinMember(Method->getName()))
+    return true;
+  if (!Model.mayBeBlockingWait(Method->getName()))
+    return false;
+  const BlockingWaitApi *Wait = Model.blockingWait(Member);
+  return Wait &&
+         (Wait->Kind == WaitKind::Result || Wait->Kind == WaitKind::Wait);
+}
+
 Joins::Joins(const Stmt &Body, const AsyncModel &Model) : Model(Model) {
   llvm::SmallVector<const Stmt *, 32> Ancestors;
   auto Enter = [&](const Stmt &S, const Stmt *) {
@@ -34,8 +56,7 @@ Joins::Joins(const Stmt &Body, const AsyncModel &Model) : Model(Model) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
       if (const CXXMethodDecl *Method = Member->getMethodDecl();
           Method && Method->getIdentifier()) {
-        bool Join =
-            Member->getNumArgs() == 0 && Model.isJoinMember(Method->getName());
+        bool Join = isJoinCall(*Member, Model);
         if (Join)
           if (const ValueDecl *Object =
                   referencedDecl(Member->getImplicitObjectArgument()))
@@ -191,9 +212,12 @@ bool Joins::isResultWaited(llvm::ArrayRef<const Stmt *> Ancestors) const {
   const Stmt *Parent = ParentIndex ? Ancestors[*ParentIndex] : nullptr;
   if (isa_and_nonnull<CoawaitExpr>(Parent))
     return true;
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent))
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl()))
-      if (Method->getIdentifier() && Model.isJoinMember(Method->getName()))
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+      Member && ParentIndex)
+    if (std::optional<size_t> Outer = writtenParentOf(Ancestors, *ParentIndex))
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Ancestors[*Outer]);
+          Call && Call->getCallee()->IgnoreParens() == Member &&
+          isJoinCall(*Call, Model))
         return true;
   if (const auto *Decls = dyn_cast_or_null<DeclStmt>(Parent))
     for (const Decl *D : Decls->decls())
@@ -213,7 +237,13 @@ bool Joins::isResultKept(llvm::ArrayRef<const Stmt *> Ancestors) {
 }
 
 bool Joins::isSubjectJoined(const CallExpr &Call) const {
-  const ValueDecl *Target = referencedDecl(callSubject(Call));
+  const Expr *Subject = callSubject(Call);
+  // A pool passed by address ('QtConcurrent::run(&pool, f)').
+  if (const auto *Address = dyn_cast_or_null<UnaryOperator>(
+          Subject ? Subject->IgnoreParenImpCasts() : nullptr);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Subject = Address->getSubExpr();
+  const ValueDecl *Target = referencedDecl(Subject);
   return Target && Joined.contains(Target);
 }
 

@@ -22,34 +22,51 @@ static bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
   return !RD.lookup(DeclarationName(&II)).empty();
 }
 
-/// The record of \p Task's nested promise_type, when it has one.
+/// The record of \p Task's nested promise_type, when it has one: a class
+/// or an alias of one ('using promise_type = detail::Promise<T>;', whose
+/// declaration may have no type made for it yet).
 static const CXXRecordDecl *promiseOf(const CXXRecordDecl &Task) {
   IdentifierInfo &PromiseName = Task.getASTContext().Idents.get("promise_type");
-  for (const NamedDecl *D : Task.lookup(DeclarationName(&PromiseName)))
-    if (const auto *Promise = dyn_cast<TypeDecl>(D);
-        Promise && Promise->getTypeForDecl())
-      if (const CXXRecordDecl *Declared =
-              Promise->getTypeForDecl()->getAsCXXRecordDecl())
+  for (const NamedDecl *D : Task.lookup(DeclarationName(&PromiseName))) {
+    QualType Promise;
+    if (const auto *Alias = dyn_cast<TypedefNameDecl>(D))
+      Promise = Alias->getUnderlyingType();
+    else if (const auto *Type = dyn_cast<TypeDecl>(D);
+             Type && Type->getTypeForDecl())
+      Promise = QualType(Type->getTypeForDecl(), 0);
+    if (!Promise.isNull())
+      if (const CXXRecordDecl *Declared = Promise->getAsCXXRecordDecl())
         return classWithMembers(Declared);
+  }
   return nullptr;
 }
 
-/// A generator: its promise yields values (co_yield) and the type is
-/// iterated ('for (auto v : gen)', or 'co_await gen.begin()' for an
-/// asynchronous one). Nobody iterating it loses no work.
-static bool isGenerator(const CXXRecordDecl &RD) {
-  const CXXRecordDecl *Promise = promiseOf(RD);
-  return Promise && hasMember(*Promise, "yield_value") &&
-         (hasMember(RD, "begin") || hasMember(RD, "iterator"));
+static bool hasOperator(const CXXRecordDecl &RD, OverloadedOperatorKind Op) {
+  DeclarationName Name =
+      RD.getASTContext().DeclarationNames.getCXXOperatorName(Op);
+  return !RD.lookup(Name).empty();
 }
 
 static bool hasAwaiterShape(const CXXRecordDecl &RD) {
   if (hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
       hasMember(RD, "await_resume"))
     return true;
-  DeclarationName CoAwait =
-      RD.getASTContext().DeclarationNames.getCXXOperatorName(OO_Coawait);
-  return !RD.lookup(CoAwait).empty();
+  return hasOperator(RD, OO_Coawait);
+}
+
+/// A generator: its promise yields values (co_yield) and the type is
+/// iterated ('for (auto v : gen)', or 'co_await gen.begin()' for an
+/// asynchronous one), or it is the generator's iterator, which names the
+/// same promise ('++it', 'gen.begin()'). Nobody iterating it loses no
+/// work. An iterator step that must be awaited is an awaiter.
+static bool isGenerator(const CXXRecordDecl &RD) {
+  const CXXRecordDecl *Promise = promiseOf(RD);
+  if (!Promise || !hasMember(*Promise, "yield_value"))
+    return false;
+  if (hasMember(RD, "begin") || hasMember(RD, "iterator"))
+    return true;
+  return hasOperator(RD, OO_PlusPlus) && hasOperator(RD, OO_Star) &&
+         !hasAwaiterShape(RD);
 }
 
 static const CXXRecordDecl *recordOf(QualType T) {
