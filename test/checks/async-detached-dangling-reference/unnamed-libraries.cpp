@@ -106,7 +106,7 @@ void enqueue_joined(ThreadPool &pool) {
 }
 
 // A flag set by the work, waited for under a condition variable.
-void flag_joined(work::WorkerGroup &workers, folly::Executor &ex) {
+void flag_joined(work::WorkerGroup &workers) {
   std::mutex m;
   std::condition_variable cv;
   bool done = false;

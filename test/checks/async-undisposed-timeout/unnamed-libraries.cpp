@@ -1,4 +1,4 @@
-// RUN: %check_async_tidy --check-suffixes=,INFER %s async-undisposed-timeout %t
+// RUN: %check_async_tidy --check-suffixes=INFER %s async-undisposed-timeout %t
 // RUN: %check_async_tidy %s async-undisposed-timeout %t.off -- \
 // RUN:   --config="{CheckOptions: {InferFutures: false, InferExecutors: false, InferPromises: false, InferTimers: false, InferLocks: false}}"
 
