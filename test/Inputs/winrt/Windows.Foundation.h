@@ -2,7 +2,8 @@
 // and IAsyncOperation<T> are coroutine return types (promise from a
 // std::coroutine_traits specialization) and awaitable (free operator
 // co_await). get() blocks the calling thread until completion (it asserts
-// on an STA); Completed(handler) registers the completion handler.
+// on an STA); Completed(handler) registers the completion handler. Those
+// members live in CRTP bases in winrt::impl, as in the real projection.
 #pragma once
 #include <coroutine>
 #include <memory>
@@ -35,33 +36,55 @@ private:
   std::shared_ptr<void> m_ptr;
 };
 
-struct IAsyncInfo : IInspectable {
+struct IAsyncInfo;
+} // namespace winrt::Windows::Foundation
+
+// As in the projection, the members callers use (get, Completed,
+// GetResults...) are not declared in IAsyncAction itself but in a CRTP
+// base, impl::consume_Windows_Foundation_IAsyncAction<D>, that the
+// interface inherits through impl::consume_t.
+namespace winrt::impl {
+template <typename Async> void wait_get(Async const &async);
+template <typename D> struct consume_Windows_Foundation_IAsyncInfo {
   uint32_t Id() const;
-  AsyncStatus Status() const;
+  Windows::Foundation::AsyncStatus Status() const;
   void Cancel() const;
   void Close() const;
 };
-
-struct IAsyncAction : IInspectable {
-  IAsyncAction(std::nullptr_t = nullptr) noexcept {}
-  void Completed(AsyncActionCompletedHandler const &handler) const;
-  AsyncActionCompletedHandler Completed() const;
+template <typename D> struct consume_Windows_Foundation_IAsyncAction {
+  void Completed(Windows::Foundation::AsyncActionCompletedHandler const &handler) const;
+  [[nodiscard]] Windows::Foundation::AsyncActionCompletedHandler Completed() const;
   void GetResults() const;
-  AsyncStatus Status() const;
-  void Cancel() const;
   void get() const;
-  AsyncStatus wait_for(int64_t timeout) const;
+  Windows::Foundation::AsyncStatus wait_for(int64_t timeout) const;
+};
+template <typename D, typename TResult>
+struct consume_Windows_Foundation_IAsyncOperation {
+  void Completed(Windows::Foundation::AsyncOperationCompletedHandler<TResult> const &handler) const;
+  [[nodiscard]] Windows::Foundation::AsyncOperationCompletedHandler<TResult> Completed() const;
+  TResult GetResults() const;
+  TResult get() const;
+  Windows::Foundation::AsyncStatus wait_for(int64_t timeout) const;
+};
+} // namespace winrt::impl
+
+namespace winrt::Windows::Foundation {
+struct IAsyncInfo : IInspectable, impl::consume_Windows_Foundation_IAsyncInfo<IAsyncInfo> {
+  IAsyncInfo(std::nullptr_t = nullptr) noexcept {}
 };
 
-template <typename TResult> struct IAsyncOperation : IInspectable {
+struct IAsyncAction : IInspectable,
+                      impl::consume_Windows_Foundation_IAsyncAction<IAsyncAction>,
+                      impl::consume_Windows_Foundation_IAsyncInfo<IAsyncAction> {
+  IAsyncAction(std::nullptr_t = nullptr) noexcept {}
+};
+
+template <typename TResult>
+struct IAsyncOperation
+    : IInspectable,
+      impl::consume_Windows_Foundation_IAsyncOperation<IAsyncOperation<TResult>, TResult>,
+      impl::consume_Windows_Foundation_IAsyncInfo<IAsyncOperation<TResult>> {
   IAsyncOperation(std::nullptr_t = nullptr) noexcept {}
-  void Completed(AsyncOperationCompletedHandler<TResult> const &handler) const;
-  AsyncOperationCompletedHandler<TResult> Completed() const;
-  TResult GetResults() const;
-  AsyncStatus Status() const;
-  void Cancel() const;
-  TResult get() const;
-  AsyncStatus wait_for(int64_t timeout) const;
 };
 } // namespace winrt::Windows::Foundation
 
