@@ -1,13 +1,10 @@
 // Mock of folly futures.
 #pragma once
+#include <folly/Executor.h>
 #include <type_traits>
 #include <utility>
 
 namespace folly {
-class Executor {
-public:
-  template <class F> void add(F f) {}
-};
 template <class T> class Try {
 public:
   T &value();
