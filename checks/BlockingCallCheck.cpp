@@ -79,6 +79,7 @@ void BlockingCallCheck::checkInAsyncContext(const CallExpr &Call,
       << model::callName(Call) << model::describeContext(Path, *Site.Callable)
       << *Alternative;
   diagContextNotes(Path);
+  noteInferred(model().inferredMutexLock(Call));
 }
 
 void BlockingCallCheck::checkLocksAcrossSuspensions(

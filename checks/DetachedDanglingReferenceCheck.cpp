@@ -78,7 +78,7 @@ private:
     // Work handed to an executor no table names may be waited for through
     // the handle the call returns, wherever that handle goes.
     if (!Handoff->Detached && Model.inferredScheduling(Call) &&
-        model::Joins::isResultKept(Parents))
+        isHandleUsed(Call))
       return;
     if ((!Handoff->Detached && Joins.isResultWaited(Parents)) ||
         (Handoff->Kind != model::HandoffKind::Continuation &&
@@ -102,18 +102,45 @@ private:
         checkWorkArgument(*Arg, W);
   }
 
+  /// Whether the function uses the handle \p Call returns: passes it to a
+  /// call, awaits it, or keeps it in a variable it refers to again. A
+  /// handle returned at once or dropped is no such use.
+  bool isHandleUsed(const CallExpr &Call) const {
+    const Stmt *Parent = model::Joins::writtenParent(Parents);
+    if (Call.getType()->isVoidType() || !Parent ||
+        isa<CompoundStmt, ReturnStmt, CoreturnStmt>(Parent) ||
+        (isa<ExplicitCastExpr>(Parent) &&
+         cast<ExplicitCastExpr>(Parent)->getType()->isVoidType()))
+      return false;
+    const auto *Decls = dyn_cast<DeclStmt>(Parent);
+    if (!Decls)
+      return true;
+    bool Used = false;
+    // Parents starts at the body being scanned.
+    walkStatements(*Parents.front(),
+                   [&](const Stmt &S, const Stmt *Outer) {
+                     const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+                     if (Ref && llvm::is_contained(Decls->decls(),
+                                                   Ref->getDecl()) &&
+                         !(Outer && isa<ExplicitCastExpr>(Outer) &&
+                           cast<ExplicitCastExpr>(Outer)
+                               ->getType()
+                               ->isVoidType())) {
+                       Used = true;
+                       return WalkAction::Stop;
+                     }
+                     return WalkAction::Descend;
+                   });
+    return Used;
+  }
+
   /// The last-declared local that ends the executor \p Call hands work to
   /// when it is destroyed: the executor object itself, or a guard built
   /// from it ('executor_shutdowner shutdown(executor)'), either with a
   /// destructor of its own, which joins or drops the pending work.
   const VarDecl *executorGuard(const CallExpr &Call) const {
-    const Expr *Subject = model::callSubject(Call);
-    // 'executor->post(f)' through a smart pointer: the pointer variable.
-    if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
-            Subject ? Subject->IgnoreParenImpCasts() : nullptr);
-        Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
-      Subject = Arrow->getArg(0);
-    const ValueDecl *Executor = model::referencedDecl(Subject);
+    const ValueDecl *Executor =
+        model::referencedDecl(model::callSubject(Call));
     if (!Executor)
       return nullptr;
     const VarDecl *Latest = nullptr;

@@ -217,6 +217,8 @@ void InlineContinuationCheck::reportUnderLock(const CallExpr &Call,
       << model::callName(Call) << Lock.getName();
   diag(Lock.getLocation(), "'%0' is acquired here", DiagnosticIDs::Note)
       << Lock.getName();
+  noteInferred(model().inferredCompleter(Call));
+  noteInferred(model().inferredLock(Lock.getType()));
 }
 
 std::string InlineContinuationCheck::registrarName(const Expr &Registration) {

@@ -46,6 +46,13 @@ const ValueDecl *referencedDecl(const Expr *E) {
       E = MC->getImplicitObjectArgument();
       continue;
     }
+    // 'p->f()' and '*p' through a smart pointer name 'p'.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star)) {
+      E = Op->getArg(0);
+      continue;
+    }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       // std::move(x) and friends: look at the argument.
       if (Call->getNumArgs() == 1 && Call->getDirectCallee() &&

@@ -28,8 +28,9 @@ const Expr *callSubject(const CallExpr &Call);
 const LambdaExpr *lambdaArgument(const Expr *E);
 
 /// The variable, parameter or field an expression names, looking through
-/// implicit conversions, parentheses, 'std::move' and member calls such as
-/// 'ioc.get_executor()'; null when it names none.
+/// implicit conversions, parentheses, 'std::move', a smart pointer's '->'
+/// and '*', and member calls such as 'ioc.get_executor()'; null when it
+/// names none.
 const ValueDecl *referencedDecl(const Expr *E);
 
 /// The expression that was written, through temporaries, conversions and

@@ -54,6 +54,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   InferredWaits[0] = {"", WaitKind::Result, Text};                             \
   InferredWaits[1] = {"", WaitKind::Wait, Text};                               \
   InferredWaits[2] = {"", WaitKind::TimedWait, Text};
+#define ASYNC_INFER_LOCK_ADVICE(Text) InferredLockCall = {"", Text};
 #include "Inference.def"
 
 #define ASYNC_SCHEDULING_CALL(Name, Kind)                                      \
@@ -193,7 +194,7 @@ static const CXXRecordDecl *classOf(const Expr *E) {
 const BlockingCallApi *AsyncModel::blockingCall(const CallExpr &Call) const {
   const BlockingCallApi *Api = BlockingCalls.find(Call);
   if (!Api)
-    return nullptr;
+    return Infer.mutexLock(Call) ? &InferredLockCall : nullptr;
   const FunctionDecl *Callee = Call.getDirectCallee();
   // 'read', 'send', 'poll': only the C library's, not a user function or
   // method that happens to share the name.
@@ -275,6 +276,10 @@ bool AsyncModel::isLockType(QualType T) const {
   std::string Name = apiName(*Named);
   return LockTypeNames.contains(Name) || UserLockTypes.matches(Name) ||
          inferredLock(T);
+}
+
+const InferredRole *AsyncModel::inferredMutexLock(const CallExpr &Call) const {
+  return BlockingCalls.find(Call) ? nullptr : Infer.mutexLock(Call);
 }
 
 const InferredRole *AsyncModel::inferredLock(QualType T) const {

@@ -159,7 +159,12 @@ public:
   }
   /// promise.set_value(), task_completion_event::set(), ...
   bool isCompleter(const CallExpr &Call) const {
-    return Completers.find(Call) != nullptr;
+    return Completers.find(Call) != nullptr || inferredCompleter(Call);
+  }
+  /// Why \p Call is treated as completing a promise, when no table names
+  /// it; null otherwise.
+  const InferredRole *inferredCompleter(const CallExpr &Call) const {
+    return Completers.find(Call) ? nullptr : Infer.completer(Call);
   }
   /// A coroutine primitive's member that resumes its waiters inline
   /// (cppcoro::async_manual_reset_event::set, coro::mutex::unlock).
@@ -265,6 +270,8 @@ public:
   const InferredRole *inferredScheduling(const CallExpr &Call) const;
   /// Why \p T is treated as a task or future by its shape alone.
   const InferredRole *inferredTask(QualType T) const;
+  /// Why \p Call is treated as locking a mutex, when no table names it.
+  const InferredRole *inferredMutexLock(const CallExpr &Call) const;
   /// Why \p T is treated as a lock by its shape alone.
   const InferredRole *inferredLock(QualType T) const;
 
@@ -290,6 +297,7 @@ private:
   ApiTable<BlockingWaitApi> Waits;
   llvm::StringSet<> WaitNames;
   BlockingWaitApi InferredWaits[3]; // Result, Wait, TimedWait
+  BlockingCallApi InferredLockCall;
   Inference Infer;
   ApiTable<BlockingCallApi> BlockingCalls;
   llvm::StringSet<> InMemoryStreams;

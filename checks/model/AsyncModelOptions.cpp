@@ -14,6 +14,7 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
       TimerTypes(Options.getLocalOrGlobal("TimerTypes", "")),
       MaxCallDepth(Options.getLocalOrGlobal("MaxCallDepth", 3U)),
       Infer{Options.getLocalOrGlobal("InferFutures", true),
+            Options.getLocalOrGlobal("InferPromises", true),
             Options.getLocalOrGlobal("InferExecutors", true),
             Options.getLocalOrGlobal("InferLocks", true)} {}
 
@@ -26,7 +27,8 @@ std::string AsyncModelOptions::key() const {
     Key += *Value;
     Key += '\0';
   }
-  for (bool Family : {Infer.Futures, Infer.Executors, Infer.Locks})
+  for (bool Family :
+       {Infer.Futures, Infer.Promises, Infer.Executors, Infer.Locks})
     Key += Family ? '1' : '0';
   return Key + std::to_string(MaxCallDepth);
 }
@@ -38,8 +40,8 @@ AsyncModelOptions::defaults() {
       {"TaskTypes", ""},          {"LockTypes", ""},
       {"ReferenceLikeTypes", ""}, {"CompletionCallbacks", ""},
       {"TimerTypes", ""},         {"MaxCallDepth", "3"},
-      {"InferFutures", "true"},   {"InferExecutors", "true"},
-      {"InferLocks", "true"}}; // as read above
+      {"InferFutures", "true"},   {"InferPromises", "true"},
+      {"InferExecutors", "true"}, {"InferLocks", "true"}}; // as read above
   return Defaults;
 }
 

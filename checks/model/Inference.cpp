@@ -17,6 +17,7 @@ Inference::Inference(InferenceFamilies Families) : Families(Families) {
   WaitNames.insert(Member);
 #define ASYNC_INFER_FUTURE_CONTINUATION(Member) Continuations.insert(Member);
 #define ASYNC_INFER_FUTURE_READINESS(Member) Readiness.insert(Member);
+#define ASYNC_INFER_COMPLETER(Member) Completers.insert(Member);
 #define ASYNC_INFER_FUTURE_SOURCE(Member) FutureSources.insert(Member);
 #define ASYNC_INFER_FUTURE_NOUN(Word) FutureNouns.insert(Word);
 #define ASYNC_INFER_SCHEDULE_VERB(Member, Strong) ScheduleVerbs[Member] = Strong;
@@ -145,15 +146,9 @@ const InferredRole *Inference::inferFuture(const CXXRecordDecl &Class) const {
   if (!Wait)
     return nullptr;
   std::string Name = quoted(apiName(Class));
-  // Readiness alone also fits a finished value-or-error ('Try::available'):
-  // it counts beside a member that waits without returning the value.
-  const NamedDecl *Progress = memberIn(*Members, Continuations);
-  if (!Progress && findMember(*Members, [&](llvm::StringRef Member) {
-        auto Kind = FutureWaits.find(Member);
-        return Kind != FutureWaits.end() && Kind->second != WaitKind::Result;
-      }))
-    Progress = memberIn(*Members, Readiness);
-  if (Progress)
+  // Readiness is no evidence: a finished value-or-error ('Try::available')
+  // and a thread ('isFinished', 'wait') have it too.
+  if (const NamedDecl *Progress = memberIn(*Members, Continuations))
     return keep(Class, Name + " is treated as a future: it has " +
                            quoted(Wait->getName()) + " and " +
                            quoted(Progress->getName()));
@@ -209,6 +204,41 @@ bool Inference::isDroppableFuture(const CallExpr &Call) const {
          future(*Result);
 }
 
+const InferredRole *Inference::completer(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Families.Promises || !Callee || !Callee->getIdentifier() ||
+      !Completers.contains(Callee->getName()))
+    return nullptr;
+  const CXXRecordDecl *Object = objectClass(Call);
+  if (!Object || !Object->getIdentifier() || inStd(*Object))
+    return nullptr;
+  const Decl *Key = Object->getCanonicalDecl();
+  auto Cached = PromiseCache.find(Key);
+  if (Cached != PromiseCache.end())
+    return Cached->second;
+  const InferredRole *Role = nullptr;
+  std::string Name = quoted(apiName(*Object));
+  const CXXRecordDecl *Members = classWithMembers(Object);
+  if (future(*Object)) {
+    Role = keep(*Object, Name + " is treated as a promise: it is a future " +
+                             "that its own " + quoted(Callee->getName()) +
+                             " completes");
+  } else if (Members) {
+    // The future the class hands out: what get_future() returns.
+    const NamedDecl *Source = memberIn(*Members, FutureSources);
+    const FunctionDecl *Getter = Source ? Source->getAsFunction() : nullptr;
+    const CXXRecordDecl *Handed =
+        Getter ? Getter->getReturnType()->getAsCXXRecordDecl() : nullptr;
+    if (Handed && (future(*Handed) || isCoroutineShaped(*Handed)))
+      Role = keep(*Object, Name + " is treated as a promise: " +
+                               quoted(Getter->getName()) + " hands out " +
+                               quoted(apiName(*Handed)) + ", which " +
+                               quoted(Callee->getName()) + " completes");
+  }
+  PromiseCache[Key] = Role;
+  return Role;
+}
+
 const InferredRole *Inference::scheduling(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   // Most calls end at this lookup.
@@ -221,6 +251,8 @@ const InferredRole *Inference::scheduling(const CallExpr &Call) const {
   auto Cached = SchedulingCache.find(Key);
   if (Cached != SchedulingCache.end())
     return Cached->second;
+  // A wrapper that hands its callable to itself is no evidence.
+  SchedulingCache[Key] = nullptr;
   const InferredRole *Role = inferScheduling(Call, *Callee);
   SchedulingCache[Key] = Role;
   return Role;
@@ -272,6 +304,10 @@ static bool isLasting(const Expr *Object) {
       Object = Unary->getSubExpr();
       continue;
     }
+    if (const auto *Element = dyn_cast<ArraySubscriptExpr>(Object)) {
+      Object = Element->getBase();
+      continue;
+    }
     return false;
   }
   return false;
@@ -312,11 +348,13 @@ static bool callsDirectly(const Stmt &S,
 
 /// Follows \p Params through the body of \p Definition: into locals
 /// initialised from them, into members, globals and the containers held
-/// there, and into direct calls. A lambda's body runs later, so a call
-/// there is not inline, but a lambda that captures a parameter and is
-/// stored stores it.
-static CallableUse useOfCallables(const FunctionDecl &Definition,
-                                  llvm::ArrayRef<const ParmVarDecl *> Params) {
+/// there, into scheduling calls (\p Schedules) and into direct calls. A
+/// lambda's body runs later, so a call there is not inline, but a lambda
+/// that captures a parameter and is stored stores it.
+static CallableUse
+useOfCallables(const FunctionDecl &Definition,
+               llvm::ArrayRef<const ParmVarDecl *> Params,
+               llvm::function_ref<bool(const CallExpr &)> Schedules) {
   CallableUse Use;
   const Stmt *Body = Definition.getBody();
   if (!Body)
@@ -332,6 +370,12 @@ static CallableUse useOfCallables(const FunctionDecl &Definition,
           Carriers.insert(Var);
     if (callsDirectly(S, Carriers))
       Use.CalledInline = true;
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && !Use.Stored && Schedules(*Call) &&
+        llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+          return mentions(*Arg, Carriers);
+        }))
+      Use.Stored = true;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       if (isLasting(Member->getImplicitObjectArgument()))
         for (const Expr *Arg : Member->arguments())
@@ -390,7 +434,9 @@ Inference::inferScheduling(const CallExpr &Call,
     for (unsigned I : CallableIndexes)
       if (I < Definition->getNumParams())
         Params.push_back(Definition->getParamDecl(I));
-    Use = useOfCallables(*Definition, Params);
+    Use = useOfCallables(*Definition, Params, [this](const CallExpr &Inner) {
+      return scheduling(Inner) != nullptr;
+    });
     // An inline executor: the work is done when the call returns.
     if (Use.CalledInline && !Use.Stored)
       return nullptr;
@@ -461,6 +507,45 @@ static bool locksThread(const NamedDecl &Lock) {
   return Result->isVoidType() || Result->isBooleanType();
 }
 
+std::optional<std::pair<llvm::StringRef, llvm::StringRef>>
+Inference::mutexPair(const CXXRecordDecl &Class) const {
+  for (const auto &Pair : MutexPairs) {
+    llvm::StringRef Unlock = Pair.getValue();
+    const NamedDecl *Lock = findMember(
+        Class, [&](llvm::StringRef N) { return N == Pair.getKey(); });
+    if (Lock && locksThread(*Lock) &&
+        findMember(Class, [&](llvm::StringRef N) { return N == Unlock; }))
+      return std::make_pair(Pair.getKey(), Unlock);
+  }
+  return std::nullopt;
+}
+
+const InferredRole *Inference::mutexLock(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Families.Locks || !Callee || !Callee->getIdentifier() ||
+      !MutexPairs.contains(Callee->getName()))
+    return nullptr;
+  const CXXRecordDecl *Object = objectClass(Call);
+  if (!Object || !Object->getIdentifier() || inStd(*Object))
+    return nullptr;
+  const Decl *Key = Object->getCanonicalDecl();
+  auto Cached = MutexCache.find(Key);
+  if (Cached == MutexCache.end()) {
+    const InferredRole *Role = nullptr;
+    const CXXRecordDecl *Members = classWithMembers(Object);
+    if (auto Pair = Members ? mutexPair(*Members) : std::nullopt)
+      Role = keep(*Object, quoted(apiName(*Object)) +
+                               " is treated as a mutex: it has " +
+                               quoted(Pair->first) + " and " +
+                               quoted(Pair->second));
+    Cached = MutexCache.try_emplace(Key, Role).first;
+  }
+  // 'unlock' and 'try_lock' do not wait; only the pair's own lock does.
+  const CXXRecordDecl *Members = classWithMembers(Object);
+  auto Pair = Cached->second && Members ? mutexPair(*Members) : std::nullopt;
+  return Pair && Pair->first == Callee->getName() ? Cached->second : nullptr;
+}
+
 const InferredRole *Inference::inferLock(const CXXRecordDecl &Class) const {
   if (!Class.getIdentifier() || Class.isLambda() || inStd(Class))
     return nullptr;
@@ -481,21 +566,11 @@ const InferredRole *Inference::inferLock(const CXXRecordDecl &Class) const {
           classWithMembers(T->getPointeeType()->getAsCXXRecordDecl());
       if (!Candidate)
         continue;
-      for (const auto &Pair : MutexPairs) {
-        llvm::StringRef Unlock = Pair.getValue();
-        const NamedDecl *Lock = findMember(
-            *Candidate, [&](llvm::StringRef N) { return N == Pair.getKey(); });
-        if (Lock && locksThread(*Lock) &&
-            findMember(*Candidate,
-                       [&](llvm::StringRef N) { return N == Unlock; })) {
-          Mutex = Candidate;
-          LockName = Pair.getKey();
-          UnlockName = Unlock;
-          break;
-        }
-      }
-      if (Mutex)
+      if (auto Pair = mutexPair(*Candidate)) {
+        Mutex = Candidate;
+        std::tie(LockName, UnlockName) = *Pair;
         break;
+      }
     }
     if (Mutex)
       break;

@@ -32,9 +32,10 @@ struct InferredRole {
 };
 
 /// Which families of roles are inferred (options InferFutures,
-/// InferExecutors, InferLocks).
+/// InferPromises, InferExecutors, InferLocks).
 struct InferenceFamilies {
   bool Futures = true;
+  bool Promises = true;
   bool Executors = true;
   bool Locks = true;
 };
@@ -58,8 +59,16 @@ public:
   /// Member names that can be a blocking wait of an inferred future.
   const llvm::StringSet<> &futureWaitNames() const { return WaitNames; }
 
+  /// The role of a call that completes what an inferred future observes
+  /// (its class hands out the future, or is it), or null.
+  const InferredRole *completer(const CallExpr &Call) const;
+
   /// The role of a call that hands its callable to an executor, or null.
   const InferredRole *scheduling(const CallExpr &Call) const;
+
+  /// The role of the mutex-like class whose lock member \p Call calls,
+  /// when that member blocks the thread; null otherwise.
+  const InferredRole *mutexLock(const CallExpr &Call) const;
 
   /// The role of an RAII lock class, or null.
   const InferredRole *lock(const CXXRecordDecl &Class) const;
@@ -69,6 +78,10 @@ private:
   const InferredRole *inferScheduling(const CallExpr &Call,
                                       const FunctionDecl &Callee) const;
   const InferredRole *inferLock(const CXXRecordDecl &Class) const;
+  /// The lock and unlock members of a mutex-like \p Class whose lock
+  /// blocks the thread, if it has such a pair.
+  std::optional<std::pair<llvm::StringRef, llvm::StringRef>>
+  mutexPair(const CXXRecordDecl &Class) const;
   const InferredRole *keep(const NamedDecl &Decl, std::string Why) const;
   /// The member of \p Class (or its bases) whose name is in \p Names.
   const NamedDecl *memberIn(const CXXRecordDecl &Class,
@@ -80,6 +93,7 @@ private:
   llvm::StringSet<> WaitNames;
   llvm::StringSet<> Continuations;
   llvm::StringSet<> Readiness;
+  llvm::StringSet<> Completers;
   llvm::StringSet<> FutureSources;
   llvm::StringSet<> FutureNouns;
   llvm::StringMap<bool> ScheduleVerbs; // verb -> strong
@@ -91,6 +105,8 @@ private:
   mutable std::deque<InferredRole> Roles; // stable addresses
   mutable llvm::DenseMap<const Decl *, const InferredRole *> FutureCache;
   mutable llvm::DenseMap<const Decl *, const InferredRole *> LockCache;
+  mutable llvm::DenseMap<const Decl *, const InferredRole *> PromiseCache;
+  mutable llvm::DenseMap<const Decl *, const InferredRole *> MutexCache;
   mutable llvm::DenseMap<std::pair<const Decl *, const Decl *>,
                          const InferredRole *>
       SchedulingCache;

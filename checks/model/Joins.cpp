@@ -226,14 +226,12 @@ bool Joins::isResultWaited(llvm::ArrayRef<const Stmt *> Ancestors) const {
   return false;
 }
 
-bool Joins::isResultKept(llvm::ArrayRef<const Stmt *> Ancestors) {
-  const auto *Call = Ancestors.empty() ? nullptr
-                                       : dyn_cast<CallExpr>(Ancestors.back());
-  if (!Call || Call->getType()->isVoidType())
-    return false;
+const Stmt *Joins::writtenParent(llvm::ArrayRef<const Stmt *> Ancestors) {
+  if (Ancestors.empty())
+    return nullptr;
   std::optional<size_t> Parent =
       writtenParentOf(Ancestors, Ancestors.size() - 1);
-  return Parent && !isa<CompoundStmt>(Ancestors[*Parent]);
+  return Parent ? Ancestors[*Parent] : nullptr;
 }
 
 bool Joins::isSubjectJoined(const CallExpr &Call) const {

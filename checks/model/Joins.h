@@ -29,9 +29,9 @@ public:
   /// \p Ancestors (the chain of statements from the body down to the call):
   /// it awaits it, waits on it, or keeps it in a variable it waits on.
   bool isResultWaited(llvm::ArrayRef<const Stmt *> Ancestors) const;
-  /// Whether the function keeps the result of the call that ends
-  /// \p Ancestors (uses it at all rather than dropping it).
-  static bool isResultKept(llvm::ArrayRef<const Stmt *> Ancestors);
+  /// The nearest written (not implicit) parent of the statement that ends
+  /// \p Ancestors, or null.
+  static const Stmt *writtenParent(llvm::ArrayRef<const Stmt *> Ancestors);
   /// Whether the function joins what the work of \p Call runs on
   /// (model::callSubject).
   bool isSubjectJoined(const CallExpr &Call) const;

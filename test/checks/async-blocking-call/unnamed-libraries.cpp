@@ -121,7 +121,7 @@ void pools(ThreadPool &pool, work::WorkerGroup &workers, work::Dispatcher &d,
   d.Schedule([] { std::this_thread::sleep_for(10ms); });
   // CHECK-MESSAGES-INFER: :[[@LINE-1]]:19: warning: blocking call 'std::this_thread::sleep_for' inside a lambda run by 'work::Dispatcher::Schedule'; {{.*}}
   (void)arrow_pool->Spawn([] { std::this_thread::sleep_for(10ms); });
-  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:32: warning: blocking call 'std::this_thread::sleep_for' inside a lambda run by 'arrow::internal::Executor::Spawn'; {{.*}}
+  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:32: warning: blocking call 'std::this_thread::sleep_for' inside a lambda run by 'arrow::internal::ThreadPool::Spawn'; {{.*}}
   cpu.add([] { std::this_thread::sleep_for(10ms); });
   // CHECK-MESSAGES-INFER: :[[@LINE-1]]:16: warning: blocking call 'std::this_thread::sleep_for' inside a lambda run by 'folly::CPUThreadPoolExecutor::add'; {{.*}}
   ex.add([] { std::this_thread::sleep_for(10ms); });
@@ -146,13 +146,13 @@ std::barrier<> phase(2);
 
 seastar::future<> primitives() {
   state.wait(0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call '{{std::atomic<int>|std::__atomic_base<int>}}::wait' inside coroutine 'primitives'
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call 'std::atomic<int>::wait' inside coroutine 'primitives'
   slots.acquire();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call 'std::counting_semaphore<8>::acquire' inside coroutine 'primitives'
+  // Latches and barriers wait for other threads: async-sync-over-async
+  // reports them (a wait of kind Barrier), not this check.
   started.wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: blocking call 'std::latch::wait' inside coroutine 'primitives'
   phase.arrive_and_wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call 'std::barrier<>::arrive_and_wait' inside coroutine 'primitives'
   co_await seastar::sleep(1ms);
 }
 
