@@ -31,7 +31,8 @@ void WorkerPool::run(const std::vector<std::string> &Files,
         S.Worker.reset();
         auto Started = ServingWorker::start(Executable, Args, Limits.MemoryMiB);
         if (!Started) {
-          OnDone(Index, AnalysisOutcome::failure(toString(Started.takeError())));
+          OnDone(Index,
+                 AnalysisOutcome::failure(toString(Started.takeError())));
           return false;
         }
         S.Worker = std::move(*Started);

@@ -79,8 +79,9 @@ std::vector<std::string> commandFor(ArrayRef<std::string> Base,
 } // namespace
 
 bool isServingWorker(ArrayRef<const char *> Argv) {
-  return llvm::any_of(Argv.drop_front(),
-                      [](const char *Arg) { return StringRef(Arg) == ServeFlag; });
+  return llvm::any_of(Argv.drop_front(), [](const char *Arg) {
+    return StringRef(Arg) == ServeFlag;
+  });
 }
 
 int serveParentProcess(

@@ -3,8 +3,9 @@
 // Answers the client's requests, keeps the open documents' texts, and runs
 // one analysis per document at a time: after a pause in typing (the
 // debounce), in the document's worker process, with the newest contents
-// winning over an analysis still running on older ones. Server.cpp dispatches the messages
-// through a table of handlers by method; Scheduler.cpp runs the analyses.
+// winning over an analysis still running on older ones. Server.cpp
+// dispatches the messages through a table of handlers by method;
+// Scheduler.cpp runs the analyses.
 //
 //===----------------------------------------------------------------------===//
 

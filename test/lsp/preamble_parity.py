@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks that a reused preamble changes no diagnostic.
 
-    preamble_parity.py --dir DIR --inputs MOCKS [--timeout S] FILE... -- SERVER...
+    preamble_parity.py --dir DIR --inputs MOCKS [--timeout S] FILE...
+                       -- SERVER...
 
 Copies each FILE into DIR with a compile_commands.json entry (-std=c++20
 -IMOCKS), opens it in the language server and edits it three times, waiting
@@ -115,9 +116,9 @@ def main():
             session.change(uri, edited)
             now = diagnostics(session, uri)
             if now != first:
-                failures.append("%s, step %d:\n  full parse: %s\n  now:        %s"
-                                % (source, step, json.dumps(first),
-                                   json.dumps(now)))
+                failures.append(
+                    "%s, step %d:\n  full parse: %s\n  now:        %s"
+                    % (source, step, json.dumps(first), json.dumps(now)))
         server.send({"method": "textDocument/didClose",
                      "params": {"textDocument": {"uri": uri}}})
         diagnostics(session, uri)
