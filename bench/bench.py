@@ -225,6 +225,31 @@ def size_scaling_rows(by_size, check_cost):
     return rows
 
 
+def per_check_rows(tools, entry, repeat):
+    """Each async-* check alone against -fsyntax-only on one TU, in paired
+    runs as the single TUs are: a check that makes the analysis slow is
+    named by its row. Each row is judged on the one-TU goal."""
+    name = os.path.basename(entry["file"])
+    progress("per check %s" % name)
+    commands = tools.single(entry)
+    jobs = {SYNTAX_ONLY: lambda: run(commands[SYNTAX_ONLY],
+                                     entry["directory"])}
+    for check in tools.async_checks():
+        command = tools.one_check(entry, check)
+        jobs[check] = lambda c=command: run(c, entry["directory"])
+    runs = measure(jobs, repeat)
+    base = runs.pop(SYNTAX_ONLY)
+    size = file_lines(entry_path(entry))
+    rows = [row("per-check", name, SYNTAX_ONLY, size, Figure(base, base))]
+    for check, check_runs in runs.items():
+        figure = Figure(check_runs, base)
+        r = row("per-check", name, check, size, figure)
+        rows.append(judge(r, "wall<=%.2fx" % WALL_GOAL,
+                          "%.2fx" % figure.x("wall"),
+                          figure.x("wall") <= WALL_GOAL))
+    return rows
+
+
 def check_profile_rows(tools, entries, repeat):
     """What the checks add at each size: their whole share of the run (AST
     walk, callbacks, end-of-TU analysis), the median of repeat runs, and its
@@ -371,6 +396,9 @@ def main():
                         "shown, not judged)")
     parser.add_argument("--profile-repeat", type=int, default=2,
                         help="--enable-check-profile runs per generated TU")
+    parser.add_argument("--check-repeat", type=int, default=3,
+                        help="paired runs of each check alone (on the middle "
+                        "generated TU)")
     # The project's runs start a process per file, whose noise averages out
     # over the files; two keep make bench under 10 minutes on 2 cores.
     parser.add_argument("--project-repeat", type=int, default=2,
@@ -383,7 +411,7 @@ def main():
                         help="project sizes for the TU-count scaling")
     args = parser.parse_args()
     if min(args.repeat, args.stock_repeat, args.profile_repeat,
-           args.project_repeat) < 1 or len(args.tus) < 2:
+           args.check_repeat, args.project_repeat) < 1 or len(args.tus) < 2:
         parser.error("repetitions take 1 or more, --tus two counts or more")
     libs = args.libs.split(",")
     if "std" not in libs or set(libs) - set(corpus.LIBRARIES):
@@ -419,6 +447,8 @@ def main():
     profile_rows, check_cost = check_profile_rows(tools, singles,
                                                   args.profile_repeat)
     rows += size_scaling_rows(by_size, check_cost)
+    rows += per_check_rows(tools, singles[len(singles) // 2],
+                           args.check_repeat)
     rows += project_rows(tools, project_dir, sorted(args.tus),
                          args.project_repeat, out)
     rows += profile_rows
@@ -434,6 +464,7 @@ def main():
         "clang": tools.clang,
         "repeat": args.repeat, "stock_repeat": args.stock_repeat,
         "profile_repeat": args.profile_repeat,
+        "check_repeat": args.check_repeat,
         "project_repeat": args.project_repeat,
         "units": args.units, "libs": libs, "tus": sorted(args.tus),
         "commit": git_commit(),

@@ -1,17 +1,33 @@
 #!/usr/bin/env python3
-"""Editor latency of `async-tidy lsp`: the time from didOpen to the first
-publishDiagnostics for a file, against `clang++ -fsyntax-only` of it with the
-compile database's flags. The two take turns; printed are the medians and
-the median of the per-run ratios.
+"""Editor latency of `async-tidy lsp` against `clang++ -fsyntax-only` of the
+same file with the compile database's flags.
 
-    lsp_latency.py BUILD_DIR LLVM_VERSION [FILE] [--runs N] [--checks GLOBS]
+    lsp_latency.py BUILD_DIR LLVM_VERSION [FILE] [--db DIR] [--runs N]
+                   [--checks GLOBS]
 
-BUILD_DIR/examples must hold the examples' compile database (`make bench`
-and `make demo` export it); FILE defaults to its largest source.
+Each run starts a server and measures the time from a message to the
+publishDiagnostics it causes:
+
+  open    didOpen: the whole file is parsed (the preamble of its #include
+          block is built after the diagnostics are sent);
+  edits   after a pause as long as the open took (a user reading the
+          diagnostics; the preamble is built meanwhile), two edits inside a
+          function body, a statement each before the file's first return,
+          one after the other (the server's debounce is set to 0, so only
+          the analysis is timed).
+
+The compiler runs once per run, taking turns with the server. Printed are
+the medians and the median of the per-run ratios (for edits: both edits of
+each run against that run's compile).
+
+--db is the folder of the compile database (default: BUILD_DIR/examples,
+which `make bench` and `make demo` export); FILE defaults to its largest
+source.
 """
 import argparse
 import json
 import os
+import re
 import shlex
 import statistics
 import subprocess
@@ -36,34 +52,71 @@ def read_message(stream):
             length = int(value)
 
 
+def edited(text, number):
+    """text with a statement inserted before its first return."""
+    match = re.search(r"^([ \t]+)(co_)?return\b", text, re.M)
+    if not match:
+        raise SystemExit("no return statement to edit before")
+    return "%s%s(void)%d;\n%s" % (text[:match.start()], match.group(1), number,
+                                  text[match.start():])
+
+
+class Server:
+    def __init__(self, async_tidy, database_dir, checks):
+        command = [async_tidy, "lsp", "--compile-commands-dir=" + database_dir,
+                   "--debounce-ms=0"]
+        if checks:
+            command.append("--checks=" + checks)
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL)
+        self.send({"id": 1, "method": "initialize",
+                   "params": {"capabilities": {}}})
+        read_message(self.process.stdout)
+
+    def send(self, message):
+        self.process.stdin.write(frame(message))
+        self.process.stdin.flush()
+
+    def timed(self, message):
+        """Seconds from message to the next publishDiagnostics, and how
+        many diagnostics it has."""
+        start = time.monotonic()
+        self.send(message)
+        while True:
+            reply = read_message(self.process.stdout)
+            if reply.get("method") == "textDocument/publishDiagnostics":
+                return (time.monotonic() - start,
+                        len(reply["params"]["diagnostics"]))
+
+    def stop(self):
+        self.send({"id": 2, "method": "shutdown"})
+        self.send({"method": "exit"})
+        self.process.stdin.close()
+        self.process.wait()
+
+
 def lsp_seconds(async_tidy, database_dir, path, checks):
-    command = [async_tidy, "lsp", "--compile-commands-dir=" + database_dir]
-    if checks:
-        command.append("--checks=" + checks)
-    server = subprocess.Popen(command, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE)
-    server.stdin.write(frame({"id": 1, "method": "initialize",
-                              "params": {"capabilities": {}}}))
-    server.stdin.flush()
-    read_message(server.stdout)
+    """Seconds of the open and of the two edits, and the diagnostics."""
     with open(path) as source:
         text = source.read()
-    start = time.monotonic()
-    server.stdin.write(frame({"method": "textDocument/didOpen", "params": {
-        "textDocument": {"uri": "file://" + path, "languageId": "cpp",
-                         "version": 1, "text": text}}}))
-    server.stdin.flush()
-    while True:
-        message = read_message(server.stdout)
-        if message.get("method") == "textDocument/publishDiagnostics":
-            elapsed = time.monotonic() - start
-            count = len(message["params"]["diagnostics"])
-            break
-    server.stdin.write(frame({"id": 2, "method": "shutdown"}))
-    server.stdin.write(frame({"method": "exit"}))
-    server.stdin.close()
-    server.wait()
-    return elapsed, count
+    uri = "file://" + path
+    server = Server(async_tidy, database_dir, checks)
+    opened, count = server.timed({
+        "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "cpp", "version": 1,
+                             "text": text}}})
+    time.sleep(opened)
+    edits = []
+    for version in (2, 3):
+        text = edited(text, version)
+        seconds, _ = server.timed({
+            "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"text": text}]}})
+        edits.append(seconds)
+    server.stop()
+    return opened, edits, count
 
 
 def syntax_only_seconds(entry, llvm_version):
@@ -79,17 +132,23 @@ def syntax_only_seconds(entry, llvm_version):
     return time.monotonic() - start
 
 
+def runs_text(values):
+    return ", ".join("%.2f" % v for v in values)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build_dir")
     parser.add_argument("llvm_version")
     parser.add_argument("file", nargs="?")
+    parser.add_argument("--db", help="folder of compile_commands.json")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--checks", help="the server's --checks (default: "
                         "the file's .clang-tidy)")
     args = parser.parse_args()
     build_dir = os.path.abspath(args.build_dir)
-    database_dir = os.path.join(build_dir, "examples")
+    database_dir = os.path.abspath(args.db or
+                                   os.path.join(build_dir, "examples"))
     with open(os.path.join(database_dir, "compile_commands.json")) as f:
         entries = json.load(f)
     for entry in entries:
@@ -101,22 +160,27 @@ def main():
     entry = next(e for e in entries if e["file"] == path)
     async_tidy = os.path.join(build_dir, "bin", "async-tidy")
 
-    lsp, compile_only = [], []
+    opens, edits, compile_only = [], [], []
     for _ in range(args.runs):
-        seconds, count = lsp_seconds(async_tidy, database_dir, path,
-                                     args.checks)
-        lsp.append(seconds)
+        opened, edit_seconds, count = lsp_seconds(async_tidy, database_dir,
+                                                  path, args.checks)
+        opens.append(opened)
+        edits.append(edit_seconds)
         compile_only.append(syntax_only_seconds(entry, args.llvm_version))
-    lsp_median = statistics.median(lsp)
-    compile_median = statistics.median(compile_only)
+    flat_edits = [s for pair in edits for s in pair]
     print("%s: %d diagnostics" % (os.path.relpath(path), count))
-    print("didOpen -> publishDiagnostics: median %.2f s (runs: %s)"
-          % (lsp_median, ", ".join("%.2f" % s for s in lsp)))
     print("clang++-%s -fsyntax-only:      median %.2f s (runs: %s)"
-          % (args.llvm_version, compile_median,
-             ", ".join("%.2f" % s for s in compile_only)))
-    print("ratio: %.2fx (median of the per-run ratios)" % statistics.median(
-        a / b for a, b in zip(lsp, compile_only)))
+          % (args.llvm_version, statistics.median(compile_only),
+             runs_text(compile_only)))
+    print("didOpen -> publishDiagnostics:   median %.2f s (runs: %s)"
+          % (statistics.median(opens), runs_text(opens)))
+    print("didChange -> publishDiagnostics: median %.2f s (runs: %s)"
+          % (statistics.median(flat_edits), runs_text(flat_edits)))
+    print("open ratio: %.2fx, edit ratio: %.2fx (medians of the per-run "
+          "ratios)" % (
+              statistics.median(a / b for a, b in zip(opens, compile_only)),
+              statistics.median(e / b for pair, b in zip(edits, compile_only)
+                                for e in pair)))
 
 
 if __name__ == "__main__":

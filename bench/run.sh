@@ -10,7 +10,7 @@ cmake -S "$top/examples" -B "$build_dir/examples" -G Ninja \
   -DCMAKE_CXX_COMPILER="clang++-${llvm_version}" >/dev/null
 quick=()
 if [ -n "${QUICK:-}" ]; then
-  quick=(--repeat 1 --stock-repeat 1 --profile-repeat 1 --project-repeat 1 --units 2,4,8 --tus 10,20)
+  quick=(--repeat 1 --stock-repeat 1 --profile-repeat 1 --check-repeat 1 --project-repeat 1 --units 2,4,8 --tus 10,20)
 fi
 python3 "$top/bench/bench.py" --async-tidy "$build_dir/bin/async-tidy" \
   --clang-tidy "/usr/lib/llvm-${llvm_version}/bin/clang-tidy" \

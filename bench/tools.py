@@ -105,6 +105,19 @@ class Tools:
         return [run(self.single(entry)[SYNTAX_ONLY], entry["directory"])
                 for entry in entries]
 
+    def async_checks(self):
+        """The names of async-tidy's async-* checks, from --list-checks."""
+        listed = subprocess.run(
+            [self.async_tidy, "--list-checks", "--checks=-*,async-*"],
+            capture_output=True, text=True, check=True).stdout
+        return re.findall(r"^\s+(async-\S+)$", listed, re.M)
+
+    def one_check(self, entry, check):
+        """async-tidy with only check on one database entry."""
+        command = self.single(entry)[ASYNC_TIDY]
+        return [("--checks=-*," + check if arg == "--checks=-*,async-*"
+                 else arg) for arg in command]
+
     def async_tidy_db(self, db_dir, jobs=None, cache_dir=None):
         command = [self.async_tidy, "--quiet", "--checks=-*,async-*", "-p",
                    db_dir]

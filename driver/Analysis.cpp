@@ -1,6 +1,8 @@
 //===--- Analysis.cpp -----------------------------------------------------===//
 
 #include "Analysis.h"
+#include "PreambleCache.h"
+#include "RecordingFileSystem.h"
 #include "RunChecks.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -14,32 +16,6 @@ using namespace llvm;
 namespace async_tidy {
 
 namespace {
-
-/// Remembers every file opened for reading: the translation unit's inputs,
-/// which the result cache hashes.
-class RecordingFileSystem : public vfs::ProxyFileSystem {
-public:
-  RecordingFileSystem(IntrusiveRefCntPtr<vfs::FileSystem> FS, StringSet<> &Read)
-      : ProxyFileSystem(std::move(FS)), Read(Read) {}
-
-  ErrorOr<std::unique_ptr<vfs::File>>
-  openFileForRead(const Twine &Path) override {
-    auto File = ProxyFileSystem::openFileForRead(Path);
-    if (File) {
-      SmallString<256> Absolute;
-      Path.toVector(Absolute);
-      // Not "..": the compiler's own paths cross symbolic links.
-      if (!makeAbsolute(Absolute)) {
-        sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
-        Read.insert(Absolute);
-      }
-    }
-    return File;
-  }
-
-private:
-  StringSet<> &Read;
-};
 
 /// Clang reports paths as the compile command spells them; a relative one
 /// is relative to the command's directory. Results leave the process, so
@@ -73,7 +49,7 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
                      std::unique_ptr<ClangTidyOptionsProvider> Options,
                      IntrusiveRefCntPtr<vfs::FileSystem> BaseFS,
                      const AnalysisRequest &Request) {
-  StringSet<> Read;
+  auto Read = std::make_shared<StringSet<>>();
   auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       makeIntrusiveRefCnt<RecordingFileSystem>(std::move(BaseFS), Read));
   if (Request.Contents) {
@@ -96,7 +72,11 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
   Result.Failed = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
     return E.DiagnosticName == "clang-diagnostic-error";
   });
-  for (const auto &Entry : Read)
+  // A reused preamble's headers were read when it was built.
+  if (Request.Preambles)
+    for (const std::string &Path : Request.Preambles->lastUsedInputs())
+      Read->insert(Path);
+  for (const auto &Entry : *Read)
     Result.Dependencies.push_back(Entry.getKey().str());
   llvm::sort(Result.Dependencies);
   return Result;

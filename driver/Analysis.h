@@ -13,6 +13,8 @@
 
 namespace async_tidy {
 
+class PreambleCache;
+
 struct AnalysisRequest {
   std::string File;
   /// The file's text when it differs from the disk (an unsaved buffer).
@@ -23,6 +25,9 @@ struct AnalysisRequest {
   /// With EnableCheckProfile: a directory to store the profile in as JSON
   /// instead of printing it.
   std::string StoreCheckProfile;
+  /// Preambles kept across the analyses of a long-lived worker (the
+  /// language server's); none: every analysis parses everything.
+  PreambleCache *Preambles = nullptr;
 };
 
 /// Runs the enabled checks on one file, reading files through \p FS.

@@ -118,7 +118,7 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
         Options.Jobs ? Options.Jobs
                      : llvm::hardware_concurrency().compute_thread_count();
     WorkerPool Pool(Options.Executable, Options.WorkerArguments, Workers,
-                    Options.Timeout);
+                    {Options.Timeout, Options.WorkerMemoryLimit});
     Pool.run(
         Batch,
         [&](size_t BatchIndex, AnalysisOutcome Outcome) {

@@ -7,7 +7,8 @@
 // A run goes through stages, each in its own file: the command line
 // (CommandLine.h), commands that only print (InfoCommands.h), the plan of
 // what to analyze and hide (RunPlan.h), and the analysis (AnalyzeFiles.h),
-// or in a worker the one file's analysis (WorkerMode.h).
+// or in a worker the one file's analysis (WorkerMode.h), which a serving
+// worker runs for file after file (WorkerServe.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,6 +22,7 @@
 #include "RunReporter.h"
 #include "TidyCompat.h"
 #include "WorkerMode.h"
+#include "WorkerServe.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "lsp/LanguageServer.h"
 #include "llvm/Support/InitLLVM.h"
@@ -86,6 +88,18 @@ int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
   if (Argc > 1 && StringRef(Argv[1]) == "lsp")
     return runLanguageServer(Argc - 1, Argv + 1);
+  ArrayRef<const char *> Arguments(Argv, Argc);
+  if (isServingWorker(Arguments))
+    return serveParentProcess(
+        Arguments, [](ArrayRef<const char *> Args, PreambleCache *Preambles) {
+          std::vector<const char *> Command(Args.begin(), Args.end());
+          std::optional<DriverOptions> Options = parseCommandLine(
+              static_cast<int>(Command.size()), Command.data());
+          if (!Options)
+            return static_cast<int>(ToolError);
+          Options->Analysis.Preambles = Preambles;
+          return run(std::move(*Options));
+        });
   std::optional<DriverOptions> Options = parseCommandLine(Argc, Argv);
   if (!Options)
     return ToolError;

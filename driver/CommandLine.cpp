@@ -188,6 +188,10 @@ cl::opt<std::string> WorkerOutput("worker-output", cl::Hidden,
                                   cl::cat(Category));
 cl::opt<std::string> WorkerContents("worker-contents", cl::Hidden,
                                     cl::cat(Category));
+// A -j worker is replaced after a file that leaves more memory in use than
+// this (MiB; 0: never): leaks and caches cannot grow without bound.
+cl::opt<unsigned> WorkerMemoryLimit("worker-memory-limit", cl::Hidden,
+                                    cl::init(2048), cl::cat(Category));
 
 template <typename T> std::optional<T> ifGiven(const cl::opt<T> &Option) {
   if (!Option.getNumOccurrences())
@@ -259,6 +263,7 @@ DriverOptions optionsFromFlags() {
 
   Options.WorkerOutput = WorkerOutput;
   Options.WorkerContents = WorkerContents;
+  Options.WorkerMemoryLimit = WorkerMemoryLimit;
   Options.Hooks = testHooksFromFlags();
   return Options;
 }

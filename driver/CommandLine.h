@@ -65,6 +65,8 @@ struct DriverOptions {
   /// Worker mode (--worker-output): where to write the one file's result,
   /// and the file holding its unsaved text, if any.
   std::string WorkerOutput, WorkerContents;
+  /// MiB a -j worker may leave in use before it is replaced; 0: no limit.
+  unsigned WorkerMemoryLimit = 0;
   TestHooks Hooks;
 
   bool isWorker() const { return !WorkerOutput.empty(); }

@@ -3,6 +3,7 @@
 #include "RunChecks.h"
 #include "Analysis.h"
 #include "CheckCostTimer.h"
+#include "PreambleCache.h"
 #include "TidyCompat.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
@@ -73,8 +74,10 @@ private:
 class CheckActionFactory : public FrontendActionFactory {
 public:
   CheckActionFactory(ClangTidyContext &Context,
-                     IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : Context(Context), Factory(Context, std::move(FS)) {}
+                     IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                     PreambleCache *Preambles)
+      : Context(Context), Factory(Context, std::move(FS)),
+        Preambles(Preambles) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<CheckAction>(Context, Factory);
@@ -87,13 +90,32 @@ public:
     // Code may test __clang_analyzer__ to hide itself from analyzers, as it
     // does under clang-tidy.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+        Files->getVirtualFileSystemPtr();
+    if (!Preambles || !preambleIsSafe(*Invocation) ||
+        !Preambles->use(*Invocation, FS))
+      return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                  std::move(PCHContainerOps),
+                                                  DiagConsumer);
+    // The preamble is read from memory through the file system it returned.
+    auto WithPreamble =
+        llvm::makeIntrusiveRefCnt<FileManager>(Files->getFileSystemOpts(), FS);
     return FrontendActionFactory::runInvocation(
-        std::move(Invocation), Files, std::move(PCHContainerOps), DiagConsumer);
+        std::move(Invocation), WithPreamble.get(), std::move(PCHContainerOps),
+        DiagConsumer);
   }
 
 private:
+  /// A check that watches the preprocessor would miss the include block's
+  /// directives; ours do not watch it.
+  bool preambleIsSafe(const CompilerInvocation &Invocation) {
+    Context.setCurrentFile(Invocation.getFrontendOpts().Inputs[0].getFile());
+    return onlyAsyncChecks(Factory.getCheckNames());
+  }
+
   ClangTidyContext &Context;
   ClangTidyASTConsumerFactory Factory;
+  PreambleCache *Preambles;
 };
 
 } // namespace
@@ -116,7 +138,7 @@ runChecks(ClangTidyContext &Context, const CompilationDatabase &Database,
       installDiagnosticsEngine(Context, Diagnostics);
   Tool.setDiagnosticConsumer(&Diagnostics);
 
-  CheckActionFactory Factory(Context, std::move(FS));
+  CheckActionFactory Factory(Context, std::move(FS), Request.Preambles);
   Tool.run(&Factory);
   return Diagnostics.take();
 }

@@ -1,8 +1,9 @@
 //===--- RunChecks.h - The enabled checks on one file ---------------------===//
 //
-// clang-tidy's runClangTidy, with one change: when only async-* checks run
+// clang-tidy's runClangTidy, with two changes: when only async-* checks run
 // and system headers are not reported, the matchers walk only the code
-// outside system headers (UserCodeScope.h).
+// outside system headers (UserCodeScope.h); and in a language server's
+// worker the #include block may come from a preamble (PreambleCache.h).
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,9 +1,10 @@
 //===--- TidyCompat.h - clang-tidy library calls across LLVM releases -----===//
 //
 // LLVM 22 added an ExperimentalCustomChecks flag to the check-listing calls
-// and moved the ownership of diagnostic options into ClangTidyContext. The
-// driver calls these wrappers; nothing else differs between the releases we
-// build against.
+// and moved the ownership of diagnostic options into ClangTidyContext; LLVM
+// 20 and 21 changed how a compile's diagnostics engine is made. The driver
+// calls these wrappers; nothing else differs between the releases we build
+// against.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "llvm/Config/llvm-config.h"
 
 namespace async_tidy {
@@ -53,6 +55,24 @@ installDiagnosticsEngine(clang::tidy::ClangTidyContext &Context,
   Context.setDiagnosticsEngine(Engine.get());
 #endif
   return Engine;
+}
+
+/// A diagnostics engine for a compile of \p Invocation outside clang-tidy
+/// (a preamble's build) that reports to \p Consumer.
+inline llvm::IntrusiveRefCntPtr<clang::DiagnosticsEngine>
+makeCompileDiagnostics(clang::CompilerInvocation &Invocation,
+                       [[maybe_unused]] llvm::vfs::FileSystem &VFS,
+                       clang::DiagnosticConsumer &Consumer) {
+#if LLVM_VERSION_MAJOR >= 21
+  return clang::CompilerInstance::createDiagnostics(
+      VFS, Invocation.getDiagnosticOpts(), &Consumer, false);
+#elif LLVM_VERSION_MAJOR == 20
+  return clang::CompilerInstance::createDiagnostics(
+      VFS, &Invocation.getDiagnosticOpts(), &Consumer, false);
+#else
+  return clang::CompilerInstance::createDiagnostics(
+      &Invocation.getDiagnosticOpts(), &Consumer, false);
+#endif
 }
 
 } // namespace async_tidy

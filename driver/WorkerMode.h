@@ -2,7 +2,7 @@
 //
 // `async-tidy --worker-output=<json> <file>` analyzes one file and writes its
 // result (WorkerResult.h) for the process that started it: the -j pool or
-// the language server, which read it through WorkerProcess.
+// the language server, which read it through ServingWorker.
 //
 //===----------------------------------------------------------------------===//
 

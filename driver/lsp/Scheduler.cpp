@@ -1,8 +1,9 @@
 //===--- Scheduler.cpp - When and how the open documents are analyzed -----===//
 //
 // The Server's scheduler thread and analysis tasks: an analysis starts when
-// a document's debounce has passed and a slot is free, runs in a worker,
-// and publishes its findings unless a newer text has come meanwhile.
+// a document's debounce has passed and a slot is free, runs in the
+// document's worker, and publishes its findings unless a newer text has
+// come meanwhile.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,17 +57,21 @@ void Server::startAnalysis(const std::string &Uri, Document &Doc) {
   // and the task reports through publishDiagnostics().
   // NOLINTNEXTLINE(async-discarded-task)
   Pool.async([this, Uri, Path = Doc.Path, Text = Doc.Text,
-              Generation = Doc.Generation, Cancel = Doc.Running] {
-    analyzeDocument(Uri, Path, Text, Generation, Cancel);
+              Generation = Doc.Generation, Cancel = Doc.Running,
+              Worker = Doc.Worker] {
+    analyzeDocument(Uri, Path, Text, Generation, Cancel, *Worker);
   });
 }
 
 void Server::analyzeDocument(const std::string &Uri, const std::string &Path,
                              const std::shared_ptr<const TextIndex> &Text,
                              uint64_t Generation,
-                             const std::shared_ptr<std::atomic<bool>> &Cancel) {
+                             const std::shared_ptr<std::atomic<bool>> &Cancel,
+                             DocumentWorker &Worker) {
   std::optional<AnalysisOutcome> Outcome =
-      analyzeBuffer(Options.Worker, Path, Text->text(), *Cancel);
+      Worker.analyze(Path, Text->text(), *Cancel);
+  if (Outcome && Worker.reusedPreamble())
+    log(Path + ": analyzed with the preamble of its includes");
   std::vector<Finding> Findings;
   std::vector<std::string> Dependencies;
   if (Outcome && Outcome->Result) {

@@ -177,6 +177,8 @@ void Server::didOpen(const DidOpenParams &Params) {
   if (Doc.Running)
     *Doc.Running = true;
   Doc.Path = cleanPath(*Path);
+  if (!Doc.Worker)
+    Doc.Worker = std::make_shared<DocumentWorker>(Options.Worker);
   Doc.Version = Item.Version;
   Doc.Text = std::make_shared<TextIndex>(Item.Text);
   Doc.Generation = ++LastGeneration;

@@ -2,9 +2,10 @@
 //
 // Answers the client's requests, keeps the open documents' texts, and runs
 // one analysis per document at a time: after a pause in typing (the
-// debounce), in a worker process, with the newest contents winning over an
-// analysis still running on older ones. Server.cpp dispatches the messages
-// through a table of handlers by method; Scheduler.cpp runs the analyses.
+// debounce), in the document's worker process, with the newest contents
+// winning over an analysis still running on older ones. Server.cpp
+// dispatches the messages through a table of handlers by method;
+// Scheduler.cpp runs the analyses.
 //
 //===----------------------------------------------------------------------===//
 
@@ -69,6 +70,8 @@ private:
     uint64_t AnalyzedGeneration = 0; ///< Of the published findings.
     std::vector<Finding> Findings;
     std::vector<std::string> Dependencies; ///< Files the last analysis read.
+    /// Shared with the analysis running, which may outlive the document.
+    std::shared_ptr<DocumentWorker> Worker;
   };
 
   /// Parses a message's params and handles them; a request is answered.
@@ -114,7 +117,8 @@ private:
   void analyzeDocument(const std::string &Uri, const std::string &Path,
                        const std::shared_ptr<const TextIndex> &Text,
                        uint64_t Generation,
-                       const std::shared_ptr<std::atomic<bool>> &Cancel);
+                       const std::shared_ptr<std::atomic<bool>> &Cancel,
+                       DocumentWorker &Worker);
   /// Sends \p Doc's findings; Lock is held.
   void publishDiagnostics(const std::string &Uri, const Document &Doc);
 

@@ -1,21 +1,49 @@
 //===--- Worker.cpp -------------------------------------------------------===//
 
 #include "Worker.h"
-#include "../WorkerProcess.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include <chrono>
-#include <thread>
 
 using namespace llvm;
 
 namespace async_tidy::lsp {
 
-std::optional<AnalysisOutcome> analyzeBuffer(const WorkerSettings &Settings,
-                                             StringRef File, StringRef Contents,
-                                             const std::atomic<bool> &Cancel) {
+/// The server's analyses are few and large; one that leaves this much in
+/// use (MiB) besides its preamble is a leak, and its worker is replaced.
+static constexpr unsigned MemoryLimitMiB = 4096;
+
+bool DocumentWorker::send(StringRef File, StringRef BufferPath) {
+  for (int Attempt = 0; Attempt < 2; ++Attempt) {
+    if (!Worker || Worker->exiting() || Attempt) {
+      std::vector<std::string> Args{Settings.Executable};
+      if (!Settings.CompileCommandsDir.empty())
+        Args.insert(Args.end(), {"-p", Settings.CompileCommandsDir});
+      if (!Settings.Checks.empty())
+        Args.push_back("--checks=" + Settings.Checks);
+      if (!Settings.ConfigFile.empty())
+        Args.push_back("--config-file=" + Settings.ConfigFile);
+      Args.insert(Args.end(), Settings.ExtraArgs.begin(),
+                  Settings.ExtraArgs.end());
+      Worker.reset();
+      auto Started = ServingWorker::start(Settings.Executable, std::move(Args),
+                                          MemoryLimitMiB);
+      if (!Started) {
+        consumeError(Started.takeError());
+        return false;
+      }
+      Worker = std::move(*Started);
+    }
+    if (Worker->send(File, BufferPath, /*Preamble=*/true))
+      return true;
+  }
+  return false;
+}
+
+std::optional<AnalysisOutcome>
+DocumentWorker::analyze(StringRef File, StringRef Contents,
+                        const std::atomic<bool> &Cancel) {
   SmallString<128> BufferPath;
   StringRef Extension = sys::path::extension(File).drop_front();
   int BufferFD;
@@ -36,31 +64,41 @@ std::optional<AnalysisOutcome> analyzeBuffer(const WorkerSettings &Settings,
     }
   }
 
-  std::vector<std::string> Args{Settings.Executable,
-                                "--worker-contents=" + BufferPath.str().str()};
-  if (!Settings.CompileCommandsDir.empty())
-    Args.insert(Args.end(), {"-p", Settings.CompileCommandsDir});
-  if (!Settings.Checks.empty())
-    Args.push_back("--checks=" + Settings.Checks);
-  if (!Settings.ConfigFile.empty())
-    Args.push_back("--config-file=" + Settings.ConfigFile);
-  Args.insert(Args.end(), Settings.ExtraArgs.begin(), Settings.ExtraArgs.end());
-  Args.push_back(File.str());
-  auto Worker = WorkerProcess::start(Settings.Executable, std::move(Args));
-  if (!Worker)
-    return AnalysisOutcome::failure(toString(Worker.takeError()));
-
-  // Polling lets a cancellation stop the worker at once.
-  while (!(*Worker)->finished()) {
-    if ((*Worker)->pastTimeLimit(Settings.TimeoutSeconds))
-      return (*Worker)->stopPastTimeLimit(Settings.TimeoutSeconds);
-    if (Cancel) {
-      (*Worker)->stop();
+  bool Retried = false;
+  if (!send(File, BufferPath))
+    return AnalysisOutcome::failure("cannot start the analysis");
+  for (;;) {
+    // Waiting in slices lets a cancellation stop it at once.
+    ServingWorker::State State = Worker->poll(std::chrono::milliseconds(10));
+    if (State == ServingWorker::State::DiedIdle && Worker->hasServed() &&
+        !Retried) {
+      // It ended between analyses (its preamble build crashed, say).
+      Retried = true;
+      Worker.reset();
+      if (!send(File, BufferPath))
+        return AnalysisOutcome::failure("cannot start the analysis");
+      continue;
+    }
+    if (State == ServingWorker::State::Busy) {
+      if (Worker->pastTimeLimit(Settings.TimeoutSeconds)) {
+        AnalysisOutcome Outcome =
+            Worker->stopPastTimeLimit(Settings.TimeoutSeconds);
+        Worker.reset();
+        return Outcome;
+      }
+      if (!Cancel)
+        continue;
+      if (Worker->holdsPreamble())
+        Worker->abandon();
+      else
+        Worker.reset();
       return std::nullopt;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    AnalysisOutcome Outcome = Worker->outcome();
+    if (State != ServingWorker::State::Done)
+      Worker.reset();
+    return Outcome;
   }
-  return (*Worker)->outcome();
 }
 
 } // namespace async_tidy::lsp

@@ -15,7 +15,8 @@ import catalog  # noqa: E402
 
 COLUMNS = ["section", "subject", "tool", "size", "reps", "wall_s", "wall_x",
            "wall_x_low", "wall_x_high", "cpu_s", "cpu_x", "peak_mib", "mem_x", "goal", "result"]
-SECTIONS = {"single-tu", "one-tu", "tu-size-scaling", "project", "cache", "check-profile"}
+SECTIONS = {"single-tu", "one-tu", "tu-size-scaling", "per-check", "project",
+            "cache", "check-profile"}
 CHECKS = {c.name for c in catalog.read() if c.default == "On"}
 
 
@@ -54,6 +55,10 @@ for r in rows:
             fail("the baseline's ratios are not 1: %s" % r)
     if r["goal"] and not r["result"].startswith(("pass", "fail", "n/a")):
         fail("goal not judged: %s" % r)
+
+alone = {r["tool"] for r in rows if r["section"] == "per-check" and r["goal"]}
+if alone != CHECKS:
+    fail("per-check rows judged for %s, not every check" % sorted(alone))
 
 single = [r for r in rows if r["section"] == "single-tu"]
 if len(single) != 9 or sorted({r["size"] for r in single})[0] <= 0:

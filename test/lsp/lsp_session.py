@@ -22,6 +22,7 @@ replaced by the --var value. Commands:
   > body TEXT                         frame TEXT with a correct header
   > raw TEXT                          write TEXT as it is (\\r\\n escapes)
   > close-stdin                       end the server's input
+  > kill-workers                      SIGKILL the server's child processes
   > expect-response ID|null           wait for it and print it
   > expect-diagnostics PATH           wait for the next publishDiagnostics
                                       of PATH and print it
@@ -36,6 +37,7 @@ import json
 import os
 import queue
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -198,6 +200,16 @@ class Session:
             self.server.write(arg.encode().decode("unicode_escape").encode())
         elif command == "close-stdin":
             self.server.process.stdin.close()
+        elif command == "kill-workers":
+            pid = self.server.process.pid
+            children = []
+            for task in os.listdir("/proc/%d/task" % pid):
+                with open("/proc/%d/task/%s/children" % (pid, task)) as f:
+                    children += [int(child) for child in f.read().split()]
+            for child in children:
+                os.kill(child, signal.SIGKILL)
+            print("killed %d worker%s"
+                  % (len(children), "" if len(children) == 1 else "s"))
         elif command == "expect-response":
             wanted = None if arg == "null" else int(arg)
             message = self.wait_for(lambda m: "method" not in m and
