@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/CharInfo.h"
 #include "llvm/Config/llvm-config.h"
 
 namespace clang::tidy::async::model {
@@ -121,6 +122,30 @@ llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
   }
   Keys.push_back(apiName(*Callee));
   return Keys;
+}
+
+llvm::SmallVector<std::string, 4> identifierWords(llvm::StringRef Name) {
+  llvm::SmallVector<std::string, 4> Words;
+  std::string Word;
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (!isAlphanumeric(C)) {
+      if (!Word.empty())
+        Words.push_back(std::move(Word));
+      Word.clear();
+      continue;
+    }
+    if (isUppercase(C) && !Word.empty() &&
+        (!isUppercase(Name[I - 1]) ||
+         (I + 1 < Name.size() && isLowercase(Name[I + 1])))) {
+      Words.push_back(std::move(Word));
+      Word.clear();
+    }
+    Word += toLowercase(C);
+  }
+  if (!Word.empty())
+    Words.push_back(std::move(Word));
+  return Words;
 }
 
 } // namespace clang::tidy::async::model

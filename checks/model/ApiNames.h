@@ -41,6 +41,11 @@ std::string typeName(QualType T, const ASTContext &Ctx);
 /// the canonical type without default template arguments.
 std::string canonicalTypeName(QualType T, const ASTContext &Ctx);
 
+/// The lower-case words of an identifier, split at '_', at other
+/// punctuation and where the case changes: "m_backgroundExecutor" ->
+/// m, background, executor; "CPUThreadPool" -> cpu, thread, pool.
+llvm::SmallVector<std::string, 4> identifierWords(llvm::StringRef Name);
+
 /// A call for diagnostics: "std::future<std::string>::get" with the object's
 /// type as the user spells it, or the qualified name of a free function.
 std::string callName(const CallExpr &Call);

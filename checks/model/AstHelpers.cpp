@@ -116,6 +116,20 @@ const CXXRecordDecl *classWithMembers(const CXXRecordDecl *RD) {
   return nullptr;
 }
 
+bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
+  IdentifierInfo &II = RD.getASTContext().Idents.get(Name);
+  return !RD.lookup(DeclarationName(&II)).empty();
+}
+
+bool hasAwaiterShape(const CXXRecordDecl &RD) {
+  if (hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
+      hasMember(RD, "await_resume"))
+    return true;
+  return !RD.lookup(RD.getASTContext().DeclarationNames.getCXXOperatorName(
+                        OO_Coawait))
+              .empty();
+}
+
 bool isCallableType(QualType T) {
   T = T.getNonReferenceType();
   if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||

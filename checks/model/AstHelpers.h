@@ -43,6 +43,13 @@ const Expr *writtenExpr(const Expr *E);
 /// none is visible.
 const CXXRecordDecl *classWithMembers(const CXXRecordDecl *RD);
 
+/// Whether \p RD itself declares a member named \p Name.
+bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name);
+
+/// An awaiter: await_ready, await_suspend and await_resume, or a member
+/// operator co_await.
+bool hasAwaiterShape(const CXXRecordDecl &RD);
+
 /// A type whose values can be called: a function, a pointer to one or to a
 /// member function, a lambda or another class with an operator().
 bool isCallableType(QualType T);

@@ -31,34 +31,6 @@ Inference::Inference(InferenceFamilies Families) : Families(Families) {
     WaitNames.clear();
 }
 
-/// The words of an identifier in lower case, split at '_', digits and case
-/// changes: "CPUThreadPoolExecutor" -> cpu, thread, pool, executor.
-static llvm::SmallVector<std::string, 4> words(llvm::StringRef Name) {
-  llvm::SmallVector<std::string, 4> Words;
-  std::string Word;
-  auto Flush = [&] {
-    if (!Word.empty())
-      Words.push_back(llvm::StringRef(Word).lower());
-    Word.clear();
-  };
-  for (size_t I = 0; I < Name.size(); ++I) {
-    char C = Name[I];
-    if (!llvm::isAlpha(C)) {
-      Flush();
-      continue;
-    }
-    bool Upper = llvm::isUpper(C);
-    bool AfterLower = I > 0 && llvm::isLower(Name[I - 1]);
-    bool AcronymEnd = I > 0 && llvm::isUpper(Name[I - 1]) &&
-                      I + 1 < Name.size() && llvm::isLower(Name[I + 1]);
-    if (Upper && (AfterLower || AcronymEnd))
-      Flush();
-    Word += C;
-  }
-  Flush();
-  return Words;
-}
-
 /// The standard library is described by the tables alone.
 static bool inStd(const Decl &D) {
   for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent())
@@ -124,13 +96,7 @@ const InferredRole *Inference::future(const CXXRecordDecl &Class) const {
 /// A class a coroutine returns or awaits: a nested promise_type or the
 /// awaiter members.
 static bool isCoroutineShaped(const CXXRecordDecl &Class) {
-  ASTContext &Ctx = Class.getASTContext();
-  for (llvm::StringRef Name : {"promise_type", "await_ready"})
-    if (!Class.lookup(DeclarationName(&Ctx.Idents.get(Name))).empty())
-      return true;
-  return !Class
-              .lookup(Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait))
-              .empty();
+  return hasAwaiterShape(Class) || hasMember(Class, "promise_type");
 }
 
 const InferredRole *Inference::inferFuture(const CXXRecordDecl &Class) const {
@@ -152,7 +118,7 @@ const InferredRole *Inference::inferFuture(const CXXRecordDecl &Class) const {
     return keep(Class, Name + " is treated as a future: it has " +
                            quoted(Wait->getName()) + " and " +
                            quoted(Progress->getName()));
-  llvm::SmallVector<std::string, 4> Words = words(Class.getName());
+  llvm::SmallVector<std::string, 4> Words = identifierWords(Class.getName());
   if (!Words.empty() && FutureNouns.contains(Words.back()))
     return keep(Class, Name + " is treated as a future: its name says " +
                            quoted(Words.back()) + " and it has " +
@@ -263,7 +229,7 @@ static std::string executorWord(const CXXRecordDecl *Class,
                                 const llvm::StringSet<> &Nouns) {
   if (!Class || !Class->getIdentifier())
     return {};
-  for (const std::string &Word : words(Class->getName()))
+  for (const std::string &Word : identifierWords(Class->getName()))
     if (Nouns.contains(Word))
       return Word;
   return {};
@@ -583,7 +549,7 @@ const InferredRole *Inference::inferLock(const CXXRecordDecl &Class) const {
                     quoted(LockName) + " and " + quoted(UnlockName);
   if (callsMember(Members->getDestructor(), MutexUnlocks))
     return keep(Class, Why + ", and its destructor unlocks it");
-  llvm::SmallVector<std::string, 4> Words = words(Class.getName());
+  llvm::SmallVector<std::string, 4> Words = identifierWords(Class.getName());
   if (!Words.empty() && LockNouns.contains(Words.back()) &&
       Members->getDestructor() && Members->getDestructor()->isUserProvided())
     return keep(Class, Why + ", and its name says " + quoted(Words.back()));

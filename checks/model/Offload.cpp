@@ -45,21 +45,8 @@ static const OffloadTables &tables() {
 /// Appends the lower-case words of an identifier, each followed by '_':
 /// 'm_backgroundExecutor' gives 'm_background_executor_'.
 static void appendWords(llvm::StringRef Name, std::string &Out) {
-  for (size_t I = 0; I < Name.size(); ++I) {
-    char C = Name[I];
-    if (!isAlphanumeric(C)) {
-      if (Out.back() != '_')
-        Out += '_';
-      continue;
-    }
-    if (isUppercase(C) && I > 0 && Out.back() != '_' &&
-        (!isUppercase(Name[I - 1]) ||
-         (I + 1 < Name.size() && isLowercase(Name[I + 1]))))
-      Out += '_';
-    Out += toLowercase(C);
-  }
-  if (Out.back() != '_')
-    Out += '_';
+  for (const std::string &Word : identifierWords(Name))
+    Out += Word + "_";
 }
 
 /// Whether the words hold an entry of ASYNC_OFFLOAD_NAME that no negation

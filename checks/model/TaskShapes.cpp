@@ -17,11 +17,6 @@
 
 namespace clang::tidy::async::model {
 
-static bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
-  IdentifierInfo &II = RD.getASTContext().Idents.get(Name);
-  return !RD.lookup(DeclarationName(&II)).empty();
-}
-
 /// The record of \p Task's nested promise_type, when it has one: a class
 /// or an alias of one ('using promise_type = detail::Promise<T>;', whose
 /// declaration may have no type made for it yet).
@@ -47,12 +42,6 @@ static bool hasOperator(const CXXRecordDecl &RD, OverloadedOperatorKind Op) {
   return !RD.lookup(Name).empty();
 }
 
-static bool hasAwaiterShape(const CXXRecordDecl &RD) {
-  if (hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
-      hasMember(RD, "await_resume"))
-    return true;
-  return hasOperator(RD, OO_Coawait);
-}
 
 /// A generator: its promise yields values (co_yield) and the type is
 /// iterated ('for (auto v : gen)', or 'co_await gen.begin()' for an
