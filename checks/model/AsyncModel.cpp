@@ -85,6 +85,9 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #include "BlockingCalls.def"
 
 #define ASYNC_SPAWN_CALL(Name, TokenArg) SpawnCalls.add(Name, TokenArg);
+#define ASYNC_CLOSURE_OWNER(Name)                                              \
+  ClosureOwnerCalls.add(Name, true);                                           \
+  ClosureOwnerTypes.insert(Name);
 #define ASYNC_DETACHED_TOKEN(Name) DetachedTokens.insert(Name);
 #define ASYNC_THREAD_TYPE(Name) ThreadTypes.insert(Name);
 #define ASYNC_JOIN_MEMBER(Name) JoinMembers.insert(Name);
@@ -323,6 +326,14 @@ bool AsyncModel::isTimeoutAction(llvm::StringRef Name) const {
 
 bool AsyncModel::isStopCallbackType(QualType T) const {
   return StopCallbacks.contains(className(T));
+}
+
+bool AsyncModel::isClosureOwner(const Expr &E) const {
+  if (const auto *Call = dyn_cast<CallExpr>(&E))
+    return ClosureOwnerCalls.find(*Call);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E))
+    return ClosureOwnerTypes.contains(className(Construct->getType()));
+  return false;
 }
 
 bool AsyncModel::isSharedPointer(QualType T) const {

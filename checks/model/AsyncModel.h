@@ -210,6 +210,10 @@ public:
   }
   /// std::shared_ptr and friends.
   bool isSharedPointer(QualType T) const;
+  /// A call or construction that keeps the function object it is given
+  /// alive until the coroutine it starts has finished (co_spawn of a
+  /// function object, seastar::coroutine::lambda).
+  bool isClosureOwner(const Expr &E) const;
   /// The member that detaches a thread ('detach').
   bool isDetachMember(llvm::StringRef Member) const {
     return DetachMembers.contains(Member);
@@ -320,6 +324,8 @@ private:
   llvm::StringSet<> AlwaysSuspends;
   llvm::StringSet<> NeverSuspends;
   ApiTable<int> SpawnCalls;
+  ApiTable<bool> ClosureOwnerCalls;
+  llvm::StringSet<> ClosureOwnerTypes;
   ApiTable<bool> Resumes;
   ApiTable<bool> Completers;
   ApiTable<bool> PrimitiveCompleters;

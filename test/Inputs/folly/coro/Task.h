@@ -24,6 +24,8 @@ template <> struct Task<void>::promise_type {
   void unhandled_exception() {}
   void return_void() {}
 };
+// Moves the callable into a coroutine frame that awaits the task it returns.
+template <class F> auto co_invoke(F &&f) -> decltype(f()) { return f(); }
 template <class Awaitable> auto blockingWait(Awaitable &&a) {
   return a.await_resume();
 }

@@ -32,6 +32,21 @@ template <> struct coroutine_promise<void> {
 template <typename T> internal::awaiter<T> operator co_await(future<T> f) noexcept {
   return {std::move(f)};
 }
+
+namespace coroutine {
+// Wraps a coroutine lambda given to then() and the like so that the closure
+// outlives the coroutine (the real one keeps a pointer and is used within
+// one co_await full-expression).
+template <typename Func> class lambda {
+  Func *_func;
+
+public:
+  explicit lambda(Func &&func) : _func(&func) {}
+  template <typename... Args> decltype(auto) operator()(Args &&...args) const {
+    return (*_func)(static_cast<Args &&>(args)...);
+  }
+};
+} // namespace coroutine
 } // namespace seastar
 
 template <typename T, typename... Args>

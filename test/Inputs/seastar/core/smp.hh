@@ -19,18 +19,22 @@ class smp_message_queue {
     virtual void process() = 0;
   };
   template <typename Func> struct async_work_item : work_item {
+    using result_type = std::invoke_result_t<Func>;
+    using future_type = futurize_t<result_type>;
     Func _func;
-    promise<std::invoke_result_t<Func>> _pr;
+    promise<typename future_type::value_type> _pr;
     explicit async_work_item(Func &&func) : _func(std::move(func)) {}
     void process() override {
-      if constexpr (std::is_void_v<std::invoke_result_t<Func>>) {
+      if constexpr (std::is_same_v<result_type, future_type>) {
+        (void)_func(); // the real queue forwards the future's result to _pr
+      } else if constexpr (std::is_void_v<result_type>) {
         _func();
         _pr.set_value();
       } else {
         _pr.set_value(_func());
       }
     }
-    futurize_t<std::invoke_result_t<Func>> get_future() { return _pr.get_future(); }
+    future_type get_future() { return _pr.get_future(); }
   };
   std::deque<std::unique_ptr<work_item>> _pending;
   void submit_item(std::unique_ptr<work_item> item) {
