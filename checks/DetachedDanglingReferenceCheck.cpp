@@ -7,6 +7,7 @@
 #include "checks/model/Handoff.h"
 #include "checks/model/Joins.h"
 #include "checks/model/Ownership.h"
+#include "checks/model/Referents.h"
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -299,20 +300,11 @@ private:
 
   void checkBoundArgument(const Expr &Arg, const ParmVarDecl &Param,
                           const FunctionDecl &Coroutine, const Work &W) {
-    // Only conversions: IgnoreParenImpCasts would also skip the temporary.
-    const Expr *E = &Arg;
-    while (true) {
-      E = E->IgnoreParens();
-      const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
-      if (!Cast)
-        break;
-      E = Cast->getSubExpr();
-    }
-    std::string Via = "it is bound to parameter '" + Param.getNameAsString() +
-                      "' of coroutine '" + Coroutine.getNameAsString() +
-                      "', whose frame keeps it in";
-    if (isa<MaterializeTemporaryExpr>(E) &&
-        !isa<StringLiteral>(E->IgnoreImplicit())) {
+    std::optional<model::BoundReferent> Referent =
+        model::boundReferent(Arg, Param.getType(), Model);
+    if (!Referent)
+      return;
+    if (Referent->Temporary) {
       if (!Check.reportOnce(Arg.getBeginLoc()))
         return;
       Check.diag(Arg.getBeginLoc(),
@@ -324,20 +316,10 @@ private:
       noteDetached(W);
       return;
     }
-    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-        Unary && Unary->getOpcode() == UO_AddrOf)
-      E = Unary->getSubExpr();
-    // A view made from an owner (string -> string_view, vector -> span)
-    // refers into the owner; a copy of another view is not traced.
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-        Construct && Construct->getNumArgs() >= 1 &&
-        !Model.isReferenceLike(Construct->getArg(0)->getType()))
-      E = Construct->getArg(0);
-    if (const auto *Conversion =
-            dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()))
-      if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
-        E = Conversion->getImplicitObjectArgument();
-    checkReferent(*E, W, Arg.getBeginLoc(), Via);
+    checkReferent(*Referent->Object, W, Arg.getBeginLoc(),
+                  "it is bound to parameter '" + Param.getNameAsString() +
+                      "' of coroutine '" + Coroutine.getNameAsString() +
+                      "', whose frame keeps it in");
   }
 
   void checkLambda(const LambdaExpr &Lambda, const Work &W) {
@@ -430,6 +412,11 @@ private:
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Inner)) {
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         checkVariable(*Var, W, Where, How);
+      return;
+    }
+    // A member or element of a local ('req.path') dies with it.
+    if (const VarDecl *Owner = model::localOwner(Inner)) {
+      checkVariable(*Owner, W, Where, How);
       return;
     }
     // A member of *this: dangling when the object is shared-owned.

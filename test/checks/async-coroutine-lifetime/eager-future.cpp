@@ -33,7 +33,7 @@ future<> write_in_loop(const std::string &data, int times) {
 future<> keeps_future() {
   auto f = write_later(std::string(64, 'x'));
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: a temporary is bound to parameter 'data' of coroutine 'write_later' and destroyed at the end of the full-expression, but the coroutine is kept in 'f' and still refers to it
-  // CHECK-MESSAGES: :{{[0-9]+}}:41: note: parameter 'data' is declared here
+  // CHECK-MESSAGES: :[[@LINE-21]]:41: note: parameter 'data' is declared here
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: the task is kept here
   auto g = write_in_loop(std::string(8, 'y'), 3);
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: a temporary is bound to parameter 'data' of coroutine 'write_in_loop'

@@ -48,6 +48,23 @@ void spawn_with_temporary(asio::io_context &ioc) {
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the work is detached here
 }
 
+void spawn_with_view_of_member(asio::io_context &ioc) {
+  Request req{"/index"};
+  asio::co_spawn(ioc, log_line(req.path), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'req' is destroyed when its scope ends, but it is bound to parameter 'line' of coroutine 'log_line', whose frame keeps it in work detached by 'boost::asio::co_spawn'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the work is detached here
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: 'req' is declared here
+  // CHECK-MESSAGES: :[[@LINE+4]]:1: note: 'req' is destroyed here
+  asio::co_spawn(ioc, log_line(std::string("GET ") + req.path), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: a temporary is bound to parameter 'line' of coroutine 'log_line', detached by 'boost::asio::co_spawn'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the work is detached here
+}
+
+void spawn_with_pointer_copy(asio::io_context &ioc, const int *shared) {
+  const int *alias = shared;   // the pointer is copied; what it points to is not ours
+  asio::co_spawn(ioc, with_pointer(alias), asio::detached);
+}
+
 void spawn_lambda(asio::io_context &ioc) {
   std::string user = "u";
   asio::co_spawn(
