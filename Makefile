@@ -12,7 +12,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS = -G Ninja -DLLVM_VERSION=$(LLVM_VERSION) \
   -DCMAKE_CXX_COMPILER=clang++-$(LLVM_VERSION) -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build asan check check-all demo bench field selfcheck fuzz clean
+.PHONY: all deps build asan check check-all demo bench field comparisons selfcheck fuzz clean
 
 all: build
 
@@ -72,6 +72,15 @@ bench: build
 field: build
 	@python3 bench/field/run.py --async-tidy $(BUILD_DIR)/bin/async-tidy \
 	  --out $(BUILD_DIR)/field -j $(JOBS) $(FIELD_FLAGS)
+
+# docs/comparisons/: a check's own test files run through the stock
+# clang-tidy checks that cover the same rule, and through async-tidy.
+comparisons: build
+	python3 bench/compare_stock.py --async-tidy $(BUILD_DIR)/bin/async-tidy \
+	  --clang-tidy clang-tidy-$(LLVM_VERSION) --check async-coroutine-lifetime \
+	  --stock cppcoreguidelines-avoid-capturing-lambda-coroutines,cppcoreguidelines-avoid-reference-coroutine-parameters \
+	  --title "async-coroutine-lifetime compared with the stock coroutine checks" \
+	  --out docs/comparisons/coroutine-lifetime.md test/checks/async-coroutine-lifetime/*.cpp
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

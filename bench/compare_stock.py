@@ -60,10 +60,11 @@ def compiler_args(path):
     with open(path) as f:
         text = f.read()
     m = re.search(r"RUN:.*?%t(.*)$", text, re.M)
-    tail = m.group(1) if m else ""
-    parts = tail.split(" -- ")
-    if len(parts) >= 3:
-        return parts[2].split()
+    words = (m.group(1) if m else "").split()
+    # SOURCE CHECK TEMP [-- TIDY-ARGS [-- COMPILER-ARGS]]
+    separators = [i for i, word in enumerate(words) if word == "--"]
+    if len(separators) >= 2:
+        return [w for w in words[separators[1] + 1:] if w != "\\"]
     return ["-std=c++20"]
 
 
@@ -76,8 +77,11 @@ def tidy_options(path):
 
 
 def findings(command, path):
-    result = subprocess.run(command, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    try:
+        result = subprocess.run(command, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+    except OSError as error:
+        fail("cannot run %s: %s" % (command[0], error.strerror))
     if result.returncode not in (0, 1):
         fail("%s exited with %d on %s:\n%s" %
              (command[0], result.returncode, path, result.stdout[-2000:]))
