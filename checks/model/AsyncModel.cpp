@@ -395,8 +395,8 @@ static std::string enumeratorName(const EnumConstantDecl &Enumerator) {
   const auto *Enum = cast<EnumDecl>(Enumerator.getDeclContext());
   const DeclContext *Scope = Enum->isScoped() ? Enum : Enum->getDeclContext();
   if (const auto *Named = dyn_cast<NamedDecl>(Scope))
-    return Named->getQualifiedNameAsString() + "::" +
-           Enumerator.getName().str();
+    return Named->getQualifiedNameAsString() +
+           "::" + Enumerator.getName().str();
   return Enumerator.getName().str();
 }
 

@@ -82,8 +82,7 @@ static llvm::SmallVector<const Expr *, 2> returnedValues(const Stmt &Body) {
   return Values;
 }
 
-bool forwardsSelfObservedResult(const CallExpr &Call,
-                                const AsyncModel &Model) {
+bool forwardsSelfObservedResult(const CallExpr &Call, const AsyncModel &Model) {
   const Stmt *Body = calleeBody(Call);
   if (!Body || isa<CoroutineBodyStmt>(Body))
     return false;

@@ -122,16 +122,14 @@ static const ValueDecl *wrappedObject(const Expr *Awaited) {
     const auto *Call = dyn_cast<CallExpr>(E);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Callee || isa<CXXMethodDecl>(Callee) || Call->getNumArgs() == 0 ||
-        Callee->isInStdNamespace() ||
-        !Call->getType()->getAsCXXRecordDecl())
+        Callee->isInStdNamespace() || !Call->getType()->getAsCXXRecordDecl())
       return nullptr;
     return referencedDecl(Call->getArg(0));
   }
   return nullptr;
 }
 
-void Joins::addWait(const Expr *Object, SourceLocation Where,
-                    bool Awaited) {
+void Joins::addWait(const Expr *Object, SourceLocation Where, bool Awaited) {
   const ValueDecl *Waited = referencedDecl(Object);
   if (!Waited && Awaited)
     Waited = wrappedObject(Object);
@@ -369,8 +367,8 @@ static SourceLocation scopeEndIn(const Stmt &Body, const VarDecl &Var) {
   return End;
 }
 
-bool joinedByEnclosingFunction(const FunctionDecl &Function,
-                               const VarDecl &Var, const LambdaExpr &Work,
+bool joinedByEnclosingFunction(const FunctionDecl &Function, const VarDecl &Var,
+                               const LambdaExpr &Work,
                                const AsyncModel &Model) {
   const FunctionDecl *Inner = &Function;
   while (const auto *Method = dyn_cast<CXXMethodDecl>(Inner)) {

@@ -75,8 +75,7 @@ private:
 
   /// A wait on \p Object; an \p Awaited one also on what an awaited
   /// wrapper is made from ('co_await qCoro(f)').
-  void addWait(const Expr *Object, SourceLocation Where,
-               bool Awaited = false);
+  void addWait(const Expr *Object, SourceLocation Where, bool Awaited = false);
   void addLoopRun(const CallExpr &Run,
                   llvm::ArrayRef<const Stmt *> Ancestors);
 
@@ -89,9 +88,8 @@ private:
 /// nested in it), is joined by the enclosing function that declares \p Var
 /// before \p Var dies: it waits for the work's signal after the lambda
 /// ('latch.wait()' after the threads that post work counting it down).
-bool joinedByEnclosingFunction(const FunctionDecl &Function,
-                               const VarDecl &Var, const LambdaExpr &Work,
-                               const AsyncModel &Model);
+bool joinedByEnclosingFunction(const FunctionDecl &Function, const VarDecl &Var,
+                               const LambdaExpr &Work, const AsyncModel &Model);
 
 } // namespace clang::tidy::async::model
 
