@@ -422,7 +422,9 @@ bool AsyncModel::isForeignThreadSender(QualType T) const {
   if (T->isPointerType())
     T = T->getPointeeType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()))
+  if (RD)
+    RD = RD->getDefinition();
+  if (!RD)
     return false;
   auto Named = [this](const CXXRecordDecl *Class) {
     return Class->getIdentifier() &&
