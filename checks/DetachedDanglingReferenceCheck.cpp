@@ -326,7 +326,12 @@ private:
     // Waiting for the work's last signal joins it: locals that die after
     // the wait outlive the work.
     SourceLocation OuterJoin = SignalJoin;
+    const LambdaExpr *OuterWork = CurrentWork;
+    CurrentWork = &Lambda;
     SignalJoin = Joins.signalWait(Lambda, W.Start->getBeginLoc());
+    if (const auto *Call = dyn_cast<CallExpr>(W.Start);
+        Call && SignalJoin.isInvalid())
+      SignalJoin = Joins.orderedQueueJoin(*Call, Parents);
     bool OwnsThis = false;
     SourceLocation ThisCapture;
     for (const LambdaCapture &Capture : Lambda.captures()) {
@@ -357,6 +362,7 @@ private:
     if (ThisCapture.isValid() && !OwnsThis)
       checkThisCapture(W, ThisCapture);
     SignalJoin = OuterJoin;
+    CurrentWork = OuterWork;
   }
 
   bool isRequestScoped(QualType T) const {
@@ -455,6 +461,9 @@ private:
       return;
     }
     SourceLocation End = ScopeEnd.lookup(&Var);
+    if (End.isInvalid() && CurrentWork &&
+        model::joinedByEnclosingFunction(Function, Var, *CurrentWork, Model))
+      return;
     if (End.isInvalid())
       End = FunctionEnd;
     if (SignalJoin.isValid() &&
@@ -506,6 +515,8 @@ private:
   model::Joins Joins;
   // Where the function waits for the signal of the lambda being checked.
   SourceLocation SignalJoin;
+  // The lambda being checked as work.
+  const LambdaExpr *CurrentWork = nullptr;
 };
 
 void DetachedDanglingReferenceCheck::checkBody(const FunctionDecl &Function,

@@ -59,10 +59,15 @@ void DiscardedTaskCheck::walk(const Stmt &Body, bool InCoroutine) {
   });
 }
 
-bool DiscardedTaskCheck::isAllowed(const CallExpr &Call) const {
-  // A continuation that handles its errors runs without its task object.
+bool DiscardedTaskCheck::isAllowed(
+    const CallExpr &Call, const model::AsyncModel::TaskTraits &Traits) const {
+  // A continuation that handles its errors runs without its task object;
+  // a self-owning task runs to its end, so only an error can be lost.
   return model().isSelfObservedResult(Call) ||
+         model::forwardsSelfObservedResult(Call, model()) ||
          model::handlesItsErrors(Call, model()) ||
+         (Traits.SelfOwning &&
+          !model::mayEndInError(Call, model(), model().maxCallDepth())) ||
          AllowedDiscards.matchesCall(Call);
 }
 
@@ -72,6 +77,8 @@ StringRef DiscardedTaskCheck::consequence(
     return "its destructor blocks until the work finishes";
   if (Traits.Lazy)
     return "the work never starts unless it is awaited";
+  if (Traits.SelfOwning)
+    return "the work runs on, but an error it ends with is never observed";
   return "its completion and errors are never observed";
 }
 
@@ -98,7 +105,7 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
     return;
   std::optional<model::AsyncModel::TaskTraits> Traits =
       model().taskTraits(Call->getType());
-  if (!Traits || isAllowed(*Call) || !reportOnce(Call->getBeginLoc()))
+  if (!Traits || isAllowed(*Call, *Traits) || !reportOnce(Call->getBeginLoc()))
     return;
 
   std::string Producer =
@@ -130,7 +137,7 @@ void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
     return;
   std::optional<model::AsyncModel::TaskTraits> Traits =
       model().taskTraits(Var.getType());
-  if (!Traits || isAllowed(*Call) || !reportOnce(Var.getLocation()))
+  if (!Traits || isAllowed(*Call, *Traits) || !reportOnce(Var.getLocation()))
     return;
   diag(Var.getLocation(),
        "'%0' of type '%1' is never awaited, moved or passed on; %2")

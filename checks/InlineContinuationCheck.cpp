@@ -28,6 +28,7 @@ void InlineContinuationCheck::onStartOfTranslationUnit() {
   Resumes.clear();
   ForeignCallbacks.clear();
   PostedByOption.clear();
+  MovedObjects.clear();
   StoredHandles.clear();
   TableCompleterCalls.clear();
   MemberCalls.clear();
@@ -175,6 +176,13 @@ void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
                  dyn_cast<CXXMethodDecl>(Call->getDirectCallee());
              Method && mayHoldWaiters(*Method->getParent()))
       MemberCalls.push_back(Call);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const CXXMethodDecl *Method = Member->getMethodDecl();
+          Method && Method->getIdentifier() &&
+          model().isThreadMoveMember(Method->getName()))
+        if (const ValueDecl *Moved =
+                model::referencedDecl(Member->getImplicitObjectArgument()))
+          MovedObjects.insert(Moved);
     recordCallbacks(*Call, *Call->getDirectCallee(),
                     {Call->getArgs(), Call->getNumArgs()});
     return;
@@ -219,6 +227,17 @@ void InlineContinuationCheck::reportUnderLock(const CallExpr &Call,
       << Lock.getName();
   noteInferred(model().inferredCompleter(Call));
   noteInferred(model().inferredLock(Lock.getType()));
+}
+
+bool InlineContinuationCheck::runsOnForeignThread(
+    const Expr &Registration) const {
+  const auto *Call = dyn_cast<CallExpr>(&Registration);
+  const Expr *Sender = Call ? model().signalSender(*Call) : nullptr;
+  if (!Sender)
+    return true;
+  const ValueDecl *Object = model::referencedDecl(Sender);
+  return model().isForeignThreadSender(Sender->IgnoreImpCasts()->getType()) ||
+         (Object && MovedObjects.contains(Object));
 }
 
 std::string InlineContinuationCheck::registrarName(const Expr &Registration) {
@@ -336,7 +355,8 @@ void InlineContinuationCheck::reportPrimitiveCall(
     return;
   }
   auto It = ForeignCallbacks.find(&Callable);
-  if (It == ForeignCallbacks.end() || !reportOnce(Call.getExprLoc()))
+  if (It == ForeignCallbacks.end() || !runsOnForeignThread(*It->second) ||
+      !reportOnce(Call.getExprLoc()))
     return;
   diag(Call.getExprLoc(),
        "'%0' resumes the coroutines waiting on it inline inside a callback "
@@ -427,6 +447,10 @@ void InlineContinuationCheck::checkResume(
     if (const auto *Thread = dyn_cast<CXXConstructExpr>(It->second);
         Thread && model().isThreadType(Thread->getType()) &&
         model::isDedicatedResumeThread(Resume, Callable))
+      return;
+    // A signal of an object on the coroutine's own thread resumes it from
+    // that thread's event loop.
+    if (!runsOnForeignThread(*It->second))
       return;
     std::string Registrar = registrarName(*It->second);
     if (!reportOnce(Resume.getExprLoc()))

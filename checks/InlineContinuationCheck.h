@@ -25,6 +25,10 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
+  /// Whether a callback of \p Registration runs on another thread than
+  /// the one that registers it: not for a signal of an object that lives
+  /// on this thread.
+  bool runsOnForeignThread(const Expr &Registration) const;
 
 private:
   void checkUnderLock(const FunctionDecl &Function);
@@ -51,6 +55,9 @@ private:
   llvm::DenseMap<const FunctionDecl *, const Expr *> ForeignCallbacks;
   /// Lambdas given to a ResumeExecutors call: posting the resumption.
   llvm::DenseSet<const FunctionDecl *> PostedByOption;
+  // Objects moved to another thread (moveToThread): their signals come
+  // from there.
+  llvm::DenseSet<const ValueDecl *> MovedObjects;
   /// coroutine_handle members that some await_suspend stores into.
   llvm::DenseSet<const FieldDecl *> StoredHandles;
   /// Calls of a library primitive's member that resumes its waiters inline.

@@ -68,6 +68,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   TaskTypeTable[Name] = {Awaitable, Lazy};
 #define ASYNC_JOINING_LAUNCH(Name) JoiningLaunches.add(Name, true);
 #define ASYNC_SELF_OBSERVED_RESULT(Name) SelfObservedResults.add(Name, true);
+#define ASYNC_SELF_OWNING_TASK(Name) SelfOwningTasks.insert(Name);
 #define ASYNC_ALWAYS_SUSPEND(Name) AlwaysSuspends.insert(Name);
 #define ASYNC_NEVER_SUSPEND(Name) NeverSuspends.insert(Name);
 #define ASYNC_OUTCOME_TYPE(Name) OutcomeTypes.insert(Name);
@@ -101,6 +102,8 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_SHARED_POINTER_TYPE(Name) SharedPointers.insert(Name);
 #define ASYNC_DETACH_MEMBER(Name) DetachMembers.insert(Name);
 #define ASYNC_REFERENCE_LIKE_TYPE(Name) ReferenceLikeNames.insert(Name);
+#define ASYNC_ORDERED_QUEUEING(Name, Enumerator)                               \
+  OrderedQueueings.add(Name, Enumerator);
 #include "Lifetimes.def"
 
 #define ASYNC_COROUTINE_HANDLE_TYPE(Name) CoroutineHandles.insert(Name);
@@ -111,6 +114,10 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_CALLBACK_REGISTRATION(Name)                                      \
   CallbackRegistrations.insert(Name);                                          \
   CallbackRegistrationNames.insert(shortName(Name));
+#define ASYNC_SIGNAL_CONNECTION(Name, SenderArg)                               \
+  SignalConnections.add(Name, SenderArg);
+#define ASYNC_FOREIGN_THREAD_SENDER(Name) ForeignThreadSenders.insert(Name);
+#define ASYNC_THREAD_MOVE_MEMBER(Name) ThreadMoveMembers.insert(Name);
 #include "Completions.def"
 
 #define ASYNC_TIMER_TYPE(Name) TimerTypeNames.insert(Name);
@@ -391,6 +398,52 @@ AsyncModel::spawnTokenIndex(const CallExpr &Call) const {
 
 bool AsyncModel::isDetachedToken(QualType T) const {
   return DetachedTokens.contains(className(T));
+}
+
+/// The name an enumerator is written with: 'Qt::QueuedConnection' for an
+/// unscoped enum in namespace Qt, 'E::A' for a scoped one.
+static std::string enumeratorName(const EnumConstantDecl &Enumerator) {
+  const auto *Enum = cast<EnumDecl>(Enumerator.getDeclContext());
+  const DeclContext *Scope = Enum->isScoped() ? Enum : Enum->getDeclContext();
+  if (const auto *Named = dyn_cast<NamedDecl>(Scope))
+    return Named->getQualifiedNameAsString() +
+           "::" + Enumerator.getName().str();
+  return Enumerator.getName().str();
+}
+
+bool AsyncModel::isOrderedQueueing(const CallExpr &Call) const {
+  const std::string *Enumerator = OrderedQueueings.find(Call);
+  return Enumerator && llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+           const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+           const auto *Constant =
+               Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+           return Constant && enumeratorName(*Constant) == *Enumerator;
+         });
+}
+
+const Expr *AsyncModel::signalSender(const CallExpr &Call) const {
+  const int *Index = SignalConnections.find(Call);
+  if (!Index || static_cast<unsigned>(*Index) >= Call.getNumArgs())
+    return nullptr;
+  return Call.getArg(*Index);
+}
+
+bool AsyncModel::isForeignThreadSender(QualType T) const {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (RD)
+    RD = RD->getDefinition();
+  if (!RD)
+    return false;
+  auto Named = [this](const CXXRecordDecl *Class) {
+    return Class->getIdentifier() &&
+           ForeignThreadSenders.contains(apiName(*Class));
+  };
+  return Named(RD) || !RD->forallBases([&](const CXXRecordDecl *Base) {
+    return !Named(Base);
+  });
 }
 
 bool AsyncModel::isThreadType(QualType T) const {

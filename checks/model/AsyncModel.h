@@ -147,6 +147,9 @@ public:
   bool isSignalMember(llvm::StringRef Name) const {
     return SignalMembers.contains(Name);
   }
+  /// A call that queues its work in order on its context object's thread
+  /// (QMetaObject::invokeMethod with Qt::QueuedConnection).
+  bool isOrderedQueueing(const CallExpr &Call) const;
   /// A class whose objects live in a shared_ptr (enable_shared_from_this).
   bool isSharedOwned(const CXXRecordDecl &Class) const;
   /// A reference, pointer, or a type that refers to what it does not own
@@ -175,6 +178,15 @@ public:
   /// subsystem to invoke later (threads, signal connections,
   /// CompletionCallbacks).
   bool isCallbackRegistration(const FunctionDecl &Callee) const;
+  /// The sender argument of a signal connection (QObject::connect), or
+  /// null for another call: its callback runs on the sender's thread.
+  const Expr *signalSender(const CallExpr &Call) const;
+  /// A sender whose signals come from another thread (QThread).
+  bool isForeignThreadSender(QualType T) const;
+  /// A member that moves its object to another thread (moveToThread).
+  bool isThreadMoveMember(llvm::StringRef Name) const {
+    return ThreadMoveMembers.contains(Name);
+  }
 
   /// A timer class (table or TimerTypes), also behind a shared_ptr.
   bool isTimerType(QualType T) const;
@@ -245,6 +257,8 @@ public:
   struct TaskTraits {
     bool Awaitable; // a coroutine can co_await it directly
     bool Lazy;      // its work starts only when awaited
+    // Eager and reference-counted: the work runs on without its handle.
+    bool SelfOwning = false;
   };
   /// The traits of a task type (by table, TaskTypes or shape), or nothing
   /// for any other type.
@@ -320,6 +334,7 @@ private:
   llvm::StringMap<TaskTraits> TaskTypeTable;
   ApiTable<bool> JoiningLaunches;
   ApiTable<bool> SelfObservedResults;
+  llvm::StringSet<> SelfOwningTasks;
   llvm::StringSet<> OutcomeTypes;
   llvm::StringSet<> AlwaysSuspends;
   llvm::StringSet<> NeverSuspends;
@@ -345,6 +360,10 @@ private:
   ApiTable<bool> Sleeps;
   llvm::StringSet<> CallbackRegistrations;
   llvm::StringSet<> CallbackRegistrationNames; // unqualified, for a quick no
+  ApiTable<int> SignalConnections;
+  ApiTable<std::string> OrderedQueueings;
+  llvm::StringSet<> ForeignThreadSenders;
+  llvm::StringSet<> ThreadMoveMembers;
   llvm::StringSet<> DetachedTokens;
   llvm::StringSet<> ThreadTypes;
   llvm::StringSet<> JoinMembers;

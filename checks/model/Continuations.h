@@ -19,6 +19,20 @@ namespace clang::tidy::async::model {
 /// throws nothing outside one. The task it returns then carries no error.
 bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model);
 
+/// Whether the task \p Call returns can end with an error that a dropped
+/// handle loses: the coroutine it starts throws outside a try block, or
+/// awaits a call whose task can (followed \p Depth calls deep), or a plain
+/// function returns such a task. A callee whose body is not visible can;
+/// a self-observed result ('QCoro::Task::then') and an awaited operation
+/// whose body is not visible (a library's, reporting errors as values)
+/// cannot.
+bool mayEndInError(const CallExpr &Call, const AsyncModel &Model,
+                   unsigned Depth);
+
+/// Whether \p Call is a plain function (no coroutine) whose every return
+/// hands on a self-observed result ('return timer().then(f);').
+bool forwardsSelfObservedResult(const CallExpr &Call, const AsyncModel &Model);
+
 } // namespace clang::tidy::async::model
 
 #endif // ASYNC_TIDY_CHECKS_MODEL_CONTINUATIONS_H

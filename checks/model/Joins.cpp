@@ -2,6 +2,7 @@
 
 #include "Joins.h"
 #include "AstHelpers.h"
+#include "Handoff.h"
 #include "StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -66,7 +67,7 @@ Joins::Joins(const Stmt &Body, const AsyncModel &Model) : Model(Model) {
       }
     if (const auto *Await = dyn_cast<CoawaitExpr>(&S);
         Await && !Await->isImplicit())
-      addWait(Await->getOperand(), Await->getBeginLoc());
+      addWait(Await->getOperand(), Await->getBeginLoc(), /*Awaited=*/true);
     // A loop on a flag waits for whoever raises it.
     const Expr *Condition = nullptr;
     if (const auto *While = dyn_cast<WhileStmt>(&S))
@@ -107,8 +108,31 @@ void Joins::addLoopRun(const CallExpr &Run,
   }
 }
 
-void Joins::addWait(const Expr *Object, SourceLocation Where) {
+/// The object an awaited wrapper is made from: 'f' in 'qCoro(f)' and
+/// 'qCoro(p.future()).takeResult()'. A function that takes an object and
+/// returns a class awaited here (or whose member is) awaits that object.
+static const ValueDecl *wrappedObject(const Expr *Awaited) {
+  const Expr *E = Awaited;
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = Member->getImplicitObjectArgument();
+      continue;
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || isa<CXXMethodDecl>(Callee) || Call->getNumArgs() == 0 ||
+        Callee->isInStdNamespace() || !Call->getType()->getAsCXXRecordDecl())
+      return nullptr;
+    return referencedDecl(Call->getArg(0));
+  }
+  return nullptr;
+}
+
+void Joins::addWait(const Expr *Object, SourceLocation Where, bool Awaited) {
   const ValueDecl *Waited = referencedDecl(Object);
+  if (!Waited && Awaited)
+    Waited = wrappedObject(Object);
   if (!Waited)
     return;
   Waits.push_back({Waited, Where, SourceRange()});
@@ -121,8 +145,20 @@ void Joins::addWait(const Expr *Object, SourceLocation Where) {
         Waits.push_back({Maker, Where, SourceRange()});
 }
 
-SourceLocation Joins::signalWait(const LambdaExpr &Work,
-                                 SourceLocation Start) const {
+/// The lambda a call runs at once: a local variable initialized with a
+/// lambda, called ('work()').
+static const LambdaExpr *calledLocalLambda(const Stmt &S) {
+  const auto *Call = dyn_cast<CXXOperatorCallExpr>(&S);
+  if (!Call || Call->getOperator() != OO_Call)
+    return nullptr;
+  const auto *Var = dyn_cast_or_null<VarDecl>(referencedDecl(Call->getArg(0)));
+  if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
+    return nullptr;
+  return dyn_cast_or_null<LambdaExpr>(writtenExpr(Var->getInit()));
+}
+
+Joins::WorkSignals Joins::workSignals(const LambdaExpr &Work,
+                                      unsigned Depth) const {
   const SourceManager &SM =
       Work.getCallOperator()->getASTContext().getSourceManager();
   auto ByReference = [&Work](const ValueDecl *D) {
@@ -131,17 +167,30 @@ SourceLocation Joins::signalWait(const LambdaExpr &Work,
              C.getCaptureKind() == LCK_ByRef;
     });
   };
-  // What the work signals (the object, and where the signal ends), and the
-  // last place it refers to a by-reference capture.
-  llvm::SmallVector<std::pair<const Decl *, SourceLocation>, 4> Signals;
-  SourceLocation LastUse;
+  WorkSignals Result;
+  auto Use = [&](SourceLocation Where) {
+    if (Result.LastUse.isInvalid() ||
+        SM.isBeforeInTranslationUnit(Result.LastUse, Where))
+      Result.LastUse = Where;
+  };
   walkStatements(*Work.getBody(), [&](const Stmt &S, const Stmt *Parent) {
     if (Parent && isa<LambdaExpr>(S))
       return WalkAction::Skip;
+    // A local lambda the work calls signals when the call does ('quit()'
+    // one call deeper); a signal it follows with a use is no last act.
+    if (const LambdaExpr *Called = calledLocalLambda(S); Called && Depth > 0) {
+      WorkSignals Inner = workSignals(*Called, Depth - 1);
+      for (const auto &[Object, SignalEnd] : Inner.Signals)
+        if (Inner.LastUse.isInvalid() ||
+            !SM.isBeforeInTranslationUnit(SignalEnd, Inner.LastUse))
+          Result.Signals.push_back({Object, S.getEndLoc()});
+      if (Inner.LastUse.isValid())
+        Use(S.getBeginLoc());
+    }
     if (const auto *Call = dyn_cast<CallExpr>(&S);
         Call && Model.isEventLoopQuit(*Call))
       if (const Decl *Loop = eventLoopOf(*Call))
-        Signals.push_back({Loop, S.getEndLoc()});
+        Result.Signals.push_back({Loop, S.getEndLoc()});
     const Expr *Signalled = nullptr;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
@@ -156,19 +205,28 @@ SourceLocation Joins::signalWait(const LambdaExpr &Work,
         Signalled = Assign->getLHS();
     }
     if (const ValueDecl *Object = referencedDecl(Signalled))
-      Signals.push_back({Object, S.getEndLoc()});
+      Result.Signals.push_back({Object, S.getEndLoc()});
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
-      if (ByReference(Ref->getDecl()) &&
-          (LastUse.isInvalid() ||
-           SM.isBeforeInTranslationUnit(LastUse, Ref->getLocation())))
-        LastUse = Ref->getLocation();
+      if (ByReference(Ref->getDecl()))
+        Use(Ref->getLocation());
     return WalkAction::Descend;
   });
+  return Result;
+}
+
+SourceLocation Joins::signalWait(const LambdaExpr &Work,
+                                 SourceLocation Start) const {
+  const SourceManager &SM =
+      Work.getCallOperator()->getASTContext().getSourceManager();
+  // What the work signals (the object, and where the signal ends), and the
+  // last place it refers to a by-reference capture.
+  WorkSignals Found = workSignals(Work, /*Depth=*/1);
   SourceLocation Earliest;
-  for (const auto &[Object, SignalEnd] : Signals) {
+  for (const auto &[Object, SignalEnd] : Found.Signals) {
     // Work that goes on using its references after the signal races the
     // waiter that ends their lives.
-    if (LastUse.isValid() && SM.isBeforeInTranslationUnit(SignalEnd, LastUse))
+    if (Found.LastUse.isValid() &&
+        SM.isBeforeInTranslationUnit(SignalEnd, Found.LastUse))
       continue;
     for (const Wait &W : Waits)
       if (W.Object == Object && SM.isBeforeInTranslationUnit(Start, W.Where) &&
@@ -243,6 +301,97 @@ bool Joins::isSubjectJoined(const CallExpr &Call) const {
     Subject = Address->getSubExpr();
   const ValueDecl *Target = referencedDecl(Subject);
   return Target && Joined.contains(Target);
+}
+
+/// The context object of an ordered queueing call, or null.
+static const ValueDecl *queueContext(const CallExpr &Call,
+                                     const AsyncModel &Model) {
+  if (!Model.isOrderedQueueing(Call))
+    return nullptr;
+  std::optional<Handoff> Queued = handoff(Call, Model);
+  if (!Queued || !Queued->Context)
+    return nullptr;
+  const Expr *Context = Call.getArg(*Queued->Context)->IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(Context);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Context = Address->getSubExpr();
+  return referencedDecl(Context);
+}
+
+SourceLocation
+Joins::orderedQueueJoin(const CallExpr &Call,
+                        llvm::ArrayRef<const Stmt *> Ancestors) const {
+  const ValueDecl *Context = queueContext(Call, Model);
+  if (!Context || Ancestors.size() < 2)
+    return {};
+  // The statements after the one that queues, in the nearest block.
+  for (size_t I = Ancestors.size() - 1; I-- > 0;) {
+    const auto *Block = dyn_cast<CompoundStmt>(Ancestors[I]);
+    if (!Block)
+      continue;
+    auto Item = llvm::find(Block->body(), Ancestors[I + 1]);
+    if (Item == Block->body_end())
+      return {};
+    for (++Item; Item != Block->body_end(); ++Item) {
+      const auto *Statement = dyn_cast<Expr>(*Item);
+      const auto *Later = dyn_cast_or_null<CallExpr>(
+          Statement ? Statement->IgnoreImplicit() : nullptr);
+      if (!Later || queueContext(*Later, Model) != Context)
+        continue;
+      for (const Expr *Arg : handoff(*Later, Model)->work(*Later))
+        if (const LambdaExpr *Work = lambdaArgument(Arg))
+          if (SourceLocation Join = signalWait(*Work, Later->getBeginLoc());
+              Join.isValid())
+            return Join;
+    }
+    return {};
+  }
+  return {};
+}
+
+/// The end of the block of \p Body that declares \p Var, or invalid.
+static SourceLocation scopeEndIn(const Stmt &Body, const VarDecl &Var) {
+  SourceLocation End;
+  walkStatements(Body, [&](const Stmt &S, const Stmt *Parent) {
+    if (Parent && isa<LambdaExpr>(S))
+      return WalkAction::Skip;
+    if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+      for (const Stmt *Item : Block->body())
+        if (const auto *Decls = dyn_cast<DeclStmt>(Item);
+            Decls && llvm::is_contained(Decls->decls(), &Var)) {
+          End = Block->getRBracLoc();
+          return WalkAction::Stop;
+        }
+    return WalkAction::Descend;
+  });
+  return End;
+}
+
+bool joinedByEnclosingFunction(const FunctionDecl &Function, const VarDecl &Var,
+                               const LambdaExpr &Work,
+                               const AsyncModel &Model) {
+  const FunctionDecl *Inner = &Function;
+  while (const auto *Method = dyn_cast<CXXMethodDecl>(Inner)) {
+    const CXXRecordDecl *Closure = Method->getParent();
+    const auto *Outer = dyn_cast<FunctionDecl>(Closure->getDeclContext());
+    if (!Closure->isLambda() || !Outer || !Outer->hasBody())
+      return false;
+    if (Var.getDeclContext() != Outer) {
+      Inner = Outer;
+      continue;
+    }
+    const Stmt *Body = Outer->getBody();
+    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+      Body = Coroutine->getBody();
+    // The closure's location is where the lambda that hands off is written.
+    SourceLocation Wait =
+        Joins(*Body, Model).signalWait(Work, Closure->getLocation());
+    SourceLocation End = scopeEndIn(*Body, Var);
+    return Wait.isValid() && End.isValid() &&
+           Outer->getASTContext().getSourceManager().isBeforeInTranslationUnit(
+               Wait, End);
+  }
+  return false;
 }
 
 } // namespace clang::tidy::async::model

@@ -43,8 +43,17 @@ public:
   /// on a flag the work raises ('while (!done) cv.wait(l)'), or runs an
   /// event loop the work quits ('loop.exec()' after 'loop.quit()'; only an
   /// event loop run that is not conditional within a block that contains
-  /// \p Start). Invalid when it waits for no such signal.
+  /// \p Start). An awaited wrapper made from the object waits on it
+  /// ('co_await qCoro(p.future())'); a local lambda the work calls signals
+  /// as the work. Invalid when it waits for no such signal.
   SourceLocation signalWait(const LambdaExpr &Work, SourceLocation Start) const;
+
+  /// Where the function joins work it queues after \p Call, in order, on
+  /// the same context object (ASYNC_ORDERED_QUEUEING): the queue runs
+  /// \p Call's work first. \p Ancestors ends at \p Call. Invalid when
+  /// none is joined.
+  SourceLocation orderedQueueJoin(const CallExpr &Call,
+                                  llvm::ArrayRef<const Stmt *> Ancestors) const;
 
 private:
   /// A wait outside the function's lambdas: on what, where, and the block
@@ -55,7 +64,18 @@ private:
     SourceRange Within;
   };
 
-  void addWait(const Expr *Object, SourceLocation Where);
+  /// What work signals (the object, where the signal ends) and where it
+  /// last uses a by-reference capture; local lambdas it calls are followed
+  /// \p Depth calls deep.
+  struct WorkSignals {
+    llvm::SmallVector<std::pair<const Decl *, SourceLocation>, 4> Signals;
+    SourceLocation LastUse;
+  };
+  WorkSignals workSignals(const LambdaExpr &Work, unsigned Depth) const;
+
+  /// A wait on \p Object; an \p Awaited one also on what an awaited
+  /// wrapper is made from ('co_await qCoro(f)').
+  void addWait(const Expr *Object, SourceLocation Where, bool Awaited = false);
   void addLoopRun(const CallExpr &Run,
                   llvm::ArrayRef<const Stmt *> Ancestors);
 
@@ -63,6 +83,13 @@ private:
   llvm::DenseSet<const ValueDecl *> Joined;
   llvm::SmallVector<Wait, 8> Waits;
 };
+
+/// Whether \p Work, handed off inside the lambda \p Function (or a lambda
+/// nested in it), is joined by the enclosing function that declares \p Var
+/// before \p Var dies: it waits for the work's signal after the lambda
+/// ('latch.wait()' after the threads that post work counting it down).
+bool joinedByEnclosingFunction(const FunctionDecl &Function, const VarDecl &Var,
+                               const LambdaExpr &Work, const AsyncModel &Model);
 
 } // namespace clang::tidy::async::model
 

@@ -114,6 +114,7 @@ std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
   const CXXRecordDecl *Members = classWithMembers(RD);
   if (It != TaskTypeTable.end()) {
     Traits = It->second;
+    Traits->SelfOwning = SelfOwningTasks.contains(Name);
   } else if (Members && !isGenerator(*Members) && !isFireAndForget(*Members) &&
              (Members->hasAttr<CoroReturnTypeAttr>() ||
               hasMember(*Members, "promise_type") ||

@@ -169,3 +169,23 @@ void concurrent_by_value() {
   auto f = QtConcurrent::run([r]() mutable { use(r); });
   QTimer::singleShot(10, [r]() mutable { use(r); });
 }
+
+// Queued in order on the loop's thread before the work that quits the
+// loop: it has run when exec() returns (QCoro's tests).
+void queued_before_quit() {
+  QEventLoop loop;
+  Request r;
+  QMetaObject::invokeMethod(&loop, [&] { use(r); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(&loop, [&] { loop.quit(); }, Qt::QueuedConnection);
+  loop.exec();
+}
+
+// Queued after it: it may still be pending.
+void queued_after_quit() {
+  QEventLoop loop;
+  Request r;
+  QMetaObject::invokeMethod(&loop, [&] { loop.quit(); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(&loop, [&] { use(r); }, Qt::QueuedConnection);
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: 'r' is destroyed when its scope ends, but it is captured by reference in work detached by 'QMetaObject::invokeMethod'
+  loop.exec();
+}

@@ -60,7 +60,8 @@ protected:
 
 public:
   virtual ~executor() = default;
-  template <class F, class... A> void post(F &&f, A &&...a);
+  // Defined, so that a lambda (a type without linkage) can be passed.
+  template <class F, class... A> void post(F &&f, A &&...a) {}
   template <class F, class... A> auto submit(F &&f, A &&...a) {
     return do_submit<executor>(std::forward<F>(f), std::forward<A>(a)...);
   }
