@@ -98,13 +98,20 @@ public:
       return WalkAction::Descend;
     };
     auto Leave = [&](const Stmt &) { Parents.pop_back(); };
-    // A lambda's body is a function of its own, checked on its own.
+    // A lambda's body is a function of its own, checked on its own; of a
+    // suspension, only the operand was written (the rest is the compiler's
+    // awaiter calls on it).
     auto Children = [](const Stmt &S,
                        llvm::SmallVectorImpl<const Stmt *> &Out) {
       if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
         for (const Expr *Init : Lambda->capture_inits())
           if (Init)
             Out.push_back(Init);
+        return;
+      }
+      if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S)) {
+        if (const Expr *Operand = Suspend->getOperand())
+          Out.push_back(Operand);
         return;
       }
       childrenOf(S, Out);
@@ -162,9 +169,11 @@ private:
           return {};
         E = Construct->getArg(0);
       } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+        // A closure captured from the enclosing function is its to keep.
         const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         if (Result.Var || !Var || !Var->hasLocalStorage() ||
-            Var->getType()->isReferenceType() || !Var->getInit())
+            Var->getType()->isReferenceType() || !Var->getInit() ||
+            Ref->refersToEnclosingVariableOrCapture())
           return {};
         Result.Var = Var;
         E = Var->getInit();
@@ -276,8 +285,9 @@ private:
         Definition ? coroutineBody(*Definition) : nullptr;
     // Without a body, only a lazy task says the callee is a coroutine that
     // keeps its parameters: an eager one may copy them before it returns.
+    // A coroutine returns its task by value ('std::move(task)' does not).
     bool Lazy = isLazy(Call.getType());
-    if (Definition ? !Coroutine : !Lazy)
+    if (!Call.isPRValue() || (Definition ? !Coroutine : !Lazy))
       return;
     unsigned Offset = 0;
     if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
@@ -289,7 +299,10 @@ private:
          I + Offset < Call.getNumArgs() && I < Callee.getNumParams(); ++I) {
       const ParmVarDecl *Param =
           (Definition ? Definition : &Callee)->getParamDecl(I);
-      if (!Model.isReferenceLike(Param->getType()))
+      // Without a body, an rvalue reference says the callee takes the
+      // argument over ('spawn_joinable(task<>&&)' moves the task away).
+      if (!Model.isReferenceLike(Param->getType()) ||
+          (!Coroutine && Param->getType()->isRValueReferenceType()))
         continue;
       const Expr &Arg = *Call.getArg(I + Offset);
       std::optional<model::BoundReferent> Referent =

@@ -74,6 +74,12 @@ const VarDecl *localOwner(const Expr *E) {
       E = Base;
       continue;
     }
+    // An element of a local container ('results[i]') lives in it.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+      E = Op->getArg(0);
+      continue;
+    }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       // std::move(x), std::as_const(x): the same object.
       const FunctionDecl *Callee = Call->getDirectCallee();
@@ -83,9 +89,12 @@ const VarDecl *localOwner(const Expr *E) {
       E = Call->getArg(0);
       continue;
     }
+    // A lambda's captures belong to the closure or the enclosing function,
+    // which the lambda's own return does not end.
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
+    if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+        Ref->refersToEnclosingVariableOrCapture())
       return nullptr;
     return Var;
   }

@@ -31,8 +31,9 @@ std::optional<BoundReferent> boundReferent(const Expr &Arg, QualType Param,
                                            const AsyncModel &Model);
 
 /// The local variable whose storage holds the object \p E names, through
-/// '.' members, array elements and std::move: 'req' for 'req.path'. Null
-/// for objects reached through references or pointers, and for non-locals.
+/// '.' members, array and container elements and std::move: 'req' for
+/// 'req.path'. Null for objects reached through references or pointers,
+/// for a lambda's captures, and for non-locals.
 const VarDecl *localOwner(const Expr *E);
 
 } // namespace clang::tidy::async::model

@@ -83,11 +83,14 @@ TaskFlow taskFlow(llvm::ArrayRef<const Stmt *> Ancestors,
         Current = Call;
         continue;
       }
-      if (const Expr *Object = callObject(*Call);
-          Object && holdsTasks(Object->getType()->isPointerType()
-                                   ? Object->getType()->getPointeeType()
-                                   : Object->getType(),
-                               Model))
+      // An argument of a member call on a container of tasks is stored
+      // in it ('tasks.push_back(f(x))').
+      const Expr *Object = callObject(*Call);
+      if (Object && Object != Current &&
+          holdsTasks(Object->getType()->isPointerType()
+                         ? Object->getType()->getPointeeType()
+                         : Object->getType(),
+                     Model))
         return kept(Object, Call);
       // when_all(a, b) and other combinators make a task of the tasks they
       // get: follow it. Any other call is beyond the model.
