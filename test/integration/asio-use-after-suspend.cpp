@@ -8,6 +8,7 @@
 // RUN: %check_async_tidy --no-mocks %s async-use-after-suspend %t -- -- -std=c++20 \
 // RUN:   -DBOOST_ASIO_HAS_CO_AWAIT -DBOOST_ASIO_HAS_STD_COROUTINE
 
+#include <utility> // Boost 1.74 uses std::exchange without it
 #include <boost/asio.hpp>
 #include <map>
 #include <memory>
@@ -44,8 +45,8 @@ awaitable<void> chat_room::deliver(int id, std::string msg) {
                              use_awaitable);
   it->second->backlog.clear();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: iterator 'it' into member 'members_' is used after a co_await; the container can change while the coroutine is suspended; look it up again after the co_await or copy the value [async-use-after-suspend]
-  // CHECK-MESSAGES: :[[@LINE-8]]:8: note: 'it' is taken here, before the co_await
-  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: the coroutine suspends here; other code runs before it resumes
+  // CHECK-MESSAGES: :[[@LINE-7]]:8: note: 'it' is taken here, before the co_await
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: the coroutine suspends here; other code runs before it resumes
 }
 
 awaitable<void> chat_room::deliver_fixed(int id, std::string msg) {
