@@ -89,8 +89,9 @@ void UseAfterSuspendCheck::checkBody(const FunctionDecl &Function,
       if (switchesThread(S))
         ThreadSwitches.insert(&S);
     } else if (const auto *Loop = dyn_cast<CXXForRangeStmt>(&S)) {
-      if (const VarDecl *Begin =
-              Loop->getBeginStmt() ? declaredVar(*Loop->getBeginStmt()) : nullptr)
+      if (const VarDecl *Begin = Loop->getBeginStmt()
+                                     ? declaredVar(*Loop->getBeginStmt())
+                                     : nullptr)
         LoopIterators[Begin] = Loop;
     } else if (const DeclRefExpr *Assigned = assignedVariable(S)) {
       // Assigning to a reference writes through it.
@@ -118,8 +119,8 @@ void UseAfterSuspendCheck::checkBody(const FunctionDecl &Function,
   // suspension to a use of it, with no new value on the way.
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(
-      &Function, const_cast<Stmt *>(&Body), &Ctx, Options);
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Function, const_cast<Stmt *>(&Body), &Ctx, Options);
   if (!Graph)
     return;
   struct Position {
@@ -160,7 +161,10 @@ void UseAfterSuspendCheck::checkBody(const FunctionDecl &Function,
         if (declaredVar(S) == B.Var) {
           PathEnds = true; // declared afresh: the next iteration of a loop
         } else if (!Top.Suspension && model::isSuspension(S) &&
-                   (!B.Source || ThreadSwitches.contains(&S))) {
+                   // co_yield hands control to the generator's consumer
+                   // alone, as an iterator would: no other code runs.
+                   (B.Source ? ThreadSwitches.contains(&S)
+                             : !isa<CoyieldExpr>(S))) {
           Top.Suspension = &S;
         } else if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
                    Ref && Ref->getDecl() == B.Var) {

@@ -86,9 +86,9 @@ namespace {
 /// What an expression refers to.
 struct Place {
   const ValueDecl *Decl = nullptr; // the last name on the way there
-  bool Shared = false;  // other code can reach it
-  bool Const = false;   // declared const on the way there
-  bool Element = false; // inside a reshaping container's storage
+  bool Shared = false;             // other code can reach it
+  bool Const = false;              // declared const on the way there
+  bool Element = false;            // inside a reshaping container's storage
   bool BehindPointer = false;
   const ValueDecl *Container = nullptr; // the container, once Element
   bool ContainerBehindPointer = false;
@@ -136,6 +136,19 @@ static bool isCapturedByReference(const ValueDecl *Var,
   return !Field || Field->getType()->isReferenceType();
 }
 
+/// A parameter whose type is a template parameter in the function's
+/// pattern ('RANGE &range', 'FIRST first'): a generic algorithm's input,
+/// which its caller keeps unchanged as for any algorithm.
+static bool isGenericParameter(const ParmVarDecl &Param) {
+  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  const FunctionDecl *Pattern =
+      Function ? Function->getTemplateInstantiationPattern() : nullptr;
+  unsigned Index = Param.getFunctionScopeIndex();
+  if (!Pattern || Index >= Pattern->getNumParams())
+    return Param.getType()->isDependentType();
+  return Pattern->getParamDecl(Index)->getType()->isDependentType();
+}
+
 std::optional<Place> PlaceFinder::variable(const DeclRefExpr &Ref,
                                            unsigned Depth, bool Pointee) {
   const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
@@ -155,8 +168,8 @@ std::optional<Place> PlaceFinder::variable(const DeclRefExpr &Ref,
     P.Const = !Pointee && T.isConstQualified();
     return P;
   }
-  if (isa<ParmVarDecl>(Var)) {
-    P.Shared = Pointee || T->isReferenceType();
+  if (const auto *Param = dyn_cast<ParmVarDecl>(Var)) {
+    P.Shared = Pointee || (T->isReferenceType() && !isGenericParameter(*Param));
     P.Const = !Pointee && T.getNonReferenceType().isConstQualified();
     return P;
   }
@@ -176,8 +189,8 @@ std::optional<Place> PlaceFinder::variable(const DeclRefExpr &Ref,
 
 std::optional<Place> PlaceFinder::elementOf(const Expr *ContainerExpr,
                                             bool Arrow, unsigned Depth) {
-  std::optional<Place> C =
-      Arrow ? target(ContainerExpr, Depth + 1) : object(ContainerExpr, Depth + 1);
+  std::optional<Place> C = Arrow ? target(ContainerExpr, Depth + 1)
+                                 : object(ContainerExpr, Depth + 1);
   if (!C)
     return std::nullopt;
   QualType T = ContainerExpr->getType();
@@ -197,15 +210,16 @@ std::optional<Place> PlaceFinder::callResult(const CallExpr &Call,
                                              unsigned Depth) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
     const Expr *Object = Member->getImplicitObjectArgument();
-    const auto *Callee = dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+    const auto *Callee =
+        dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
     bool Arrow = Callee && Callee->isArrow();
     if (!Object)
       return std::nullopt;
     return elementOf(Object, Arrow, Depth);
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
-    if (Op->getNumArgs() == 1 && (Op->getOperator() == OO_Star ||
-                                  Op->getOperator() == OO_Arrow))
+    if (Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow))
       return target(Op->getArg(0), Depth + 1);
     if (Op->getNumArgs() == 2 && Op->getOperator() == OO_Subscript)
       return elementOf(Op->getArg(0), false, Depth);
@@ -269,8 +283,9 @@ std::optional<Place> PlaceFinder::object(const Expr *E, unsigned Depth) {
     return Base;
   }
   if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    return Unary->getOpcode() == UO_Deref ? target(Unary->getSubExpr(), Depth + 1)
-                                          : std::nullopt;
+    return Unary->getOpcode() == UO_Deref
+               ? target(Unary->getSubExpr(), Depth + 1)
+               : std::nullopt;
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
     return Subscript->getBase()->getType()->isPointerType()
                ? target(Subscript->getBase(), Depth + 1)
@@ -309,8 +324,9 @@ std::optional<Place> PlaceFinder::target(const Expr *E, unsigned Depth) {
     return P;
   }
   if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    return Unary->getOpcode() == UO_AddrOf ? object(Unary->getSubExpr(), Depth + 1)
-                                           : std::nullopt;
+    return Unary->getOpcode() == UO_AddrOf
+               ? object(Unary->getSubExpr(), Depth + 1)
+               : std::nullopt;
   if (const auto *Binary = dyn_cast<BinaryOperator>(E))
     return Binary->isAdditiveOp() ? target(Binary->getLHS(), Depth + 1)
                                   : std::nullopt;
@@ -320,8 +336,9 @@ std::optional<Place> PlaceFinder::target(const Expr *E, unsigned Depth) {
     if (Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
         !Ref->refersToEnclosingVariableOrCapture() && Var->getInit() &&
         isBindingType(Var->getType(), Model))
-      return Var->getType()->isReferenceType() ? object(Var->getInit(), Depth + 1)
-                                               : target(Var->getInit(), Depth + 1);
+      return Var->getType()->isReferenceType()
+                 ? object(Var->getInit(), Depth + 1)
+                 : target(Var->getInit(), Depth + 1);
     return variable(*Ref, Depth, /*Pointee=*/true);
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {

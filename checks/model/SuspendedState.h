@@ -34,8 +34,8 @@ struct SharedContainer {
 /// container ('auto &', 'T *', 'std::map<K, V>::iterator', 'std::span').
 bool isBindingType(QualType T, const AsyncModel &Model);
 
-/// Where \p Var, a local binding of a binding type in \p Coroutine, points: the shared,
-/// non-const container whose elements its initializer refers to
+/// Where \p Var, a local binding of a binding type in \p Coroutine, points: the
+/// shared, non-const container whose elements its initializer refers to
 /// ('&sessions_[id]', 'sessions_.find(id)', 'std::string_view(name_)',
 /// '*it' for such an iterator 'it'). Nothing for the coroutine's own locals
 /// and by-value parameters, for const containers, for copies of a value

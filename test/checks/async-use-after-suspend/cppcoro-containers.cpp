@@ -220,6 +220,14 @@ cppcoro::task<int> by_const_reference(const std::vector<int> &jobs) {
   co_return job;
 }
 
+// A generic algorithm over whatever range it is given: its caller keeps
+// the range unchanged, as for any algorithm.
+template <class Range> cppcoro::task<void> for_each_async(Range &range) {
+  for (auto &&item : range)
+    co_await fetch(item);
+}
+template cppcoro::task<void> for_each_async(std::vector<int> &);
+
 cppcoro::task<int> global_state() {
   auto it = pending_jobs.begin();
   const int &fixed = fixed_jobs[0];
