@@ -19,12 +19,15 @@ struct SuspendedStateTables {
   llvm::SmallVector<llvm::StringRef, 16> ReshapingMembers;
   llvm::SmallVector<llvm::StringRef, 1> IteratorMembers;
   llvm::StringSet<> ThreadIdCalls, ThreadSwitchCalls;
+  llvm::StringSet<> PoolSwitchMembers, PoolWords;
 
   SuspendedStateTables() {
 #define ASYNC_RESHAPING_MEMBER(Name) ReshapingMembers.push_back(Name);
 #define ASYNC_ITERATOR_MEMBER(Name) IteratorMembers.push_back(Name);
 #define ASYNC_THREAD_ID_CALL(Name) ThreadIdCalls.insert(Name);
 #define ASYNC_THREAD_SWITCH_CALL(Name) ThreadSwitchCalls.insert(Name);
+#define ASYNC_POOL_SWITCH_MEMBER(Name) PoolSwitchMembers.insert(Name);
+#define ASYNC_POOL_WORD(Word) PoolWords.insert(Word);
 #include "SuspendedState.def"
   }
 };
@@ -393,10 +396,28 @@ const NamedDecl *threadAffineSource(const VarDecl &Var) {
   return Source;
 }
 
+/// 'co_await pool.schedule()' on a class no table names: a switch member
+/// that returns an awaitable, on a class whose name says pool.
+static bool isPoolSwitch(const CallExpr &Call, const AsyncModel &Model) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      !tables().PoolSwitchMembers.contains(Method->getName()) ||
+      !Model.isAwaitableType(Call.getType()))
+    return false;
+  const CXXRecordDecl *Class = objectClass(Call);
+  return Class && Class->getIdentifier() &&
+         llvm::any_of(identifierWords(Class->getName()),
+                      [](const std::string &Word) {
+                        return tables().PoolWords.contains(Word);
+                      });
+}
+
 bool switchesThread(const Stmt &Suspension, const AsyncModel &Model) {
   if (const CallExpr *Call = awaitedCall(Suspension);
       Call && Call->getDirectCallee() &&
-      inTable(*Call, tables().ThreadSwitchCalls))
+      (inTable(*Call, tables().ThreadSwitchCalls) ||
+       isPoolSwitch(*Call, Model)))
     return true;
   return switchesOffEventLoop(Suspension, Model);
 }

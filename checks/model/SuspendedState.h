@@ -52,8 +52,9 @@ sharedContainerOf(const VarDecl &Var, const FunctionDecl &Coroutine,
 const NamedDecl *threadAffineSource(const VarDecl &Var);
 
 /// A 'co_await' that resumes the coroutine on another thread: a call in
-/// ASYNC_THREAD_SWITCH_CALL, or a switch onto an executor that is not an
-/// event loop (Offload.h).
+/// ASYNC_THREAD_SWITCH_CALL, a switch onto an executor that is not an event
+/// loop (Offload.h), or a switch member of a class named for a pool of
+/// threads (ASYNC_POOL_SWITCH_MEMBER).
 bool switchesThread(const Stmt &Suspension, const AsyncModel &Model);
 
 } // namespace clang::tidy::async::model

@@ -7,9 +7,11 @@
 // Thread ids and thread_local state read before a suspension that can
 // resume the coroutine on another thread, and used after it. What switches
 // threads is known for executor switches (cppcoro's static_thread_pool,
-// asio::post to a thread_pool, winrt::resume_background); other awaits
-// count with AssumeThreadSwitch or when listed in ThreadSwitchingCalls.
+// asio::post to a thread_pool, winrt::resume_background, a home-made
+// pool's schedule()); other awaits count with AssumeThreadSwitch or when
+// listed in ThreadSwitchingCalls.
 
+#include <coroutine>
 #include <thread>
 #include "boost/asio.hpp"
 #include "cppcoro/static_thread_pool.hpp"
@@ -78,6 +80,38 @@ cppcoro::task<void> id_across_listed_switch() {
   check(before == std::this_thread::get_id());
   // CHECK-MESSAGES-ANY: :[[@LINE-1]]:9: warning: thread id 'before' {{.*}}
   // CHECK-MESSAGES-LISTED: :[[@LINE-2]]:9: warning: thread id 'before' {{.*}}
+}
+
+// Executors no table names: a pool's switch member moves the coroutine
+// onto the pool's threads; an event loop's does not say so.
+namespace mine {
+struct hop {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+};
+class WorkerPool {
+public:
+  hop schedule();
+};
+class EventLoop {
+public:
+  hop schedule();
+};
+} // namespace mine
+
+cppcoro::task<void> id_across_home_made_pool(mine::WorkerPool &pool) {
+  auto before = std::this_thread::get_id();
+  co_await pool.schedule();
+  check(before == std::this_thread::get_id());
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: thread id 'before' from 'std::this_thread::get_id' is used after a co_await that can resume the coroutine on another thread; {{.*}}
+}
+
+cppcoro::task<void> id_across_home_made_loop(mine::EventLoop &loop) {
+  auto before = std::this_thread::get_id();
+  co_await loop.schedule();
+  check(before == std::this_thread::get_id());
+  // CHECK-MESSAGES-ANY: :[[@LINE-1]]:9: warning: thread id 'before' {{.*}}
 }
 
 // Read again after the switch, or used before it only.
