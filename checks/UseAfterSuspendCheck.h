@@ -9,8 +9,9 @@
 namespace clang::tidy::async {
 
 /// Finds references, pointers, iterators and views into containers that
-/// other code can reshape, taken before a co_await and used after it, and thread-affine values (thread ids, thread_local state) used
-/// after a suspension that can resume the coroutine on another thread.
+/// other code can reshape, taken before a co_await and used after it, and
+/// thread-affine values (thread ids, thread_local state) used after a
+/// suspension that can resume the coroutine on another thread.
 ///
 /// For the user-facing documentation see docs/checks/async-use-after-suspend.md
 class UseAfterSuspendCheck : public FunctionBodyCheck {
