@@ -32,8 +32,7 @@ static const Expr *unwrap(const Expr *E) {
   return E;
 }
 
-/// The call a co_await awaits, or null.
-static const CallExpr *awaitedCall(const Stmt &S) {
+const CallExpr *awaitedCall(const Stmt &S) {
   const Expr *Operand = nullptr;
   if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
     Operand = Await->isImplicit() ? nullptr : Await->getOperand();

@@ -16,6 +16,10 @@
 
 namespace clang::tidy::async::model {
 
+/// The call a co_await awaits ('co_await pool.schedule()'), through
+/// temporaries and copies; null for other statements.
+const CallExpr *awaitedCall(const Stmt &S);
+
 /// A mutex a coroutine can await: a class with 'unlock' and a member
 /// function that returns an awaitable (coLock, lock_async, lock).
 bool isCoroutineMutex(QualType T, const AsyncModel &Model);

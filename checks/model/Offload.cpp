@@ -161,15 +161,17 @@ bool isExecutorSubmit(const CallExpr &Call) {
          inTable(Call, tables().Submits);
 }
 
-std::optional<bool> executorSwitch(const Stmt &S, const AsyncModel &Model) {
+/// For a 'co_await' of an executor switch (ASYNC_EXECUTOR_SWITCH): true and
+/// the executor it moves onto (null when the call lacks that argument).
+static std::pair<bool, const Expr *> switchTarget(const Stmt &S) {
   const auto *E = dyn_cast<Expr>(&S);
   const auto *Await =
       E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
   if (!Await || !Await->getOperand())
-    return std::nullopt;
+    return {false, nullptr};
   const auto *Call = dyn_cast<CallExpr>(writtenExpr(Await->getOperand()));
   if (!Call || !Call->getDirectCallee())
-    return std::nullopt;
+    return {false, nullptr};
   const OffloadTables &T = tables();
   for (const std::string &Key : callKeys(*Call)) {
     auto It = T.Switches.find(Key);
@@ -177,11 +179,29 @@ std::optional<bool> executorSwitch(const Stmt &S, const AsyncModel &Model) {
       continue;
     int Arg = It->second;
     if (Arg < 0)
-      return isOffloadTarget(callObject(*Call), Model);
-    return static_cast<unsigned>(Arg) < Call->getNumArgs() &&
-           isOffloadTarget(Call->getArg(Arg), Model);
+      return {true, callObject(*Call)};
+    return {true, static_cast<unsigned>(Arg) < Call->getNumArgs()
+                      ? Call->getArg(Arg)
+                      : nullptr};
   }
-  return std::nullopt;
+  return {false, nullptr};
+}
+
+std::optional<bool> executorSwitch(const Stmt &S, const AsyncModel &Model) {
+  auto [IsSwitch, Target] = switchTarget(S);
+  if (!IsSwitch)
+    return std::nullopt;
+  return isOffloadTarget(Target, Model);
+}
+
+bool switchesOffEventLoop(const Stmt &S, const AsyncModel &Model) {
+  auto [IsSwitch, Target] = switchTarget(S);
+  if (!IsSwitch || !Target)
+    return false;
+  const CXXRecordDecl *RD =
+      executorClass(Target->IgnoreParenImpCasts()->getType(), Model);
+  return !RD || !RD->getIdentifier() ||
+         !tables().EventLoops.contains(apiName(*RD));
 }
 
 bool invokesGivenCallable(const CallExpr &Call) {

@@ -34,6 +34,11 @@ bool isExecutorSubmit(const CallExpr &Call);
 /// blocking work, false when on any other; nothing for other statements.
 std::optional<bool> executorSwitch(const Stmt &S, const AsyncModel &Model);
 
+/// For a statement 'co_await pool.schedule();' or 'co_await post(ex, ...);':
+/// whether it moves the rest of the coroutine onto an executor that is not
+/// an event loop (ASYNC_EVENT_LOOP_TYPE), which may run it on another thread.
+bool switchesOffEventLoop(const Stmt &S, const AsyncModel &Model);
+
 /// Whether \p Call invokes a callable its function was given (a parameter,
 /// a capture or a member): a library's bridge that runs what it received.
 bool invokesGivenCallable(const CallExpr &Call);

@@ -111,6 +111,12 @@ using async_result_t = std::conditional_t<
     std::conditional_t<std::is_same_v<std::decay_t<Token>, use_future_t>,
                        std::future<T>, void>>;
 
+// post(ex, use_awaitable): the coroutine resumes in a handler run by ex.
+template <class Executor>
+awaitable<void> post(Executor &&ex, use_awaitable_t) {
+  return {};
+}
+
 template <class Executor, class T, class AwEx, class Token>
 async_result_t<Token, T> co_spawn(const Executor &ex, awaitable<T, AwEx> a,
                                   Token &&token) {
