@@ -172,3 +172,36 @@ task<void> awaits_length() {
   auto m = co_await length(std::string(3, 'x'));
   (void)(n + m);
 }
+
+// Reduced from the field test (cppcoro, concurrencpp, libcoro tests).
+struct Pool {
+  // Not a coroutine (defined elsewhere): it moves the task away.
+  task<void> spawn_joinable(task<void> &&t);
+};
+
+task<void> field_negatives(Pool &pool, int n) {
+  // A closure captured from the enclosing function is that function's.
+  auto make = [n](int i) -> task<int> { co_return n + i; };
+  auto run = [&]() -> task<void> {
+    auto a = make(1);
+    co_await a;
+  };
+  co_await run();
+  // Elements of a local container live as long as it does.
+  std::vector<task<void>> results(2);
+  std::string names[2] = {"a", "b"};
+  for (int i = 0; i < 2; ++i)
+    results[i] = handle(Request{names[i]});
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: a temporary is bound to parameter 'req' of coroutine 'handle' and destroyed at the end of the full-expression, but the coroutine is kept in 'results'
+  // CHECK-MESSAGES: :[[@LINE-177]]:34: note: parameter 'req' is declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the task is kept here
+  for (int i = 0; i < 2; ++i)
+    results[i] = log_line(names[i]);
+  for (auto &r : results)
+    co_await r;
+  // Ownership handed over through an rvalue reference; std::move is no
+  // coroutine.
+  auto joined = pool.spawn_joinable(by_value("x"));
+  task<void> moved = std::move(joined);
+  co_await moved;
+}
