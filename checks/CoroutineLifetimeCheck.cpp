@@ -86,8 +86,7 @@ static bool outlivesFullExpression(const TaskFlow &Flow, bool Lazy) {
 /// Everything the walk of one function body needs.
 class CoroutineLifetimeCheck::FunctionScan {
 public:
-  FunctionScan(CoroutineLifetimeCheck &Check, const Stmt &Body,
-               ASTContext &Ctx)
+  FunctionScan(CoroutineLifetimeCheck &Check, const Stmt &Body, ASTContext &Ctx)
       : Check(Check), Model(Check.model()), Body(Body), Ctx(Ctx) {}
 
   void run() {
@@ -231,8 +230,7 @@ private:
     }
     if (!capturesUsedLate(C, Lazy))
       return;
-    SourceLocation Where =
-        C.Var ? Call.getBeginLoc() : C.Lambda->getBeginLoc();
+    SourceLocation Where = C.Var ? Call.getBeginLoc() : C.Lambda->getBeginLoc();
     if (!Check.reportOnce(Where))
       return;
     if (C.Var)
@@ -281,8 +279,7 @@ private:
   /// \p Call binds to temporaries or locals its task outlives.
   void checkParameters(const CallExpr &Call, const FunctionDecl &Callee) {
     const FunctionDecl *Definition = Callee.getDefinition();
-    const Stmt *Coroutine =
-        Definition ? coroutineBody(*Definition) : nullptr;
+    const Stmt *Coroutine = Definition ? coroutineBody(*Definition) : nullptr;
     // Without a body, only a lazy task says the callee is a coroutine that
     // keeps its parameters: an eager one may copy them before it returns.
     // A coroutine returns its task by value ('std::move(task)' does not).
@@ -332,7 +329,8 @@ private:
                        bool Lazy) {
     // Handed-off work is async-detached-dangling-reference's.
     if (!outlivesFullExpression(Flow, Lazy) ||
-        Flow.Fate == TaskFate::HandedOff || !Check.reportOnce(Arg.getBeginLoc()))
+        Flow.Fate == TaskFate::HandedOff ||
+        !Check.reportOnce(Arg.getBeginLoc()))
       return;
     Check.diag(Arg.getBeginLoc(),
                "a temporary is bound to parameter '%0' of coroutine '%1' and "

@@ -38,7 +38,8 @@ std::optional<BoundReferent> boundReferent(const Expr &Arg, QualType Param,
       return BoundReferent{Unary->getSubExpr(), false};
     const auto *Decay = dyn_cast<ImplicitCastExpr>(Arg.IgnoreParens());
     if (Decay && Decay->getCastKind() == CK_ArrayToPointerDecay)
-      return BoundReferent{Decay->getSubExpr(), isTemporary(Decay->getSubExpr())};
+      return BoundReferent{Decay->getSubExpr(),
+                           isTemporary(Decay->getSubExpr())};
     return std::nullopt;
   }
   // A view made from an owner (string -> string_view, vector -> span)

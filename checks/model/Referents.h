@@ -1,4 +1,5 @@
-//===--- Referents.h - What a reference, pointer or view argument refers to ===//
+//===--- Referents.h - What a reference, pointer or view argument refers to
+//===//
 //
 // A coroutine's frame keeps its reference, pointer and view parameters as
 // they are: the object an argument names must outlive the coroutine. These

@@ -67,10 +67,9 @@ bool usedAfterSuspension(const Stmt &Body,
           return WalkAction::Skip;
         if (isLoop(S))
           Loops.push_back(&S);
-        if (IsUse(S) &&
-            (After || llvm::any_of(Loops, [&](const Stmt *Loop) {
-               return SuspendingLoops.contains(Loop);
-             }))) {
+        if (IsUse(S) && (After || llvm::any_of(Loops, [&](const Stmt *Loop) {
+                           return SuspendingLoops.contains(Loop);
+                         }))) {
           Used = true;
           return WalkAction::Stop;
         }

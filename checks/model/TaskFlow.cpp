@@ -125,9 +125,7 @@ TaskFlow taskFlow(llvm::ArrayRef<const Stmt *> Ancestors,
 
 TaskFlow variableFlow(const VarDecl &Var, const Stmt &Body) {
   TaskFlow Flow{TaskFate::Stored, nullptr, &Var};
-  auto Names = [&](const Expr *E) {
-    return E && referencedDecl(E) == &Var;
-  };
+  auto Names = [&](const Expr *E) { return E && referencedDecl(E) == &Var; };
   walkStatements(Body, [&](const Stmt &S, const Stmt *) {
     if (isa<LambdaExpr>(S))
       return WalkAction::Skip;
