@@ -110,6 +110,12 @@ const CXXRecordDecl *objectClass(const CallExpr &Call) {
   return T->getAsCXXRecordDecl();
 }
 
+bool isCallNamedIn(const CallExpr &Call, const llvm::StringSet<> &Names) {
+  return llvm::any_of(callKeys(Call), [&](const std::string &Key) {
+    return Names.contains(Key);
+  });
+}
+
 llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
   llvm::SmallVector<std::string, 2> Keys;
   const FunctionDecl *Callee = Call.getDirectCallee();

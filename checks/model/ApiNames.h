@@ -15,6 +15,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 
 namespace clang::tidy::async::model {
@@ -31,6 +32,8 @@ const CXXRecordDecl *objectClass(const CallExpr &Call);
 /// the object's class + member, then the declaring class + member; for a
 /// free function, its qualified name.
 llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call);
+/// Whether a name \p Call is known by (callKeys) is in \p Names.
+bool isCallNamedIn(const CallExpr &Call, const llvm::StringSet<> &Names);
 
 /// A class type for diagnostics: the template-id as the user wrote it
 /// ("std::future<std::string>") when there is one behind the typedefs,

@@ -137,14 +137,8 @@ static bool isOffloadTarget(const Expr *Executor, const AsyncModel &Model) {
   return hasOffloadName(Words);
 }
 
-static bool inTable(const CallExpr &Call, const llvm::StringSet<> &Table) {
-  return llvm::any_of(callKeys(Call), [&](const std::string &Key) {
-    return Table.contains(Key);
-  });
-}
-
 bool offloadsWork(const CallExpr &Call, const AsyncModel &Model) {
-  if (inTable(Call, tables().Calls))
+  if (isCallNamedIn(Call, tables().Calls))
     return true;
   const Expr *Target = callObject(Call);
   // A lone argument is the work itself.
@@ -158,7 +152,7 @@ bool isExecutorSubmit(const CallExpr &Call) {
   const FunctionDecl *Callee = Member ? Member->getDirectCallee() : nullptr;
   return Callee && Callee->getIdentifier() &&
          tables().SubmitMembers.contains(Callee->getName()) &&
-         inTable(Call, tables().Submits);
+         isCallNamedIn(Call, tables().Submits);
 }
 
 /// For a 'co_await' of an executor switch (ASYNC_EXECUTOR_SWITCH): true and

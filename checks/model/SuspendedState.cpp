@@ -38,12 +38,6 @@ static const SuspendedStateTables &tables() {
   return Tables;
 }
 
-static bool inTable(const CallExpr &Call, const llvm::StringSet<> &Table) {
-  return llvm::any_of(callKeys(Call), [&](const std::string &Key) {
-    return Table.contains(Key);
-  });
-}
-
 /// Whether \p RD or one of its bases declares \p Name.
 static bool hasInheritedMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
   if (hasMember(RD, Name))
@@ -388,7 +382,8 @@ const NamedDecl *threadAffineSource(const VarDecl &Var) {
       if (Read && Read->getTLSKind() != VarDecl::TLS_None)
         Source = Read;
     } else if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-      if (Call->getDirectCallee() && inTable(*Call, tables().ThreadIdCalls))
+      if (Call->getDirectCallee() &&
+          isCallNamedIn(*Call, tables().ThreadIdCalls))
         Source = Call->getDirectCallee();
     }
     return Source ? WalkAction::Stop : WalkAction::Descend;
@@ -416,7 +411,7 @@ static bool isPoolSwitch(const CallExpr &Call, const AsyncModel &Model) {
 bool switchesThread(const Stmt &Suspension, const AsyncModel &Model) {
   if (const CallExpr *Call = awaitedCall(Suspension);
       Call && Call->getDirectCallee() &&
-      (inTable(*Call, tables().ThreadSwitchCalls) ||
+      (isCallNamedIn(*Call, tables().ThreadSwitchCalls) ||
        isPoolSwitch(*Call, Model)))
     return true;
   return switchesOffEventLoop(Suspension, Model);
