@@ -81,9 +81,18 @@ void UseAfterSuspendCheck::checkBody(const FunctionDecl &Function,
   llvm::DenseSet<const Stmt *> Rebinds;
   llvm::DenseSet<const Stmt *> ThreadSwitches;
   bool Suspends = false;
-  walkStatements(Body, [&](const Stmt &S, const Stmt *) {
+  // Blocks that hold a thread lock from a declaration on: state read under
+  // it cannot change while the coroutine is suspended, and holding the
+  // lock across the suspension is async-blocking-call's finding.
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 8> Blocks;
+  auto Locked = [&] {
+    return llvm::any_of(Blocks, [](const auto &Block) { return Block.second; });
+  };
+  auto Enter = [&](const Stmt &S, const Stmt *) {
     if (isa<LambdaExpr, BlockExpr>(S))
       return WalkAction::Skip;
+    if (isa<CompoundStmt>(S))
+      Blocks.push_back({&S, false});
     if (model::isSuspension(S)) {
       Suspends = true;
       if (switchesThread(S))
@@ -103,15 +112,26 @@ void UseAfterSuspendCheck::checkBody(const FunctionDecl &Function,
         const CXXForRangeStmt *Loop = LoopIterators.lookup(Var);
         if (!Var || (Var->isImplicit() && !Loop))
           continue;
+        if (!Blocks.empty() && model().isLockType(Var->getType()) &&
+            !model().isConstructedUnlocked(*Var)) {
+          Blocks.back().second = true;
+          continue;
+        }
         if (auto Container =
-                model::sharedContainerOf(*Var, Function, model(), IsStable))
-          Bindings.push_back({Var, *Container, nullptr, Loop});
-        else if (const NamedDecl *Source = model::threadAffineSource(*Var))
+                model::sharedContainerOf(*Var, Function, model(), IsStable)) {
+          if (!Locked())
+            Bindings.push_back({Var, *Container, nullptr, Loop});
+        } else if (const NamedDecl *Source = model::threadAffineSource(*Var))
           Bindings.push_back({Var, {}, Source, nullptr});
       }
     }
     return WalkAction::Descend;
-  });
+  };
+  auto Leave = [&](const Stmt &S) {
+    if (isa<CompoundStmt>(S))
+      Blocks.pop_back();
+  };
+  walkStatements(Body, Enter, Leave, childrenOf);
   if (Bindings.empty() || !Suspends)
     return;
 

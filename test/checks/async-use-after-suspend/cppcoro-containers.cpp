@@ -254,3 +254,26 @@ void lambdas() {
   shared();
   owned();
 }
+
+// Under a thread lock held across the suspension, code that takes the lock
+// cannot change the container; the lock held across the co_await is
+// async-blocking-call's finding (lock scopes from the std library).
+#include <mutex>
+std::mutex history_mutex;
+std::vector<std::string> history;
+
+cppcoro::task<void> replay_under_lock() {
+  std::lock_guard<std::mutex> lock(history_mutex);
+  for (const std::string &line : history)
+    consume(co_await fetch(int(line.size())));
+}
+
+cppcoro::task<void> replay_after_unlocked_scope() {
+  {
+    std::lock_guard<std::mutex> lock(history_mutex);
+    consume(int(history.size()));
+  }
+  for (const std::string &line : history)
+    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: range-for loop over global 'history' continues after a co_await in its body
+    consume(co_await fetch(int(line.size())));
+}
