@@ -1,6 +1,7 @@
 //===--- Suspensions.cpp --------------------------------------------------===//
 
 #include "Suspensions.h"
+#include "HeldLocks.h"
 #include "StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -8,36 +9,17 @@
 
 namespace clang::tidy::async::model {
 
-static bool isSuspension(const Stmt &S) {
-  if (const auto *Await = dyn_cast<CoawaitExpr>(&S))
-    return !Await->isImplicit();
-  return isa<CoyieldExpr, DependentCoawaitExpr>(S);
-}
-
 static bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
-const Expr *firstSuspension(const Stmt &Body) {
-  const Expr *First = nullptr;
-  walkStatements(Body, [&](const Stmt &S, const Stmt *) {
-    if (isa<LambdaExpr>(S))
-      return WalkAction::Skip;
-    if (!isSuspension(S))
-      return WalkAction::Descend;
-    First = cast<Expr>(&S);
-    return WalkAction::Stop;
-  });
-  return First;
-}
-
-bool usedAfterSuspension(const Stmt &Body,
-                         llvm::function_ref<bool(const Stmt &)> IsUse) {
-  // Pre-order is source order, so the first suspension met is the first
-  // written; every loop on the stack when one is met suspends.
-  bool Suspended = false;
+/// Walks \p Body without its lambdas, calling \p Visit(Node, Loops) with the
+/// loops around the node and \p AfterSuspension(Node) once a suspension's
+/// subtree is done; \p Visit returns false to stop.
+template <typename VisitFn, typename LeaveFn>
+static void walkWithLoops(const Stmt &Body, VisitFn Visit,
+                          LeaveFn AfterSuspension) {
   llvm::SmallVector<const Stmt *, 4> Loops;
-  llvm::SmallPtrSet<const Stmt *, 4> SuspendingLoops;
   walkStatements(
       Body,
       [&](const Stmt &S, const Stmt *) {
@@ -45,44 +27,48 @@ bool usedAfterSuspension(const Stmt &Body,
           return WalkAction::Skip;
         if (isLoop(S))
           Loops.push_back(&S);
-        if (isSuspension(S)) {
-          Suspended = true;
-          SuspendingLoops.insert(Loops.begin(), Loops.end());
-        }
-        return WalkAction::Descend;
-      },
-      [&](const Stmt &S) {
-        if (isLoop(S))
-          Loops.pop_back();
-      },
-      childrenOf);
-  if (!Suspended)
-    return false;
-  bool After = false;
-  bool Used = false;
-  walkStatements(
-      Body,
-      [&](const Stmt &S, const Stmt *) {
-        if (isa<LambdaExpr>(S))
-          return WalkAction::Skip;
-        if (isLoop(S))
-          Loops.push_back(&S);
-        if (IsUse(S) && (After || llvm::any_of(Loops, [&](const Stmt *Loop) {
-                           return SuspendingLoops.contains(Loop);
-                         }))) {
-          Used = true;
-          return WalkAction::Stop;
-        }
-        return WalkAction::Descend;
+        return Visit(S, Loops) ? WalkAction::Descend : WalkAction::Stop;
       },
       [&](const Stmt &S) {
         if (isLoop(S))
           Loops.pop_back();
         // A suspension's operand runs before it suspends.
         if (isSuspension(S))
-          After = true;
+          AfterSuspension();
       },
       childrenOf);
+}
+
+bool usedAfterSuspension(const Stmt &Body,
+                         llvm::function_ref<bool(const Stmt &)> IsUse) {
+  // Every loop on the stack when a suspension is met suspends.
+  bool Suspended = false;
+  llvm::SmallPtrSet<const Stmt *, 4> SuspendingLoops;
+  walkWithLoops(
+      Body,
+      [&](const Stmt &S, llvm::ArrayRef<const Stmt *> Loops) {
+        if (isSuspension(S)) {
+          Suspended = true;
+          SuspendingLoops.insert(Loops.begin(), Loops.end());
+        }
+        return true;
+      },
+      [] {});
+  if (!Suspended)
+    return false;
+  // Pre-order is source order: what follows the first suspension's
+  // subtree runs after it.
+  bool After = false;
+  bool Used = false;
+  walkWithLoops(
+      Body,
+      [&](const Stmt &S, llvm::ArrayRef<const Stmt *> Loops) {
+        Used = IsUse(S) && (After || llvm::any_of(Loops, [&](const Stmt *Loop) {
+                              return SuspendingLoops.contains(Loop);
+                            }));
+        return !Used;
+      },
+      [&] { After = true; });
   return Used;
 }
 

@@ -14,10 +14,6 @@
 
 namespace clang::tidy::async::model {
 
-/// The first suspension point written in \p Body (a coroutine's own body,
-/// without the compiler's initial suspend), or null when it has none.
-const Expr *firstSuspension(const Stmt &Body);
-
 /// Whether some node for which \p IsUse holds can run after \p Body has
 /// suspended once: it follows the first suspension, or it is in a loop
 /// that suspends. Nested lambdas are not part of the body.
