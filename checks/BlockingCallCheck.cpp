@@ -68,10 +68,11 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     addCandidate(Call, *Result.Context);
 }
 
-void BlockingCallCheck::checkInAsyncContext(const CallExpr &Call,
+void BlockingCallCheck::checkInAsyncContext(const Stmt &Candidate,
                                             const model::CandidateSite &Site,
                                             const model::AsyncPath &Path,
                                             const model::AsyncContextIndex &) {
+  const auto &Call = cast<CallExpr>(Candidate);
   std::optional<std::string> Alternative = alternativeFor(Call);
   if (!Alternative || NonBlocking.returnsInstead(Call, *Site.Callable, model()))
     return;

@@ -22,7 +22,7 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
-  void checkInAsyncContext(const CallExpr &Call,
+  void checkInAsyncContext(const Stmt &Candidate,
                            const model::CandidateSite &Site,
                            const model::AsyncPath &Path,
                            const model::AsyncContextIndex &Index) override;

@@ -134,10 +134,11 @@ static bool needsParens(const Stmt *Parent) {
                         CallExpr, InitListExpr, ParenExpr>(Parent);
 }
 
-void SyncOverAsyncCheck::checkInAsyncContext(const CallExpr &Call,
+void SyncOverAsyncCheck::checkInAsyncContext(const Stmt &Candidate,
                                              const model::CandidateSite &Site,
                                              const model::AsyncPath &Path,
                                              const model::AsyncContextIndex &) {
+  const auto &Call = cast<CallExpr>(Candidate);
   const BlockingWaitApi *Api = waitFor(Call);
   if (!Api || isGuardedByReadyCheck(Call, Site))
     return;

@@ -20,7 +20,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void checkInAsyncContext(const CallExpr &Call,
+  void checkInAsyncContext(const Stmt &Candidate,
                            const model::CandidateSite &Site,
                            const model::AsyncPath &Path,
                            const model::AsyncContextIndex &Index) override;

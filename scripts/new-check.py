@@ -107,7 +107,7 @@ MEMBERS = {
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void checkInAsyncContext(const CallExpr &Call,
+  void checkInAsyncContext(const Stmt &Candidate,
                            const model::CandidateSite &Site,
                            const model::AsyncPath &Path,
                            const model::AsyncContextIndex &Index) override;
@@ -162,11 +162,11 @@ void {cls}::check(const MatchFinder::MatchResult &Result) {{
     addCandidate(Call, *Result.Context);
 }}
 
-void {cls}::checkInAsyncContext(const CallExpr &Call,
+void {cls}::checkInAsyncContext(const Stmt &Candidate,
 {indent}const model::CandidateSite &Site,
 {indent}const model::AsyncPath &Path,
 {indent}const model::AsyncContextIndex &Index) {{
-  // TODO: Call runs as async work (Path says why); report it with diag(),
+  // TODO: Candidate runs as async work (Path says why); report it with diag(),
   // then diagContextNotes(Path).
 }}
 """,

@@ -26,10 +26,10 @@ void AsyncContextCheck::onStartOfTranslationUnit() {
   Ctx = nullptr;
 }
 
-void AsyncContextCheck::addCandidate(const CallExpr *Call,
+void AsyncContextCheck::addCandidate(const Stmt *Candidate,
                                      ASTContext &Context) {
   Ctx = &Context;
-  Candidates.push_back(Call);
+  Candidates.push_back(Candidate);
 }
 
 void AsyncContextCheck::onEndOfTranslationUnit() {
@@ -40,15 +40,16 @@ void AsyncContextCheck::onEndOfTranslationUnit() {
   // per instantiation; judge it once.
   llvm::DenseSet<SourceLocation> Seen;
   for (const Stmt *S : Candidates) {
-    const auto *Call = cast<CallExpr>(S);
-    if (Seen.contains(Call->getExprLoc()))
+    const auto *E = dyn_cast<Expr>(S);
+    SourceLocation Loc = E ? E->getExprLoc() : S->getBeginLoc();
+    if (Seen.contains(Loc))
       continue;
-    for (const model::CandidateSite &Site : Index.sites(Call)) {
+    for (const model::CandidateSite &Site : Index.sites(S)) {
       if (Site.AfterOffload)
         continue;
       if (std::optional<model::AsyncPath> Path = Index.pathTo(Site.Callable)) {
-        Seen.insert(Call->getExprLoc());
-        checkInAsyncContext(*Call, Site, *Path, Index);
+        Seen.insert(Loc);
+        checkInAsyncContext(*S, Site, *Path, Index);
         break;
       }
     }

@@ -1,10 +1,10 @@
 //===--- AsyncContextCheck.h - Base for checks about async context --------===//
 //
-// Most async checks find a call (a blocking wait, a sleep, a lock) and then
-// ask whether it runs as async work. This base collects the calls a check
-// matched during the AST walk and, at the end of the translation unit, builds
-// one AsyncContextIndex for them and hands back each one that stands in
-// async context, with the path that explains why.
+// Most async checks find a call (a blocking wait, a sleep, a lock) or a
+// statement (a loop) and then ask whether it runs as async work. This base
+// collects what a check matched during the AST walk and, at the end of the
+// translation unit, builds one AsyncContextIndex for them and hands back each
+// one that stands in async context, with the path that explains why.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,11 +25,12 @@ public:
 protected:
   AsyncContextCheck(StringRef Name, ClangTidyContext *Context);
 
-  /// Remember a matched call; it is judged at the end of the TU.
-  void addCandidate(const CallExpr *Call, ASTContext &Ctx);
+  /// Remember a matched call or statement; it is judged at the end of the
+  /// TU.
+  void addCandidate(const Stmt *Candidate, ASTContext &Ctx);
 
   /// Called once per candidate that stands in async context.
-  virtual void checkInAsyncContext(const CallExpr &Call,
+  virtual void checkInAsyncContext(const Stmt &Candidate,
                                    const model::CandidateSite &Site,
                                    const model::AsyncPath &Path,
                                    const model::AsyncContextIndex &Index) = 0;

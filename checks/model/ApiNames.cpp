@@ -6,6 +6,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/Config/llvm-config.h"
 
 namespace clang::tidy::async::model {
@@ -152,6 +153,14 @@ llvm::SmallVector<std::string, 4> identifierWords(llvm::StringRef Name) {
   if (!Word.empty())
     Words.push_back(std::move(Word));
   return Words;
+}
+
+bool namesLibraryFunction(const FunctionDecl &Callee) {
+  if (isa<CXXMethodDecl>(Callee))
+    return false;
+  const SourceManager &SM = Callee.getASTContext().getSourceManager();
+  return Callee.isExternC() || Callee.isInExternCContext() ||
+         SM.isInSystemHeader(Callee.getLocation());
 }
 
 } // namespace clang::tidy::async::model

@@ -35,6 +35,11 @@ llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call);
 /// Whether a name \p Call is known by (callKeys) is in \p Names.
 bool isCallNamedIn(const CallExpr &Call, const llvm::StringSet<> &Names);
 
+/// Whether \p Callee can be what a table entry without '::' names ('read',
+/// 'crypt'): a C library's function (extern "C" or declared in a system
+/// header), not a user function or method that happens to share the name.
+bool namesLibraryFunction(const FunctionDecl &Callee);
+
 /// A class type for diagnostics: the template-id as the user wrote it
 /// ("std::future<std::string>") when there is one behind the typedefs,
 /// else the fully qualified class name.

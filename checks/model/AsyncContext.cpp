@@ -151,6 +151,8 @@ public:
       return Result;
     }
     Stmts.push_back(S);
+    if (!Callables.empty() && Candidates.contains(S) && !inUnevaluatedOperand())
+      recordSite(S, Callables.back());
     bool Result = Base::TraverseStmt(S, nullptr);
     Stmts.pop_back();
     return Result;
@@ -173,8 +175,6 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Caller = Callables.empty() ? nullptr : Callables.back();
-    if (Caller && !Deep && Candidates.contains(Call) && !inUnevaluatedOperand())
-      recordSite(Call, Caller);
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;
@@ -280,13 +280,13 @@ private:
     return false;
   }
 
-  void recordSite(const CallExpr *Call, const FunctionDecl *Caller) {
-    auto &Sites = Index.Sites[Call];
+  void recordSite(const Stmt *Candidate, const FunctionDecl *Caller) {
+    auto &Sites = Index.Sites[Candidate];
     for (const CandidateSite &Site : Sites)
       if (Site.Callable == Caller)
         return;
     CandidateSite Site{Caller, {}, nullptr, Frames.back().AfterOffload};
-    // Stmts ends with Call itself.
+    // Stmts ends with the candidate itself.
     for (size_t I = 0; I + 1 < Stmts.size(); ++I)
       if (const auto *If = dyn_cast<IfStmt>(Stmts[I]))
         if (If->getThen() == Stmts[I + 1] && If->getCond())

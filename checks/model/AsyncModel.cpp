@@ -208,11 +208,7 @@ const BlockingCallApi *AsyncModel::blockingCall(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   // 'read', 'send', 'poll': only the C library's, not a user function or
   // method that happens to share the name.
-  if (!Api->Name.contains("::") &&
-      (isa<CXXMethodDecl>(Callee) ||
-       !(Callee->isExternC() || Callee->isInExternCContext() ||
-         Callee->getASTContext().getSourceManager().isInSystemHeader(
-             Callee->getLocation()))))
+  if (!Api->Name.contains("::") && !namesLibraryFunction(*Callee))
     return nullptr;
   const Expr *Stream = callSubject(Call);
   if (const CXXRecordDecl *RD = classOf(Stream))
@@ -470,8 +466,7 @@ bool AsyncModel::isContextObjectPointer(QualType T) const {
   if (!Class)
     return false;
   auto IsBase = [this](const CXXRecordDecl *Base) {
-    return Base->getIdentifier() &&
-           ContextObjectBases.contains(apiName(*Base));
+    return Base->getIdentifier() && ContextObjectBases.contains(apiName(*Base));
   };
   return IsBase(Class) || !Class->forallBases([&](const CXXRecordDecl *Base) {
     return !IsBase(Base);
@@ -522,8 +517,7 @@ AsyncModel::schedulingCall(const CallExpr &Call) const {
   return std::nullopt;
 }
 
-const InferredRole *
-AsyncModel::inferredScheduling(const CallExpr &Call) const {
+const InferredRole *AsyncModel::inferredScheduling(const CallExpr &Call) const {
   if (Scheduling.find(Call))
     return nullptr;
   for (const std::string &Key : callKeys(Call))
