@@ -26,6 +26,9 @@ packages=(
   python3 python3-jsonschema
   # real libraries for test/integration/ and examples/ (Boost: see below)
   libcpprest-dev
+  # C libraries whose CPU-heavy calls test/integration/long-running-on-pool.cpp
+  # uses (libcrypt's crypt, zlib's compress2, OpenSSL's PBKDF2)
+  libcrypt-dev zlib1g-dev libssl-dev
   # Qt 6 headers (QtCore, QtConcurrent, QtWidgets) for test/integration/qt-*
   qt6-base-dev
   # real editor clients for test/lsp/neovim.test and test/lsp/emacs.test
