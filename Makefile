@@ -81,6 +81,8 @@ comparisons: build
 	  --stock cppcoreguidelines-avoid-capturing-lambda-coroutines,cppcoreguidelines-avoid-reference-coroutine-parameters \
 	  --title "async-coroutine-lifetime compared with the stock coroutine checks" \
 	  --out docs/comparisons/coroutine-lifetime.md test/checks/async-coroutine-lifetime/*.cpp
+	python3 bench/seed_rules.py --async-tidy $(BUILD_DIR)/bin/async-tidy \
+	  --clang-tidy clang-tidy-$(LLVM_VERSION) --out docs/comparisons/seed-rules.md
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

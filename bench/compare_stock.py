@@ -101,6 +101,31 @@ def score(found, bugs):
     return tp, len(found) - tp, hit
 
 
+def compare(check, stock_checks, sources, tools, top):
+    """Per source: [path, planted, stock found, stock true, stock false,
+    async-tidy found, true, false]; and the totals of the numbers."""
+    rows = []
+    totals = [0] * 7
+    for path in sources:
+        bugs = planted_bugs(path, check)
+        cc = compiler_args(path) + ["-I" + tools.inputs]
+        stock = findings([tools.clang_tidy, "--checks=-*," + stock_checks,
+                          path, "--"] + cc, path)
+        ours = findings([tools.async_tidy, "--checks=-*," + check,
+                         "--quiet"] + tidy_options(path) + [path, "--"] + cc,
+                        path)
+        s_tp, s_fp, s_hit = score(stock, bugs)
+        o_tp, o_fp, o_hit = score(ours, bugs)
+        row = [len(bugs), s_hit, s_tp, s_fp, o_hit, o_tp, o_fp]
+        totals = [a + b for a, b in zip(totals, row)]
+        rows.append([os.path.relpath(path, top)] + row)
+    return rows, totals
+
+
+def ratio(a, b):
+    return "%d%%" % round(100.0 * a / b) if b else "n/a"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", required=True)
@@ -115,21 +140,7 @@ def main():
     parser.add_argument("sources", nargs="+")
     args = parser.parse_args()
 
-    rows = []
-    totals = [0] * 7
-    for path in args.sources:
-        bugs = planted_bugs(path, args.check)
-        cc = compiler_args(path) + ["-I" + args.inputs]
-        stock = findings([args.clang_tidy, "--checks=-*," + args.stock,
-                          path, "--"] + cc, path)
-        ours = findings([args.async_tidy, "--checks=-*," + args.check,
-                         "--quiet"] + tidy_options(path) + [path, "--"] + cc,
-                        path)
-        s_tp, s_fp, s_hit = score(stock, bugs)
-        o_tp, o_fp, o_hit = score(ours, bugs)
-        row = [len(bugs), s_hit, s_tp, s_fp, o_hit, o_tp, o_fp]
-        totals = [a + b for a, b in zip(totals, row)]
-        rows.append([os.path.relpath(path, top)] + row)
+    rows, totals = compare(args.check, args.stock, args.sources, args, top)
 
     with open(args.out + ".tmp", "w") as out:
         out.write("# %s\n\n" % (args.title or args.check))
@@ -148,9 +159,6 @@ def main():
         for row in rows + [["**Total**"] + totals]:
             out.write("| " + " | ".join(str(c) for c in row) + " |\n")
         planted, s_hit, s_tp, s_fp, o_hit, o_tp, o_fp = totals
-
-        def ratio(a, b):
-            return "%d%%" % round(100.0 * a / b) if b else "n/a"
         out.write("\nRecall: stock %s, async-tidy %s. Precision: stock %s, "
                   "async-tidy %s.\n" % (ratio(s_hit, planted),
                                         ratio(o_hit, planted),
