@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -244,11 +245,22 @@ static bool mayChangeUnnamed(const Stmt &Loop, StateOwner Owner) {
   });
 }
 
-static bool isEmptyBody(const Stmt *Body) {
+/// A body that only waits for the condition: empty, or calls without
+/// arguments into the system headers ('std::this_thread::yield()').
+static bool isSpinBody(const Stmt *Body) {
   if (!Body || isa<NullStmt>(Body))
     return true;
-  const auto *Block = dyn_cast<CompoundStmt>(Body);
-  return Block && Block->body_empty();
+  auto IsPause = [](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || Call->getNumArgs() != 0)
+      return false;
+    const SourceManager &SM = Callee->getASTContext().getSourceManager();
+    return SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
+  };
+  if (const auto *Block = dyn_cast<CompoundStmt>(Body))
+    return llvm::all_of(Block->body(), IsPause);
+  return IsPause(Body);
 }
 
 std::optional<UnendingLoop>
@@ -256,7 +268,7 @@ unendingLoop(const Stmt &Loop, const AsyncModel &Model, ASTContext &Ctx) {
   std::optional<LoopParts> Parts = partsOf(Loop);
   if (!Parts || mayPauseOrLeave(Loop, Model))
     return std::nullopt;
-  bool Spins = isEmptyBody(Parts->Body);
+  bool Spins = isSpinBody(Parts->Body);
   if (!Parts->Cond)
     return UnendingLoop{UnendingLoop::NoCondition, nullptr, Spins};
   if (!Parts->Cond->isValueDependent()) {

@@ -47,6 +47,14 @@ struct Worker {
     co_return;
   }
 
+  // Yielding the thread is still a busy wait.
+  coro::task<void> yield_until_stopped() {
+    while (!stop_.load(std::memory_order_acquire))
+      std::this_thread::yield();
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop inside coroutine 'Worker::yield_until_stopped' never suspends and never ends by itself (it spins until another thread changes 'stop_')
+    co_return;
+  }
+
   // The body computes but never changes what the condition reads.
   coro::task<void> crunch() {
     int i = 0;
