@@ -100,11 +100,11 @@ static bool addsOneParameter(const FunctionDecl &Overload, unsigned Extra,
 
 /// The declaration a call's callee comes from: the template pattern of a
 /// specialization, else the callee.
-static const FunctionDecl &pattern(const FunctionDecl &Callee) {
-  if (const FunctionTemplateDecl *Template = Callee.getPrimaryTemplate())
-    return *Template->getTemplatedDecl();
-  if (const FunctionDecl *Member = Callee.getInstantiatedFromMemberFunction())
-    return *Member;
+static const FunctionDecl *pattern(const FunctionDecl *Callee) {
+  if (const FunctionTemplateDecl *Template = Callee->getPrimaryTemplate())
+    return Template->getTemplatedDecl();
+  if (const FunctionDecl *Member = Callee->getInstantiatedFromMemberFunction())
+    return Member;
   return Callee;
 }
 
@@ -136,7 +136,7 @@ MissingCancellationCheck::acceptor(const CallExpr &Call,
       return Found;
     }
   // A sibling overload with one more parameter, a token.
-  const FunctionDecl &Own = pattern(*Callee);
+  const FunctionDecl &Own = *pattern(Callee);
   const DeclContext *Scope = Own.getDeclContext()->getRedeclContext();
   const auto *CallerClass = dyn_cast<CXXMethodDecl>(&Caller);
   for (const NamedDecl *Candidate : Scope->lookup(Own.getDeclName())) {
@@ -239,7 +239,7 @@ void MissingCancellationCheck::walk(
 }
 
 void MissingCancellationCheck::checkBody(const FunctionDecl &Function,
-                                         const Stmt &Body, bool IsCoroutine,
+                                         const Stmt &Body, bool /*IsCoroutine*/,
                                          ASTContext &Ctx) {
   llvm::SmallVector<const VarDecl *, 4> Held;
   // A lambda holds the tokens it captures.
