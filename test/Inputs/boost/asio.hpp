@@ -251,9 +251,45 @@ async_result_t<Token, void> async_connect(Socket &, const Endpoints &,
   return async_result_t<Token, void>();
 }
 
+// Per-operation cancellation (cancellation_signal.hpp,
+// cancellation_state.hpp).
+enum class cancellation_type : unsigned { none = 0, terminal = 1 };
+class cancellation_slot {
+public:
+  template <class Handler, class... Args> Handler &emplace(Args &&...);
+  template <class Handler> void assign(Handler &&);
+  void clear();
+  bool is_connected() const noexcept;
+  bool has_handler() const noexcept;
+};
+class cancellation_signal {
+public:
+  void emit(cancellation_type);
+  cancellation_slot slot() noexcept;
+};
+class cancellation_state {
+public:
+  cancellation_state() = default;
+  explicit cancellation_state(cancellation_slot);
+  cancellation_slot slot() const noexcept;
+  cancellation_type cancelled() const noexcept;
+  void clear(cancellation_type = cancellation_type::terminal);
+};
+template <class Slot, class Token> Token bind_cancellation_slot(Slot, Token t) {
+  return t;
+}
+
 namespace this_coro {
 struct executor_t {};
 inline constexpr executor_t executor;
+// In Asio the awaitable's promise transforms 'co_await cancellation_state';
+// the mock's promise has no await_transform, so the tag awaits itself.
+struct cancellation_state_t {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  asio::cancellation_state await_resume() const noexcept { return {}; }
+};
+inline constexpr cancellation_state_t cancellation_state;
 } // namespace this_coro
 
 } // namespace asio

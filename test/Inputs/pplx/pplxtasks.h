@@ -8,6 +8,30 @@ enum task_status { not_complete, completed, canceled };
 
 template <class T> class task;
 
+// Cancellation (pplxcancellation_token.h): a token observes its source.
+class cancellation_token {
+public:
+  static cancellation_token none();
+  bool is_canceled() const;
+  bool is_cancelable() const;
+};
+class cancellation_token_source {
+public:
+  cancellation_token get_token() const;
+  void cancel() const;
+};
+class task_continuation_context {
+public:
+  static task_continuation_context use_default();
+};
+// task_options converts from a token, as in pplxtasks.h.
+class task_options {
+public:
+  task_options();
+  task_options(cancellation_token Token);
+  task_options(task_continuation_context Context);
+};
+
 namespace details {
 template <class F, class T> auto continuation_result() {
   if constexpr (std::is_invocable_v<F, task<T>>)
@@ -35,6 +59,10 @@ public:
   template <class F> task<details::continuation_t<F, T>> then(F &&f) const {
     return {};
   }
+  template <class F>
+  task<details::continuation_t<F, T>> then(F &&f, task_options) const {
+    return {};
+  }
 };
 
 template <> class task<void> {
@@ -50,7 +78,8 @@ public:
   }
 };
 
-template <class F> auto create_task(F f) {
+template <class F>
+auto create_task(F f, task_options options = task_options()) {
   return task<typename details::unwrap<std::invoke_result_t<F>>::type>(f);
 }
 
