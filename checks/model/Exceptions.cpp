@@ -86,6 +86,7 @@ const Stmt *escapingStatement(const Stmt &Body) {
   // counted.
   unsigned InHandler = 0;
   const Stmt *Escaping = nullptr;
+  const Stmt *FirstCall = nullptr;
   auto Caught = [&](const CXXThrowExpr &Throw) {
     const Expr *Thrown = Throw.getSubExpr();
     return llvm::any_of(Trys, [&](const CXXTryStmt *Try) {
@@ -119,10 +120,10 @@ const Stmt *escapingStatement(const Stmt &Body) {
         return WalkAction::Stop;
       }
     }
-    if (mayThrow(S)) {
-      Escaping = &S;
-      return WalkAction::Stop;
-    }
+    // A call that may throw: kept, but a throw or an awaited operation
+    // further on makes the better note.
+    if (!FirstCall && mayThrow(S))
+      FirstCall = &S;
     return WalkAction::Descend;
   };
   auto Leave = [&](const Stmt &S) {
@@ -148,7 +149,7 @@ const Stmt *escapingStatement(const Stmt &Body) {
     childrenOf(S, Out);
   };
   walkStatements(Body, Enter, Leave, Children);
-  return Escaping;
+  return Escaping ? Escaping : FirstCall;
 }
 
 static DetachedWork workOf(const FunctionDecl &FD) {

@@ -25,7 +25,8 @@ namespace clang::tidy::async::model {
 /// unknown, so any handler counts) and outside the handlers themselves
 /// (their logging is not counted, their throws are). Nested lambdas,
 /// unevaluated operands, implicit special members and allocation are not
-/// counted. Null when nothing can leave.
+/// counted. A throw or an awaited operation is preferred to a call as the
+/// place to name. Null when nothing can leave.
 const Stmt *escapingStatement(const Stmt &Body);
 
 /// The function a detached piece of work runs, and its body when visible
