@@ -279,6 +279,33 @@ template <class Slot, class Token> Token bind_cancellation_slot(Slot, Token t) {
   return t;
 }
 
+// Stackful coroutines, as Boost 1.74 declares them: no completion token;
+// the optional handler's signature is void() and sees no error.
+namespace coroutines {
+struct attributes {};
+} // namespace coroutines
+template <class Handler> class basic_yield_context {
+public:
+  basic_yield_context operator[](system::error_code &) const;
+};
+struct yield_handler {};
+using yield_context = basic_yield_context<yield_handler>;
+template <class Function>
+void spawn(Function &&function,
+           const coroutines::attributes & = coroutines::attributes()) {}
+template <class Handler, class Function>
+void spawn(Handler &&handler, Function &&function,
+           const coroutines::attributes & = coroutines::attributes(),
+           std::enable_if_t<!std::is_convertible_v<Handler &, io_context &> &&
+                            !std::is_same_v<std::decay_t<Handler>,
+                                            any_io_executor>> * = nullptr) {}
+template <class Function>
+void spawn(const any_io_executor &ex, Function &&function,
+           const coroutines::attributes & = coroutines::attributes()) {}
+template <class Function>
+void spawn(io_context &ctx, Function &&function,
+           const coroutines::attributes & = coroutines::attributes()) {}
+
 namespace this_coro {
 struct executor_t {};
 inline constexpr executor_t executor;
