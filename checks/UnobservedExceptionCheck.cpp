@@ -158,6 +158,8 @@ void UnobservedExceptionCheck::checkSpawn(const CallExpr &Call,
     return;
   const Expr &Spawned = *Call.getArg(TokenIndex - 1);
   std::optional<model::DetachedWork> Work = model::detachedWork(Spawned);
+  if (Work && Work->Body && !Work->IsCoroutine)
+    Work = model::forwardedCoroutine(*Work);
   if (!Work || (Work->Body && !Work->IsCoroutine))
     return;
   bool Unknown = false;

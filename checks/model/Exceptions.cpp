@@ -185,6 +185,19 @@ std::optional<DetachedWork> detachedWork(const Expr &E) {
   return std::nullopt;
 }
 
+std::optional<DetachedWork> forwardedCoroutine(const DetachedWork &Work) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Work.Body);
+  if (Work.IsCoroutine || !Body || Body->size() != 1)
+    return std::nullopt;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Return || !Return->getRetValue())
+    return std::nullopt;
+  std::optional<DetachedWork> Called = detachedWork(*Return->getRetValue());
+  if (!Called || !Called->IsCoroutine)
+    return std::nullopt;
+  return Called;
+}
+
 bool isVoidCallable(const CXXRecordDecl &Class) {
   const CXXRecordDecl *Definition = Class.getDefinition();
   if (!Definition || Definition->isLambda())

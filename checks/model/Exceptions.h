@@ -40,6 +40,11 @@ struct DetachedWork {
 /// ('co_spawn(ex, session(s), detached)') or a function reference names.
 std::optional<DetachedWork> detachedWork(const Expr &E);
 
+/// For a plain function object that only returns a call ('[self] { return
+/// self->reader(); }', co_spawn's function-object form): the coroutine it
+/// calls, which is the work that runs.
+std::optional<DetachedWork> forwardedCoroutine(const DetachedWork &Work);
+
 /// A function declared noexcept (or an implicit or defaulted special
 /// member, whose exception specification is not computed yet).
 bool isNothrowFunction(const FunctionDecl &FD);

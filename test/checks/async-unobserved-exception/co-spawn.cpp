@@ -112,6 +112,21 @@ void start(asio::io_context &ctx, tcp::socket s1, tcp::socket s2) {
   asio::co_spawn(ctx, not_visible(), asio::detached);
 }
 
+// co_spawn's function-object form: a plain lambda that returns the
+// coroutine to run. The coroutine it calls is what can throw.
+struct Room {
+  awaitable<void> reader() { co_await validate(1); }
+  awaitable<void> quiet() noexcept { co_return; }
+  void start(asio::io_context &ctx) {
+    asio::co_spawn(ctx, [this] { return reader(); }, asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: the coroutine started by 'boost::asio::co_spawn' can throw
+    // CHECK-MESSAGES: :[[@LINE-5]]:30: note: the awaited operation can rethrow its error here, outside a try block
+    asio::co_spawn(ctx, [this] { return quiet(); }, asio::detached);
+    // A lambda that does more than forward is judged as it is: no coroutine.
+    asio::co_spawn(ctx, [this] { parse(1); return reader(); }, asio::detached);
+  }
+};
+
 // Negatives: tokens that receive or keep the error.
 awaitable<void> observed(asio::io_context &ctx) {
   asio::co_spawn(ctx, validate(1), [](std::exception_ptr e) {
