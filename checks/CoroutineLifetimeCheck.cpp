@@ -50,6 +50,9 @@ static bool isCopyable(QualType T) {
 static std::string fateWords(const TaskFlow &Flow) {
   switch (Flow.Fate) {
   case TaskFate::Stored:
+    // The only implicit variable that keeps a task: a range-for's range.
+    if (Flow.Var->isImplicit())
+      return "is iterated by the range-for loop";
     return ("is kept in '" + Flow.Var->getName() + "'").str();
   case TaskFate::Returned:
     return "is returned";
@@ -65,6 +68,17 @@ static std::string fateWords(const TaskFlow &Flow) {
   default:
     return "";
   }
+}
+
+/// Whether a temporary in \p Arg has its life extended to that of \p Var
+/// (C++23 extends a range-for's range-init temporaries to the loop's end).
+static bool extendedBy(const Expr &Arg, const VarDecl &Var) {
+  return !walkStatements(Arg, [&](const Stmt &S, const Stmt *) {
+    const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(&S);
+    return Temporary && Temporary->getExtendingDecl() == &Var
+               ? WalkAction::Stop
+               : WalkAction::Descend;
+  });
 }
 
 /// Whether a task that goes where \p Flow says runs after the end of the
@@ -330,6 +344,7 @@ private:
     // Handed-off work is async-detached-dangling-reference's.
     if (!outlivesFullExpression(Flow, Lazy) ||
         Flow.Fate == TaskFate::HandedOff ||
+        (Flow.Var && extendedBy(Arg, *Flow.Var)) ||
         !Check.reportOnce(Arg.getBeginLoc()))
       return;
     Check.diag(Arg.getBeginLoc(),
