@@ -212,30 +212,44 @@ void MissingCancellationCheck::report(const CallExpr &Call, const Acceptor &A,
 }
 
 void MissingCancellationCheck::walk(
-    const Stmt *S, const FunctionDecl &Caller,
+    const Stmt &Root, const FunctionDecl &Caller,
     llvm::SmallVectorImpl<const VarDecl *> &Held, ASTContext &Ctx) {
-  if (!S || isa<LambdaExpr>(S)) // a lambda is a function of its own
-    return;
-  if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : Decls->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D)) {
-        walk(Var->getInit(), Caller, Held, Ctx);
-        if (isToken(Var->getType()))
-          Held.push_back(Var);
-      }
-    return; // the locals stay held until the enclosing block ends
-  }
-  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
-    walk(Suspend->getOperand(), Caller, Held, Ctx);
-    return;
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(S); Call && !Held.empty())
-    if (auto Found = acceptor(*Call, Caller, Held, Ctx))
-      report(*Call, *Found, Ctx);
-  size_t Outer = Held.size();
-  for (const Stmt *Child : S->children())
-    walk(Child, Caller, Held, Ctx);
-  Held.resize(Outer);
+  // An explicit work list (StmtWalk.h): generated code nests expressions
+  // deeper than the stack allows recursion. Each statement other than a
+  // declaration ends the tokens declared inside it; a declaration's tokens
+  // stay held until the enclosing block ends.
+  llvm::SmallVector<size_t, 32> Scopes;
+  walkStatements(
+      Root,
+      [&](const Stmt &S, const Stmt *) {
+        if (isa<LambdaExpr>(S)) // a lambda is a function of its own
+          return WalkAction::Skip;
+        if (const auto *Call = dyn_cast<CallExpr>(&S); Call && !Held.empty())
+          if (auto Found = acceptor(*Call, Caller, Held, Ctx))
+            report(*Call, *Found, Ctx);
+        if (!isa<DeclStmt>(S))
+          Scopes.push_back(Held.size());
+        return WalkAction::Descend;
+      },
+      [&](const Stmt &S) {
+        if (const auto *Decls = dyn_cast<DeclStmt>(&S)) {
+          for (const Decl *D : Decls->decls())
+            if (const auto *Var = dyn_cast<VarDecl>(D);
+                Var && isToken(Var->getType()))
+              Held.push_back(Var);
+          return;
+        }
+        Held.resize(Scopes.pop_back_val());
+      },
+      [](const Stmt &S, llvm::SmallVectorImpl<const Stmt *> &Out) {
+        // Of a co_await, only what is awaited is the user's code.
+        if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S)) {
+          if (const Expr *Operand = Suspend->getOperand())
+            Out.push_back(Operand);
+          return;
+        }
+        childrenOf(S, Out);
+      });
 }
 
 void MissingCancellationCheck::checkBody(const FunctionDecl &Function,
@@ -253,7 +267,7 @@ void MissingCancellationCheck::checkBody(const FunctionDecl &Function,
   for (const ParmVarDecl *Param : Function.parameters())
     if (isToken(Param->getType()))
       Held.push_back(Param);
-  walk(&Body, Function, Held, Ctx);
+  walk(Body, Function, Held, Ctx);
   scanTimers(Body);
 }
 

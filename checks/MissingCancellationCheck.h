@@ -47,7 +47,7 @@ private:
                                    const FunctionDecl &Caller,
                                    llvm::ArrayRef<const VarDecl *> Held,
                                    ASTContext &Ctx) const;
-  void walk(const Stmt *S, const FunctionDecl &Caller,
+  void walk(const Stmt &Root, const FunctionDecl &Caller,
             llvm::SmallVectorImpl<const VarDecl *> &Held, ASTContext &Ctx);
   void report(const CallExpr &Call, const Acceptor &A, ASTContext &Ctx);
 
