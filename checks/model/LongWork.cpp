@@ -19,6 +19,7 @@ struct CpuTables {
   llvm::StringMap<CpuWork> Calls;
   llvm::StringSet<> Sorts;
   llvm::StringSet<> SortShortNames;
+  llvm::SmallVector<llvm::StringRef, 2> GrowingMembers;
 };
 } // namespace
 
@@ -29,6 +30,7 @@ static const CpuTables &cpuTables() {
 #define ASYNC_WHOLE_RANGE_SORT(Name)                                           \
   T.Sorts.insert(Name);                                                        \
   T.SortShortNames.insert(llvm::StringRef(Name).rsplit("::").second);
+#define ASYNC_GROWING_CONTAINER_MEMBER(Name) T.GrowingMembers.push_back(Name);
 #include "CpuHeavy.def"
     return T;
   }();
@@ -74,8 +76,9 @@ static bool sortsWholeGrowingContainer(const CallExpr &Call) {
     return false;
   const CXXRecordDecl *RD =
       First->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  // push_back, insert or resize: the size comes from the data.
-  return RD && (hasMember(*RD, "push_back") || hasMember(*RD, "resize"));
+  return RD && llvm::any_of(cpuTables().GrowingMembers, [&](StringRef Member) {
+           return hasMember(*RD, Member);
+         });
 }
 
 std::optional<CpuWork> cpuHeavyWork(const CallExpr &Call) {
