@@ -190,7 +190,18 @@ void SyncOverAsyncCheck::checkInAsyncContext(const Stmt &Candidate,
                                    Awaited->IgnoreImplicit()->getSourceRange()),
                                SM, Ctx.getLangOpts());
       if (!AwaitedText.empty()) {
-        std::string Replacement = ("co_await " + AwaitedText).str();
+        // A named move-only future without a member operator co_await is
+        // awaited by moving it (Seastar's operator co_await takes
+        // future<T> &&, Asio's await_transform an awaitable by value).
+        const Expr *Subject = Awaited->IgnoreImplicit();
+        const CXXRecordDecl *Class =
+            model::classWithMembers(Subject->getType()->getAsCXXRecordDecl());
+        bool Move = Subject->isLValue() && Class &&
+                    model::isMoveOnly(Subject->getType()) &&
+                    !model::hasAwaiterShape(*Class);
+        std::string Replacement =
+            Move ? ("co_await std::move(" + AwaitedText + ")").str()
+                 : ("co_await " + AwaitedText).str();
         if (needsParens(Site.Parent))
           Replacement = "(" + Replacement + ")";
         Diag << FixItHint::CreateReplacement(Call.getSourceRange(),

@@ -29,6 +29,9 @@ packages=(
   # C libraries whose CPU-heavy calls test/integration/long-running-on-pool.cpp
   # uses (libcrypt's crypt, zlib's compress2, OpenSSL's PBKDF2)
   libcrypt-dev zlib1g-dev libssl-dev
+  # Seastar's dependencies for the bench/field/seastar extract (headers:
+  # fmt 9, yaml-cpp for io_tester, valgrind.h for thread_test)
+  libfmt-dev libyaml-cpp-dev valgrind
   # Qt 6 headers (QtCore, QtConcurrent, QtWidgets) for test/integration/qt-*
   qt6-base-dev
   # real editor clients for test/lsp/neovim.test and test/lsp/emacs.test

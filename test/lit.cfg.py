@@ -118,6 +118,16 @@ if has_header("boost/asio.hpp"):
 if has_header("pplx/pplxtasks.h"):
     config.available_features.add("cpprest")
 
+# Seastar's real headers, from the field-test extract (bench/field/seastar):
+# they need Debian's fmt and the Boost headers.
+if has_header("fmt/format.h") and has_header("boost/asio.hpp"):
+    config.available_features.add("seastar")
+    seastar = os.path.join(os.path.dirname(__file__), "..", "bench", "field",
+                           "seastar", "include")
+    config.substitutions.append(
+        ("%seastar_flags", "-std=c++23 -I%s -DSEASTAR_API_LEVEL=7 "
+         "-DSEASTAR_SCHEDULING_GROUPS_COUNT=16" % os.path.abspath(seastar)))
+
 # Qt 6 from Debian's qt6-base-dev (test/integration/qt-*.cpp): the include
 # paths of QtCore, QtConcurrent and QtWidgets, from pkg-config or else the
 # multiarch directory; %qt6_flags passes them.

@@ -35,6 +35,19 @@ const LambdaExpr *lambdaArgument(const Expr *E) {
   return nullptr;
 }
 
+const CXXMethodDecl *instantiatedCallOperator(const LambdaExpr &Lambda) {
+  const FunctionTemplateDecl *Generic = Lambda.getDependentCallOperator();
+  if (!Generic)
+    return Lambda.getCallOperator();
+  const FunctionDecl *Only = nullptr;
+  for (const FunctionDecl *Instance : Generic->specializations()) {
+    if (Only)
+      return nullptr;
+    Only = Instance;
+  }
+  return dyn_cast_or_null<CXXMethodDecl>(Only);
+}
+
 const ValueDecl *referencedDecl(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
@@ -121,6 +134,42 @@ bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
   return !RD.lookup(DeclarationName(&II)).empty();
 }
 
+/// The class template \p RD is, or is a specialization of; null for a
+/// plain class.
+static const ClassTemplateDecl *templateOf(const CXXRecordDecl &RD) {
+  if (const ClassTemplateDecl *Described = RD.getDescribedClassTemplate())
+    return Described->getCanonicalDecl();
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD))
+    return Spec->getSpecializedTemplate()->getCanonicalDecl();
+  return nullptr;
+}
+
+/// Whether \p Param ('future<T> &&') names \p RD or its template.
+static bool namesClass(QualType Param, const CXXRecordDecl &RD) {
+  Param = Param.getNonReferenceType();
+  if (const auto *Spec = Param->getAs<TemplateSpecializationType>()) {
+    const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+        Spec->getTemplateName().getAsTemplateDecl());
+    return Template && Template->getCanonicalDecl() == templateOf(RD);
+  }
+  const CXXRecordDecl *Named = Param->getAsCXXRecordDecl();
+  return Named && Named->getCanonicalDecl() == RD.getCanonicalDecl();
+}
+
+/// A non-member 'operator co_await' beside the class, found by
+/// argument-dependent lookup (Seastar's 'operator co_await(future<T> &&)').
+static bool hasFreeCoAwait(const CXXRecordDecl &RD, DeclarationName CoAwait) {
+  const DeclContext *Namespace =
+      RD.getDeclContext()->getEnclosingNamespaceContext();
+  for (const NamedDecl *D : Namespace->lookup(CoAwait)) {
+    const FunctionDecl *Operator = D->getAsFunction();
+    if (Operator && Operator->getNumParams() >= 1 &&
+        namesClass(Operator->getParamDecl(0)->getType(), RD))
+      return true;
+  }
+  return false;
+}
+
 bool hasAwaiterShape(const CXXRecordDecl &RD) {
   if (hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
       hasMember(RD, "await_resume"))
@@ -128,6 +177,54 @@ bool hasAwaiterShape(const CXXRecordDecl &RD) {
   return !RD.lookup(RD.getASTContext().DeclarationNames.getCXXOperatorName(
                         OO_Coawait))
               .empty();
+}
+
+bool isMoveOnly(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD)
+    return false;
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (Ctor->isCopyConstructor())
+      return Ctor->isDeleted();
+  return RD->needsImplicitCopyConstructor() &&
+         RD->defaultedCopyConstructorIsDeleted();
+}
+
+bool isAwaitableClass(const CXXRecordDecl &RD) {
+  return hasAwaiterShape(RD) ||
+         hasFreeCoAwait(RD,
+                        RD.getASTContext().DeclarationNames.getCXXOperatorName(
+                            OO_Coawait));
+}
+
+/// The class a nested 'promise_type' names: a member class, or an alias
+/// of one ('using promise_type = detail::promise<T>;', in a template
+/// the template's pattern). Null when there is none or it is not visible.
+static const CXXRecordDecl *promiseClass(const NamedDecl &Member) {
+  QualType Promise;
+  if (const auto *Alias = dyn_cast<TypedefNameDecl>(&Member))
+    Promise = Alias->getUnderlyingType();
+  else if (const auto *Type = dyn_cast<TypeDecl>(&Member);
+           Type && Type->getTypeForDecl())
+    Promise = QualType(Type->getTypeForDecl(), 0);
+  if (Promise.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *Declared = Promise->getAsCXXRecordDecl())
+    return classWithMembers(Declared);
+  if (const auto *Spec = Promise->getAs<TemplateSpecializationType>())
+    if (const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+            Spec->getTemplateName().getAsTemplateDecl()))
+      return classWithMembers(Template->getTemplatedDecl());
+  return nullptr;
+}
+
+const CXXRecordDecl *nestedPromise(const CXXRecordDecl &Task) {
+  IdentifierInfo &Name = Task.getASTContext().Idents.get("promise_type");
+  for (const NamedDecl *D : Task.lookup(DeclarationName(&Name)))
+    if (const CXXRecordDecl *Promise = promiseClass(*D))
+      return Promise;
+  return nullptr;
 }
 
 bool isCallableType(QualType T) {

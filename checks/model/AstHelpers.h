@@ -27,6 +27,12 @@ const Expr *callSubject(const CallExpr &Call);
 /// std::function; null when it passes none.
 const LambdaExpr *lambdaArgument(const Expr *E);
 
+/// The call operator a lambda runs: for a generic lambda ('[](auto &&f)')
+/// its only instantiation, whose parameters have types and whose body has
+/// resolved calls; null for a generic lambda instantiated 0 or several
+/// times.
+const CXXMethodDecl *instantiatedCallOperator(const LambdaExpr &Lambda);
+
 /// The variable, parameter or field an expression names, looking through
 /// implicit conversions, parentheses, 'std::move', a smart pointer's '->'
 /// and '*', and member calls such as 'ioc.get_executor()'; null when it
@@ -49,6 +55,18 @@ bool hasMember(const CXXRecordDecl &RD, llvm::StringRef Name);
 /// An awaiter: await_ready, await_suspend and await_resume, or a member
 /// operator co_await.
 bool hasAwaiterShape(const CXXRecordDecl &RD);
+
+/// What 'co_await' accepts: an awaiter, or a class with a non-member
+/// operator co_await beside it (Seastar's 'operator co_await(future<T>
+/// &&)', found by argument-dependent lookup).
+bool isAwaitableClass(const CXXRecordDecl &RD);
+
+/// A class that can be moved but not copied (a future, a unique task).
+bool isMoveOnly(QualType T);
+
+/// The class \p Task's nested 'promise_type' names (a member class or an
+/// alias of one); null when there is none or it is not visible.
+const CXXRecordDecl *nestedPromise(const CXXRecordDecl &Task);
 
 /// A type whose values can be called: a function, a pointer to one or to a
 /// member function, a lambda or another class with an operator().

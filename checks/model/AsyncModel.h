@@ -277,6 +277,9 @@ public:
   /// The value-or-error a continuation receives (folly::Try), or a task:
   /// what a continuation that handles errors takes.
   bool isOutcomeType(QualType T) const;
+  /// What an error-only continuation takes: an exception_ptr, or an
+  /// exception class (one a table names, or derived from one).
+  bool isErrorType(QualType T) const;
 
   unsigned maxCallDepth() const { return MaxCallDepth; }
 
@@ -336,6 +339,7 @@ private:
   ApiTable<bool> SelfObservedResults;
   llvm::StringSet<> SelfOwningTasks;
   llvm::StringSet<> OutcomeTypes;
+  llvm::StringSet<> ErrorTypes;
   llvm::StringSet<> AlwaysSuspends;
   llvm::StringSet<> NeverSuspends;
   ApiTable<int> SpawnCalls;

@@ -2,15 +2,25 @@
 
 #include "Continuations.h"
 #include "AstHelpers.h"
+#include "Exceptions.h"
 #include "StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::model {
 
+/// Whether \p E mentions \p D anywhere ('make_exception_future(ep)').
+static bool mentions(const Expr &E, const ValueDecl &D) {
+  return !walkStatements(E, [&](const Stmt &S, const Stmt *) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+    return Ref && Ref->getDecl() == &D ? WalkAction::Stop : WalkAction::Descend;
+  });
+}
+
 bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model) {
-  if (Call.getNumArgs() == 0 || !Model.schedulingCall(Call) ||
-      !callObject(Call))
+  const Expr *Object = callObject(Call);
+  if (Call.getNumArgs() == 0 || !Object ||
+      (!Model.schedulingCall(Call) && !Model.isTaskType(Object->getType())))
     return false;
   // The callable; pplx's then() adds defaulted task_options after it.
   const LambdaExpr *Continuation = nullptr;
@@ -19,10 +29,14 @@ bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model) {
       Continuation = lambdaArgument(Arg);
   if (!Continuation)
     return false;
-  const CXXMethodDecl *Operator = Continuation->getCallOperator();
-  if (Operator->getNumParams() != 1 ||
-      !Model.isOutcomeType(Operator->getParamDecl(0)->getType()))
-    return false; // value-based: skipped when the antecedent fails
+  const CXXMethodDecl *Operator = instantiatedCallOperator(*Continuation);
+  if (!Operator || Operator->getNumParams() != 1 || !Operator->getBody())
+    return false;
+  // A value-based continuation is skipped when the antecedent fails; one
+  // that takes the outcome or the error runs then.
+  QualType Taken = Operator->getParamDecl(0)->getType();
+  if (!Model.isOutcomeType(Taken) && !Model.isErrorType(Taken))
+    return false;
   const ParmVarDecl *Antecedent = Operator->getParamDecl(0);
   // The try blocks the walk is in; their handlers are not guarded.
   llvm::SmallVector<const Stmt *, 4> Guarded;
@@ -32,11 +46,24 @@ bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model) {
     if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Parent);
         Try && Try->getTryBlock() == &S && Try->getNumHandlers() > 0)
       Guarded.push_back(&S);
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
-    bool Reads =
+    if (!Guarded.empty())
+      return WalkAction::Descend;
+    // Reading the outcome rethrows (f.get(), t.value()); a nothrow
+    // accessor (failed(), get_exception()) does not.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
         Member &&
-        referencedDecl(Member->getImplicitObjectArgument()) == Antecedent;
-    if ((Reads || isa<CXXThrowExpr>(S)) && Guarded.empty())
+        referencedDecl(Member->getImplicitObjectArgument()) == Antecedent &&
+        !(Member->getMethodDecl() &&
+          isNothrowFunction(*Member->getMethodDecl())))
+      return WalkAction::Stop;
+    // A throw, a call that does not return (std::rethrow_exception), or
+    // handing the error on ('return make_exception_future(ep);').
+    const auto *Called = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Called ? Called->getDirectCallee() : nullptr;
+    const auto *Return = dyn_cast<ReturnStmt>(&S);
+    if (isa<CXXThrowExpr>(S) || (Callee && Callee->isNoReturn()) ||
+        (Return && Return->getRetValue() &&
+         mentions(*Return->getRetValue(), *Antecedent)))
       return WalkAction::Stop;
     return WalkAction::Descend;
   };
@@ -44,7 +71,7 @@ bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model) {
     if (!Guarded.empty() && Guarded.back() == &S)
       Guarded.pop_back();
   };
-  return walkStatements(*Continuation->getBody(), Enter, Leave, childrenOf);
+  return walkStatements(*Operator->getBody(), Enter, Leave, childrenOf);
 }
 
 /// The call a returned or awaited expression makes, through temporaries.

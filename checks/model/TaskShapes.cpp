@@ -17,31 +17,11 @@
 
 namespace clang::tidy::async::model {
 
-/// The record of \p Task's nested promise_type, when it has one: a class
-/// or an alias of one ('using promise_type = detail::Promise<T>;', whose
-/// declaration may have no type made for it yet).
-static const CXXRecordDecl *promiseOf(const CXXRecordDecl &Task) {
-  IdentifierInfo &PromiseName = Task.getASTContext().Idents.get("promise_type");
-  for (const NamedDecl *D : Task.lookup(DeclarationName(&PromiseName))) {
-    QualType Promise;
-    if (const auto *Alias = dyn_cast<TypedefNameDecl>(D))
-      Promise = Alias->getUnderlyingType();
-    else if (const auto *Type = dyn_cast<TypeDecl>(D);
-             Type && Type->getTypeForDecl())
-      Promise = QualType(Type->getTypeForDecl(), 0);
-    if (!Promise.isNull())
-      if (const CXXRecordDecl *Declared = Promise->getAsCXXRecordDecl())
-        return classWithMembers(Declared);
-  }
-  return nullptr;
-}
-
 static bool hasOperator(const CXXRecordDecl &RD, OverloadedOperatorKind Op) {
   DeclarationName Name =
       RD.getASTContext().DeclarationNames.getCXXOperatorName(Op);
   return !RD.lookup(Name).empty();
 }
-
 
 /// A generator: its promise yields values (co_yield) and the type is
 /// iterated ('for (auto v : gen)', or 'co_await gen.begin()' for an
@@ -49,7 +29,7 @@ static bool hasOperator(const CXXRecordDecl &RD, OverloadedOperatorKind Op) {
 /// same promise ('++it', 'gen.begin()'). Nobody iterating it loses no
 /// work. An iterator step that must be awaited is an awaiter.
 static bool isGenerator(const CXXRecordDecl &RD) {
-  const CXXRecordDecl *Promise = promiseOf(RD);
+  const CXXRecordDecl *Promise = nestedPromise(RD);
   if (!Promise || !hasMember(*Promise, "yield_value"))
     return false;
   if (hasMember(RD, "begin") || hasMember(RD, "iterator"))
@@ -81,7 +61,7 @@ static std::string suspendAwaiter(const CXXRecordDecl &Promise,
 /// Whether the promise of a task type suspends before running the body:
 /// its initial_suspend() returns std::suspend_always or the like.
 bool AsyncModel::hasLazyPromise(const CXXRecordDecl &Task) const {
-  const CXXRecordDecl *Promise = promiseOf(Task);
+  const CXXRecordDecl *Promise = nestedPromise(Task);
   return Promise &&
          AlwaysSuspends.contains(suspendAwaiter(*Promise, "initial_suspend"));
 }
@@ -90,7 +70,7 @@ bool AsyncModel::hasLazyPromise(const CXXRecordDecl &Task) const {
 /// itself at the end (neither suspend point suspends), and the object it
 /// returns offers nothing to await or wait on. Dropping it is its use.
 bool AsyncModel::isFireAndForget(const CXXRecordDecl &Task) const {
-  const CXXRecordDecl *Promise = promiseOf(Task);
+  const CXXRecordDecl *Promise = nestedPromise(Task);
   if (!Promise || hasAwaiterShape(Task) ||
       !NeverSuspends.contains(suspendAwaiter(*Promise, "initial_suspend")) ||
       !NeverSuspends.contains(suspendAwaiter(*Promise, "final_suspend")))
@@ -119,11 +99,11 @@ std::optional<AsyncModel::TaskTraits> AsyncModel::taskTraits(QualType T) const {
              (Members->hasAttr<CoroReturnTypeAttr>() ||
               hasMember(*Members, "promise_type") ||
               hasAwaiterShape(*Members))) {
-    Traits = TaskTraits{hasAwaiterShape(*Members), hasLazyPromise(*Members)};
+    Traits = TaskTraits{isAwaitableClass(*Members), hasLazyPromise(*Members)};
   } else if (UserTaskTypes.matches(Name)) {
-    Traits = TaskTraits{Members && hasAwaiterShape(*Members), false};
+    Traits = TaskTraits{Members && isAwaitableClass(*Members), false};
   } else if (Members && !isGenerator(*Members) && Infer.future(*RD)) {
-    Traits = TaskTraits{hasAwaiterShape(*Members), false};
+    Traits = TaskTraits{isAwaitableClass(*Members), false};
   }
   TraitsCache[RD->getCanonicalDecl()] = Traits;
   return Traits;
@@ -134,9 +114,9 @@ const InferredRole *AsyncModel::inferredTask(QualType T) const {
   if (!RD || !RD->getIdentifier() || TaskTypeTable.contains(apiName(*RD)))
     return nullptr;
   const CXXRecordDecl *Members = classWithMembers(RD);
-  if (Members && (Members->hasAttr<CoroReturnTypeAttr>() ||
-                  hasMember(*Members, "promise_type") ||
-                  hasAwaiterShape(*Members)))
+  if (Members &&
+      (Members->hasAttr<CoroReturnTypeAttr>() ||
+       hasMember(*Members, "promise_type") || hasAwaiterShape(*Members)))
     return nullptr;
   return isTaskType(T) ? Infer.future(*RD) : nullptr;
 }
@@ -158,6 +138,20 @@ bool AsyncModel::isOutcomeType(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   return RD && RD->getIdentifier() &&
          (OutcomeTypes.contains(apiName(*RD)) || isTaskType(T));
+}
+
+bool AsyncModel::isErrorType(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  if (ErrorTypes.contains(apiName(*RD)))
+    return true;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  return Def && !Def->hasAnyDependentBases() &&
+         !Def->forallBases([&](const CXXRecordDecl *Base) {
+           return !Base->getIdentifier() ||
+                  !ErrorTypes.contains(apiName(*Base));
+         });
 }
 
 bool AsyncModel::isAwaitableType(QualType T) const {

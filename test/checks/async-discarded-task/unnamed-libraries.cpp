@@ -60,7 +60,8 @@ void dropped(folly::Promise<int> &p) {
 seastar::future<int> compact(int level) { co_return level; }
 seastar::future<> caller() {
   compact(1);
-  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:3: warning: 'seastar::future<int>' returned by 'compact' is discarded; {{.*}}
+  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:3: warning: 'seastar::future<int>' returned by 'compact' is discarded; {{.*}}; use 'co_await'
+  // CHECK-FIXES-INFER: {{^}}  co_await compact(1);{{$}}
   co_await compact(2);
 }
 

@@ -36,7 +36,8 @@ seastar::future<int> read_row(int key);
 seastar::future<int> seastar_handler(int key) {
   seastar::future<int> row = read_row(key);
   int v = row.get();
-  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:15: warning: blocking wait 'seastar::future<int>::get' inside coroutine 'seastar_handler'; {{.*}}
+  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:15: warning: blocking wait 'seastar::future<int>::get' inside coroutine 'seastar_handler'; use 'co_await' instead
+  // CHECK-FIXES-INFER: {{^}}  int v = co_await std::move(row);{{$}}
   seastar::future<int> other = read_row(key + 1);
   other.wait();
   // CHECK-MESSAGES-INFER: :[[@LINE-1]]:9: warning: blocking wait 'seastar::future<int>::wait' inside coroutine 'seastar_handler'; {{.*}}
