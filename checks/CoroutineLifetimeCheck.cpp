@@ -3,6 +3,7 @@
 #include "CoroutineLifetimeCheck.h"
 #include "checks/model/ApiNames.h"
 #include "checks/model/AstHelpers.h"
+#include "checks/model/Continuations.h"
 #include "checks/model/Handoff.h"
 #include "checks/model/Referents.h"
 #include "checks/model/StmtWalk.h"
@@ -151,8 +152,11 @@ private:
           Method && Method->getParent()->isLambda())
         checkClosureCall(*Op);
     checkParameters(Call, *Callee);
-    if (std::optional<model::Handoff> Handoff = model::handoff(Call, Model);
-        Handoff && !ownsClosure(Call))
+    std::optional<model::Handoff> Handoff = model::handoff(Call, Model);
+    if (!Handoff && model::attachesContinuation(Call, Model))
+      Handoff = model::Handoff{model::HandoffKind::Continuation, 0, false,
+                               std::nullopt};
+    if (Handoff && !ownsClosure(Call))
       for (const Expr *Arg : Handoff->work(Call))
         checkHandedClosure(*Arg, Call, *Handoff);
   }

@@ -32,6 +32,9 @@ packages=(
   # Seastar's dependencies for the bench/field/seastar extract (headers:
   # fmt 9, yaml-cpp for io_tester, valgrind.h for thread_test)
   libfmt-dev libyaml-cpp-dev valgrind
+  # Abseil: locks no table names, inferred on real headers
+  # (test/integration/absl-inferred-locks.cpp)
+  libabsl-dev
   # Qt 6 headers (QtCore, QtConcurrent, QtWidgets) for test/integration/qt-*
   qt6-base-dev
   # real editor clients for test/lsp/neovim.test and test/lsp/emacs.test

@@ -117,6 +117,8 @@ if has_header("boost/asio.hpp"):
     config.available_features.add("boost-asio")
 if has_header("pplx/pplxtasks.h"):
     config.available_features.add("cpprest")
+if has_header("absl/synchronization/mutex.h"):
+    config.available_features.add("absl")
 
 # Seastar's real headers, from the field-test extract (bench/field/seastar):
 # they need Debian's fmt and the Boost headers.

@@ -17,10 +17,21 @@ static bool mentions(const Expr &E, const ValueDecl &D) {
   });
 }
 
-bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model) {
+bool attachesContinuation(const CallExpr &Call, const AsyncModel &Model) {
+  if (std::optional<SchedulingApi> Api = Model.schedulingCall(Call))
+    return Api->Kind == SchedulingKind::Continuation;
   const Expr *Object = callObject(Call);
-  if (Call.getNumArgs() == 0 || !Object ||
-      (!Model.schedulingCall(Call) && !Model.isTaskType(Object->getType())))
+  return Object && Model.isTaskType(Object->getType()) &&
+         Model.isTaskType(Call.getType()) &&
+         llvm::any_of(Call.arguments(), [](const Expr *Arg) {
+           return !isa<CXXDefaultArgExpr>(Arg) &&
+                  isCallableType(Arg->getType());
+         });
+}
+
+bool handlesItsErrors(const CallExpr &Call, const AsyncModel &Model) {
+  if (Call.getNumArgs() == 0 || !callObject(Call) ||
+      (!Model.schedulingCall(Call) && !attachesContinuation(Call, Model)))
     return false;
   // The callable; pplx's then() adds defaulted task_options after it.
   const LambdaExpr *Continuation = nullptr;

@@ -13,6 +13,12 @@
 
 namespace clang::tidy::async::model {
 
+/// Whether \p Call attaches a continuation: a scheduling call of that
+/// kind, or a member of a task type that takes a callable and returns a
+/// task (Seastar's then, then_wrapped, finally, handle_exception), which
+/// runs the callable when the task completes and destroys it after.
+bool attachesContinuation(const CallExpr &Call, const AsyncModel &Model);
+
 /// Whether \p Call attaches a continuation that handles every error
 /// itself: it takes the antecedent's task or outcome (so it runs when the
 /// antecedent fails), reads it only inside a try block with a handler, and
