@@ -19,7 +19,9 @@ CPU time, not wall time, so that a busy machine does not turn a slow run into
 a hang; a mutant that hangs is run again alone after the others, and counts
 only if it hangs again and the compiler's own front end (--compiler) does not
 also hang on it (then Clang hangs, not the checks: it is listed, not
-counted). Several mutants of one
+counted). Likewise a crash counts only if the compiler's front end does not
+crash on the mutant too (Clang's parser has its own crashes on broken code,
+which no check can prevent). Several mutants of one
 source run in one process; when such a batch fails, each mutant is rerun
 alone to find the culprits. Each failing mutant is saved to DIR with the command that
 reproduces it, and printed. Exit status: 0 when nothing crashed.
@@ -317,21 +319,29 @@ def default_compiler(tool):
     return match and shutil.which("clang++-" + match.group(1))
 
 
-def compiler_hangs(compiler, mutant, workdir, timeout, env):
-    """Whether the compiler's own front end also runs past the time limit on
-    the mutant: then Clang, not the checks, is what hangs."""
+def compiler_fails_too(compiler, mutant, workdir, timeout, env, hang):
+    """Whether the compiler's own front end also hangs (when `hang`) or
+    crashes on the mutant: then Clang, not the checks, is what fails. Returns
+    how it failed in words, or None."""
     if compiler is None:
-        return False
+        return None
     cmd = [compiler, "-fsyntax-only"] + BASE_FLAGS
     if mutant.source.mocks:
         cmd.append("-I" + INPUTS)
     cmd.append(os.path.join(workdir, mutant.name))
-    return run_limited(cmd, timeout, env).hang is not None
+    outcome = run_limited(cmd, timeout, env)
+    if hang:
+        return outcome.hang and "also runs past %d s on it" % timeout
+    if outcome.hang is None and (outcome.status < 0
+                                 or CRASH.search(outcome.stderr)):
+        return "crashes on it too"
+    return None
 
 
 def check_batch(args, batch, env):
     """Returns (failures, mutants that compiled, mutants that ran past the
-    time limit, to be run again alone)."""
+    time limit, to be run again alone). A failure the compiler shares has no
+    command: it is listed, not counted."""
     workdir = tempfile.mkdtemp(prefix="async-tidy-mutants-")
     try:
         why, outcome = run(args.async_tidy, batch, workdir, args.timeout, env)
@@ -348,6 +358,10 @@ def check_batch(args, batch, env):
             return failures, 0, hung
         if outcome.hang:
             return [], 0, [(batch[0], outcome.hang)]
+        also = compiler_fails_too(args.compiler, batch[0], workdir,
+                                  args.timeout, env, hang=False)
+        if also:
+            return [(batch[0], None, also, None)], 0, []
         cmd = command(args.async_tidy, batch, [batch[0].name])
         return [(batch[0], cmd, why, outcome.stderr)], 0, []
     finally:
@@ -357,7 +371,7 @@ def check_batch(args, batch, env):
 def run_alone(args, mutant, env):
     """A mutant that ran past the time limit beside other runs, run again
     with nothing else of ours running. Returns ("slow", CPU seconds) when it
-    finishes, ("compiler", None) when the compiler's front end hangs on it
+    finishes, ("compiler", how) when the compiler's front end hangs on it
     too, else ("failure", (mutant, command, why, stderr))."""
     workdir = tempfile.mkdtemp(prefix="async-tidy-mutants-")
     try:
@@ -365,9 +379,10 @@ def run_alone(args, mutant, env):
                            env)
         if why is None:
             return "slow", outcome.cpu
-        if outcome.hang and compiler_hangs(args.compiler, mutant, workdir,
-                                           args.timeout, env):
-            return "compiler", None
+        also = outcome.hang and compiler_fails_too(
+            args.compiler, mutant, workdir, args.timeout, env, hang=True)
+        if also:
+            return "compiler", also
         cmd = command(args.async_tidy, [mutant], [mutant.name])
         return "failure", (mutant, cmd, why, outcome.stderr)
     finally:
@@ -392,9 +407,9 @@ def main():
                         "top of the repository matches this glob")
     parser.add_argument("--compiler",
                         help="clang++ to try a mutant on that runs past the "
-                        "timeout: when it hangs too, the mutant is not "
-                        "counted as a crash (default: clang++-N of the "
-                        "tool's LLVM release)")
+                        "timeout or crashes: when it hangs or crashes too, "
+                        "the mutant is not counted as a crash (default: "
+                        "clang++-N of the tool's LLVM release)")
     parser.add_argument("--min-compiled", type=float, default=0.1,
                         help="fail if a smaller share of mutants compiles "
                         "(the flags would be wrong and little tested)")
@@ -418,16 +433,17 @@ def main():
     batches.sort(key=lambda b: b[0].index)
 
     env = environment()
-    failures, compiled, hung = [], 0, []
+    failures, compiled, hung, compiler_failed = [], 0, [], []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for found, ok, past in pool.map(lambda b: check_batch(args, b, env),
                                         batches):
             compiled += ok
             hung += past
-            failures += found
+            failures += [f for f in found if f[1] is not None]
+            compiler_failed += [(f[0], f[2]) for f in found if f[1] is None]
     # A hang is counted only when it hangs again with the machine to itself:
     # one at a time, after the others.
-    compiler_hung, slow = [], 0
+    slow = 0
     for mutant, first in hung:
         kind, detail = run_alone(args, mutant, env)
         where = "mutant %d (from %s)" % (
@@ -437,17 +453,25 @@ def main():
             print("not counted: %s: %s beside other runs, alone it finished "
                   "in %.1f s of CPU time" % (where, first, detail))
         elif kind == "compiler":
-            compiler_hung.append(where)
+            compiler_failed.append((mutant, detail))
         else:
             failures.append(detail)
     for mutant, cmd, why, err in sorted(failures, key=lambda f: f[0].index):
         save(args.out, mutant, cmd, why, err)
 
-    for where in compiler_hung:
-        print("not counted: %s: %s -fsyntax-only also runs past %d s on it"
-              % (where, args.compiler, args.timeout))
-    notes = ["%d where the compiler hangs too" % len(compiler_hung)] \
-        if compiler_hung else []
+    notes = []
+    for how in ("also runs past %d s on it" % args.timeout,
+                "crashes on it too"):
+        shared = sorted((m for m, h in compiler_failed if h == how),
+                        key=lambda m: m.index)
+        for mutant in shared:
+            print("not counted: mutant %d (from %s): %s -fsyntax-only %s"
+                  % (mutant.index, os.path.relpath(mutant.source.path, TOP),
+                     args.compiler, how))
+        if shared:
+            notes.append("%d where the compiler %s too" % (
+                len(shared), "hangs" if how.startswith("also") else
+                "crashes"))
     if slow:
         notes.append("%d slow" % slow)
     print("seed %d: %d mutants run, %d compiled, %d crashes%s"
