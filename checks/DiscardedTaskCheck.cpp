@@ -82,6 +82,13 @@ StringRef DiscardedTaskCheck::consequence(
   return "its completion and errors are never observed";
 }
 
+/// The task a value of type \p T holds: itself, or the task in a
+/// value-or-error wrapper (arrow::Result<Future<T>>).
+QualType DiscardedTaskCheck::taskIn(QualType T) const {
+  QualType Wrapped = model().wrappedTask(T);
+  return Wrapped.isNull() ? T : Wrapped;
+}
+
 /// The call whose task a statement or initializer produces, looking through
 /// temporaries, parentheses and (when \p VoidCast is given) a cast to void.
 static const CallExpr *producingCall(const Expr &E, bool *VoidCast) {
@@ -103,8 +110,9 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
   const CallExpr *Call = producingCall(E, &VoidCast);
   if (!Call || Call->getBeginLoc().isInvalid())
     return;
+  QualType Task = taskIn(Call->getType());
   std::optional<model::AsyncModel::TaskTraits> Traits =
-      model().taskTraits(Call->getType());
+      model().taskTraits(Task);
   if (!Traits || isAllowed(*Call, *Traits) || !reportOnce(Call->getBeginLoc()))
     return;
 
@@ -112,7 +120,7 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
       Call->getDirectCallee() ? model::callName(*Call) : std::string("call");
   bool Joining = model().isJoiningLaunch(*Call);
   bool FixIt = InCoroutine && Traits->Awaitable && !Joining &&
-               !Call->getBeginLoc().isMacroID();
+               Task == Call->getType() && !Call->getBeginLoc().isMacroID();
   StringRef Instead =
       FixIt     ? "use 'co_await'"
       : Joining ? "keep the future and wait where the result is needed"
@@ -125,7 +133,7 @@ void DiscardedTaskCheck::checkDiscardedValue(const Expr &E, bool InCoroutine) {
     if (FixIt)
       Diag << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
   }
-  noteInferred(model().inferredTask(Call->getType()));
+  noteInferred(model().inferredTask(Task));
 }
 
 void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
@@ -135,8 +143,9 @@ void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
   const CallExpr *Call = producingCall(*Var.getInit(), nullptr);
   if (!Call)
     return;
+  QualType Task = taskIn(Var.getType());
   std::optional<model::AsyncModel::TaskTraits> Traits =
-      model().taskTraits(Var.getType());
+      model().taskTraits(Task);
   if (!Traits || isAllowed(*Call, *Traits) || !reportOnce(Var.getLocation()))
     return;
   diag(Var.getLocation(),
@@ -144,7 +153,7 @@ void DiscardedTaskCheck::checkUnusedLocal(const VarDecl &Var) {
       << Var.getName()
       << model::canonicalTypeName(Var.getType(), Var.getASTContext())
       << consequence(*Call, *Traits);
-  noteInferred(model().inferredTask(Var.getType()));
+  noteInferred(model().inferredTask(Task));
 }
 
 } // namespace clang::tidy::async

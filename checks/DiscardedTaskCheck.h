@@ -24,6 +24,7 @@ private:
   void walk(const Stmt &S, bool InCoroutine);
   void checkDiscardedValue(const Expr &E, bool InCoroutine);
   void checkUnusedLocal(const VarDecl &Var);
+  QualType taskIn(QualType T) const;
   bool isAllowed(const CallExpr &Call,
                  const model::AsyncModel::TaskTraits &Traits) const;
   /// What is lost by dropping a task of these traits made by \p Call.

@@ -3,6 +3,7 @@
 #include "UndisposedTimeoutCheck.h"
 #include "checks/model/ApiNames.h"
 #include "checks/model/AstHelpers.h"
+#include "checks/model/Continuations.h"
 #include "checks/model/HeldLocks.h" // isSuspension
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
@@ -60,8 +61,8 @@ public:
   void run(const Stmt &Body) {
     // This function's own statements; a lambda's body is its own function.
     collect(Body);
-    for (const CXXMemberCallExpr *Wait : Waits)
-      checkArming(*Wait);
+    for (const auto &[Wait, Role] : Waits)
+      checkArming(*Wait, Role);
     for (const Expr *Spawn : ThreadSpawns)
       checkSleepingThread(*Spawn);
     for (const auto &[Registration, ScopeEnd] : StopCallbacks)
@@ -83,16 +84,26 @@ private:
   void collectOne(const Stmt &S) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S)) {
       StringRef Name = memberName(*Member);
+      bool Periodic = false;
       if (Model.isTimerWait(Name) &&
           Model.isTimerType(Member->getImplicitObjectArgument()->getType()))
-        Waits.push_back(Member);
+        Waits.push_back({Member, nullptr});
+      else if (const model::InferredRole *Role =
+                   Model.inferredTimerArm(*Member, Periodic);
+               Role && !Periodic)
+        Waits.push_back({Member, Role});
+      if (model::attachesContinuation(*Member, Model))
+        Continued[Member->getImplicitObjectArgument()->IgnoreImplicit()] =
+            Member;
     }
     if (const auto *Call = dyn_cast<CallExpr>(&S))
       if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-        if (Model.isCompletionInitiator(*Callee))
-          Operations.push_back(Call);
-        else if (Model.isThreadSpawn(*Call))
+        // An operation completes through its handler or its task.
+        if (Model.isThreadSpawn(*Call))
           ThreadSpawns.push_back(Call);
+        else if (Model.isCompletionInitiator(*Callee) ||
+                 Model.isTaskType(Call->getType()))
+          Operations.push_back(Call);
       }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
       if (Model.isThreadType(Construct->getType()))
@@ -279,15 +290,96 @@ private:
     return false;
   }
 
-  void checkArming(const CXXMemberCallExpr &Wait) {
+  /// The lambda an inferred timer runs when \p Arm sets it off: an
+  /// argument of the arming call, the last one given to the timer before it
+  /// in this function ('t.set_callback(...)'), or the one it was built with
+  /// (a local's initializer, a member's initializer in a constructor).
+  const LambdaExpr *inferredHandler(const CXXMemberCallExpr &Arm,
+                                    const ValueDecl &Timer) const {
+    for (const Expr *Arg : Arm.arguments())
+      if (const LambdaExpr *Lambda = model::lambdaArgument(Arg))
+        return Lambda;
+    const LambdaExpr *Given = nullptr;
+    for (const Stmt *S : Statements) {
+      if (S == &Arm)
+        break;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+          Member && objectDecl(Member->getImplicitObjectArgument()) == &Timer)
+        if (const LambdaExpr *Lambda = lambdaAmong(*Member))
+          Given = Lambda;
+    }
+    if (Given)
+      return Given;
+    if (const auto *Local = dyn_cast<VarDecl>(&Timer))
+      return Local->getInit() ? lambdaIn(*Local->getInit()) : nullptr;
+    const auto *Field = dyn_cast<FieldDecl>(&Timer);
+    const auto *Owner =
+        Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+    if (!Owner)
+      return nullptr;
+    for (const CXXConstructorDecl *Ctor : Owner->ctors()) {
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getMember() == Field)
+          if (const LambdaExpr *Lambda = lambdaIn(*Init->getInit()))
+            return Lambda;
+      if (const Stmt *Body = Ctor->getBody()) {
+        llvm::SmallVector<const Stmt *, 32> All;
+        flatten(*Body, All);
+        for (const Stmt *S : All)
+          if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+              Member &&
+              objectDecl(Member->getImplicitObjectArgument()) == Field)
+            if (const LambdaExpr *Lambda = lambdaAmong(*Member))
+              return Lambda;
+      }
+    }
+    return nullptr;
+  }
+
+  static const LambdaExpr *lambdaAmong(const CallExpr &Call) {
+    for (const Expr *Arg : Call.arguments())
+      if (const LambdaExpr *Lambda = model::lambdaArgument(Arg))
+        return Lambda;
+    return nullptr;
+  }
+
+  /// The lambda a construction takes: 't(handler)', 't{handler}'.
+  static const LambdaExpr *lambdaIn(const Expr &Init) {
+    if (const LambdaExpr *Lambda = model::lambdaArgument(&Init))
+      return Lambda;
+    if (const auto *Construct =
+            dyn_cast<CXXConstructExpr>(Init.IgnoreImplicit()))
+      for (const Expr *Arg : Construct->arguments())
+        if (const LambdaExpr *Lambda = model::lambdaArgument(Arg))
+          return Lambda;
+    return nullptr;
+  }
+
+  /// The lambda that runs when \p Operation completes: its handler
+  /// argument, or the continuation attached to the task it returns.
+  const LambdaExpr *completionOf(const CallExpr &Operation) const {
+    if (Operation.getNumArgs() > 0)
+      if (const LambdaExpr *Handler = model::lambdaArgument(
+              Operation.getArg(Operation.getNumArgs() - 1)))
+        return Handler;
+    const CXXMemberCallExpr *Then = Continued.lookup(&Operation);
+    return Then ? lambdaAmong(*Then) : nullptr;
+  }
+
+  void checkArming(const CXXMemberCallExpr &Wait,
+                   const model::InferredRole *Inferred) {
     const ValueDecl *Timer = objectDecl(Wait.getImplicitObjectArgument());
-    if (!Timer || Wait.getNumArgs() == 0)
+    if (!Timer)
       return;
-    const LambdaExpr *Handler =
-        model::lambdaArgument(Wait.getArg(Wait.getNumArgs() - 1));
+    const LambdaExpr *Handler = nullptr;
+    if (Inferred)
+      Handler = inferredHandler(Wait, *Timer);
+    else if (Wait.getNumArgs() > 0)
+      Handler = model::lambdaArgument(Wait.getArg(Wait.getNumArgs() - 1));
     if (!Handler)
       return;
-    checkSelfOwnership(Wait, *Handler, Timer);
+    if (!Inferred)
+      checkSelfOwnership(Wait, *Handler, Timer);
     bool Rearms = false, ChecksAborted = false;
     const ValueDecl *Guarded =
         guardedBy(*Handler, Timer, Rearms, ChecksAborted);
@@ -300,8 +392,7 @@ private:
       if (ChecksAborted && ownerCancels(*Field))
         return;
     // Completion by callback: the handler must disarm the timer.
-    if (const LambdaExpr *Completion = model::lambdaArgument(
-            Operation->getArg(Operation->getNumArgs() - 1))) {
+    if (const LambdaExpr *Completion = completionOf(*Operation)) {
       if (disarms(*Completion->getBody(), Timer))
         return;
     } else {
@@ -326,6 +417,7 @@ private:
                "the guarded operation; its completion does not cancel '%0'",
                DiagnosticIDs::Note)
         << Timer->getName();
+    Check.noteInferred(Inferred);
   }
 
   /// A heap timer whose handler holds the only owner of the timer.
@@ -450,8 +542,14 @@ private:
   UndisposedTimeoutCheck &Check;
   const model::AsyncModel &Model;
   const SourceManager &SM;
-  llvm::SmallVector<const CXXMemberCallExpr *, 4> Waits;
+  // Calls that arm a timer with a handler, and why the timer is one when no
+  // table names it.
+  llvm::SmallVector<
+      std::pair<const CXXMemberCallExpr *, const model::InferredRole *>, 4>
+      Waits;
   llvm::SmallVector<const CallExpr *, 8> Operations;
+  // The continuation attached to a task a call returns.
+  llvm::DenseMap<const Expr *, const CXXMemberCallExpr *> Continued;
   llvm::SmallVector<const Expr *, 4> ThreadSpawns;
   // Thread constructions and the variables they initialize or are assigned
   // to; the thread variables and temporaries this function joins.

@@ -128,6 +128,17 @@ llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
         Keys.push_back(apiName(*Object) + "::" + Callee->getNameAsString());
   }
   Keys.push_back(apiName(*Callee));
+  // An override keeps the contract of the method a table names
+  // ('folly::CPUThreadPoolExecutor::add' is 'folly::Executor::add').
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
+    llvm::SmallVector<const CXXMethodDecl *, 2> Pending(
+        Method->overridden_methods());
+    while (!Pending.empty() && Keys.size() < 8) {
+      const CXXMethodDecl *Overridden = Pending.pop_back_val();
+      Keys.push_back(apiName(*Overridden));
+      llvm::append_range(Pending, Overridden->overridden_methods());
+    }
+  }
   return Keys;
 }
 

@@ -29,8 +29,8 @@ std::string apiName(const NamedDecl &D);
 const CXXRecordDecl *objectClass(const CallExpr &Call);
 
 /// The names a call can be known by, most specific first: for a member call,
-/// the object's class + member, then the declaring class + member; for a
-/// free function, its qualified name.
+/// the object's class + member, then the declaring class + member, then the
+/// methods it overrides; for a free function, its qualified name.
 llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call);
 /// Whether a name \p Call is known by (callKeys) is in \p Names.
 bool isCallNamedIn(const CallExpr &Call, const llvm::StringSet<> &Names);

@@ -72,6 +72,7 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
 #define ASYNC_ALWAYS_SUSPEND(Name) AlwaysSuspends.insert(Name);
 #define ASYNC_NEVER_SUSPEND(Name) NeverSuspends.insert(Name);
 #define ASYNC_OUTCOME_TYPE(Name) OutcomeTypes.insert(Name);
+#define ASYNC_TASK_WRAPPER(Name) TaskWrappers.insert(Name);
 #define ASYNC_ERROR_TYPE(Name) ErrorTypes.insert(Name);
 #include "TaskTypes.def"
 

@@ -274,6 +274,9 @@ public:
   /// (cpprestsdk's http_request::reply): dropping it loses nothing.
   bool isSelfObservedResult(const CallExpr &Call) const;
 
+  /// The task a value-or-error wrapper holds (arrow::Result<Future<T>>,
+  /// absl::StatusOr, std::expected: TaskTypes.def), or a null type.
+  QualType wrappedTask(QualType T) const;
   /// The value-or-error a continuation receives (folly::Try), or a task:
   /// what a continuation that handles errors takes.
   bool isOutcomeType(QualType T) const;
@@ -295,6 +298,13 @@ public:
   const InferredRole *inferredMutexLock(const CallExpr &Call) const;
   /// Why \p T is treated as a lock by its shape alone.
   const InferredRole *inferredLock(QualType T) const;
+  /// Why \p Call is treated as arming a timer no table names (a member
+  /// that takes a duration); null otherwise. \p Periodic is set when it
+  /// arms the timer to fire again and again.
+  const InferredRole *inferredTimerArm(const CXXMemberCallExpr &Call,
+                                       bool &Periodic) const {
+    return Infer.timerArm(Call, Periodic);
+  }
 
 private:
   /// Entries by API name, plus the set of their short names: most calls are
@@ -339,6 +349,7 @@ private:
   ApiTable<bool> SelfObservedResults;
   llvm::StringSet<> SelfOwningTasks;
   llvm::StringSet<> OutcomeTypes;
+  llvm::StringSet<> TaskWrappers;
   llvm::StringSet<> ErrorTypes;
   llvm::StringSet<> AlwaysSuspends;
   llvm::StringSet<> NeverSuspends;

@@ -16,7 +16,8 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
       Infer{Options.getLocalOrGlobal("InferFutures", true),
             Options.getLocalOrGlobal("InferPromises", true),
             Options.getLocalOrGlobal("InferExecutors", true),
-            Options.getLocalOrGlobal("InferLocks", true)} {}
+            Options.getLocalOrGlobal("InferLocks", true),
+            Options.getLocalOrGlobal("InferTimers", true)} {}
 
 std::string AsyncModelOptions::key() const {
   // An option value holds no NUL, so the fields cannot run into each other.
@@ -27,8 +28,8 @@ std::string AsyncModelOptions::key() const {
     Key += *Value;
     Key += '\0';
   }
-  for (bool Family :
-       {Infer.Futures, Infer.Promises, Infer.Executors, Infer.Locks})
+  for (bool Family : {Infer.Futures, Infer.Promises, Infer.Executors,
+                      Infer.Locks, Infer.Timers})
     Key += Family ? '1' : '0';
   return Key + std::to_string(MaxCallDepth);
 }
@@ -41,7 +42,8 @@ AsyncModelOptions::defaults() {
       {"ReferenceLikeTypes", ""}, {"CompletionCallbacks", ""},
       {"TimerTypes", ""},         {"MaxCallDepth", "3"},
       {"InferFutures", "true"},   {"InferPromises", "true"},
-      {"InferExecutors", "true"}, {"InferLocks", "true"}}; // as read above
+      {"InferExecutors", "true"}, {"InferLocks", "true"},
+      {"InferTimers", "true"}}; // as read above
   return Defaults;
 }
 

@@ -26,7 +26,13 @@ Inference::Inference(InferenceFamilies Families) : Families(Families) {
   MutexPairs[Lock] = Unlock;                                                   \
   MutexUnlocks.insert(Unlock);
 #define ASYNC_INFER_LOCK_NOUN(Word) LockNouns.insert(Word);
+#define ASYNC_INFER_TIMER_NOUN(Word) TimerNouns.insert(Word);
+#define ASYNC_INFER_PERIODIC_WORD(Word) PeriodicWords.insert(Word);
 #include "Inference.def"
+#define ASYNC_TIMER_TYPE(Name) TimerTypeNames.insert(Name);
+#define ASYNC_TIMER_DISARM(Name) TimerDisarms.insert(Name);
+#define ASYNC_DURATION_TYPE(Name) DurationTypes.insert(Name);
+#include "Timers.def"
   if (!Families.Futures)
     WaitNames.clear();
 }
@@ -50,16 +56,16 @@ const InferredRole *Inference::keep(const NamedDecl &Decl,
 }
 
 /// A named member function (or member function template) of \p Class or of
-/// one of its bases whose name \p Wanted accepts.
+/// one of its bases that \p Wanted accepts.
 static const NamedDecl *
 findMember(const CXXRecordDecl &Class,
-           llvm::function_ref<bool(llvm::StringRef)> Wanted) {
+           llvm::function_ref<bool(const NamedDecl &)> Wanted) {
   const NamedDecl *Found = nullptr;
   auto Scan = [&](const CXXRecordDecl &RD) {
     for (const Decl *D : RD.decls()) {
       const auto *Member = dyn_cast<NamedDecl>(D);
       if (Member && isa<CXXMethodDecl, FunctionTemplateDecl>(Member) &&
-          Member->getIdentifier() && Wanted(Member->getName())) {
+          Member->getIdentifier() && Wanted(*Member)) {
         Found = Member;
         return false;
       }
@@ -77,8 +83,9 @@ findMember(const CXXRecordDecl &Class,
 
 const NamedDecl *Inference::memberIn(const CXXRecordDecl &Class,
                                      const llvm::StringSet<> &Names) const {
-  return findMember(Class,
-                    [&](llvm::StringRef Name) { return Names.contains(Name); });
+  return findMember(Class, [&](const NamedDecl &Member) {
+    return Names.contains(Member.getName());
+  });
 }
 
 const InferredRole *Inference::future(const CXXRecordDecl &Class) const {
@@ -477,10 +484,13 @@ std::optional<std::pair<llvm::StringRef, llvm::StringRef>>
 Inference::mutexPair(const CXXRecordDecl &Class) const {
   for (const auto &Pair : MutexPairs) {
     llvm::StringRef Unlock = Pair.getValue();
-    const NamedDecl *Lock = findMember(
-        Class, [&](llvm::StringRef N) { return N == Pair.getKey(); });
+    const NamedDecl *Lock = findMember(Class, [&](const NamedDecl &Member) {
+      return Member.getName() == Pair.getKey();
+    });
     if (Lock && locksThread(*Lock) &&
-        findMember(Class, [&](llvm::StringRef N) { return N == Unlock; }))
+        findMember(Class, [&](const NamedDecl &Member) {
+          return Member.getName() == Unlock;
+        }))
       return std::make_pair(Pair.getKey(), Unlock);
   }
   return std::nullopt;
@@ -554,6 +564,146 @@ const InferredRole *Inference::inferLock(const CXXRecordDecl &Class) const {
       Members->getDestructor() && Members->getDestructor()->isUserProvided())
     return keep(Class, Why + ", and its name says " + quoted(Words.back()));
   return nullptr;
+}
+
+const InferredRole *Inference::timer(const CXXRecordDecl &Class) const {
+  if (!Families.Timers)
+    return nullptr;
+  const Decl *Key = Class.getCanonicalDecl();
+  auto Cached = TimerCache.find(Key);
+  if (Cached != TimerCache.end())
+    return Cached->second;
+  TimerCache[Key] = nullptr; // a class that holds itself is no evidence
+  const InferredRole *Role = inferTimer(Class);
+  TimerCache[Key] = Role;
+  return Role;
+}
+
+bool Inference::isDurationType(QualType T) const {
+  T = T.getNonReferenceType();
+  const NamedDecl *Named = nullptr;
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    Named = Spec->getTemplateName().getAsTemplateDecl();
+  else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
+    Named = RD;
+    if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      Named = Instance->getSpecializedTemplate();
+  }
+  return Named && Named->getIdentifier() &&
+         DurationTypes.contains(apiName(*Named));
+}
+
+/// The function a member declaration (a method or a method template) is.
+static const CXXMethodDecl *asMethod(const NamedDecl &Member) {
+  if (const auto *Template = dyn_cast<FunctionTemplateDecl>(&Member))
+    return dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+  return dyn_cast<CXXMethodDecl>(&Member);
+}
+
+/// A parameter that can take a lambda: a callable type, or a template
+/// parameter of a function template ('F &&f').
+static bool takesCallable(const FunctionDecl &Function) {
+  return llvm::any_of(Function.parameters(), [](const ParmVarDecl *Param) {
+    QualType T = Param->getType().getNonReferenceType();
+    return isCallableType(T) || T->getAs<TemplateTypeParmType>();
+  });
+}
+
+const NamedDecl *Inference::armMember(const CXXRecordDecl &Class) const {
+  return findMember(Class, [&](const NamedDecl &Member) {
+    if (TimerDisarms.contains(Member.getName()))
+      return false;
+    const CXXMethodDecl *Method = asMethod(Member);
+    if (!Method || Method->isStatic())
+      return false;
+    QualType Result = Method->getReturnType();
+    return (Result->isVoidType() || Result->isBooleanType()) &&
+           llvm::any_of(Method->parameters(), [&](const ParmVarDecl *Param) {
+             return isDurationType(Param->getType());
+           });
+  });
+}
+
+const InferredRole *Inference::inferTimer(const CXXRecordDecl &Class) const {
+  if (!Class.getIdentifier() || Class.isLambda() || inStd(Class) ||
+      TimerTypeNames.contains(apiName(Class)))
+    return nullptr;
+  const CXXRecordDecl *Members = classWithMembers(&Class);
+  if (!Members || isCoroutineShaped(*Members))
+    return nullptr;
+  const NamedDecl *Arm = armMember(*Members);
+  const NamedDecl *Disarm = Arm ? memberIn(*Members, TimerDisarms) : nullptr;
+  // A future with a timed wait and a cancel is waited for, not armed.
+  if (!Disarm || future(Class))
+    return nullptr;
+  std::string Why = quoted(apiName(Class)) +
+                    " is treated as a timer: " + quoted(Arm->getName()) +
+                    " takes a duration, " + quoted(Disarm->getName()) +
+                    " disarms it";
+  // The third signal: what it runs, what it holds, or what it is called.
+  for (const Decl *D : Members->decls()) {
+    const auto *Member = dyn_cast<NamedDecl>(D);
+    const CXXMethodDecl *Method = Member ? asMethod(*Member) : nullptr;
+    if (Method && !Method->isCopyAssignmentOperator() &&
+        !Method->isMoveAssignmentOperator() &&
+        !(isa<CXXConstructorDecl>(Method) &&
+          cast<CXXConstructorDecl>(Method)->isCopyOrMoveConstructor()) &&
+        takesCallable(*Method))
+      return keep(Class, Why + ", and " +
+                             (isa<CXXConstructorDecl>(Method)
+                                  ? std::string("a constructor")
+                                  : quoted(Method->getName())) +
+                             " takes the callable it runs");
+  }
+  for (const FieldDecl *Field : Members->fields()) {
+    const CXXRecordDecl *Held = Field->getType()->getAsCXXRecordDecl();
+    if (Held && Held->getIdentifier() &&
+        (TimerTypeNames.contains(apiName(*Held)) || timer(*Held)))
+      return keep(Class,
+                  Why + ", and it holds the timer " + quoted(apiName(*Held)));
+  }
+  llvm::SmallVector<std::string, 4> Words = identifierWords(Class.getName());
+  for (const std::string &Word : Words)
+    if (TimerNouns.contains(Word))
+      return keep(Class, Why + ", and its name says " + quoted(Word));
+  return nullptr;
+}
+
+const InferredRole *Inference::timerArm(const CXXMemberCallExpr &Call,
+                                        bool &Periodic) const {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Families.Timers || !Method || !Method->getIdentifier() ||
+      TimerDisarms.contains(Method->getName()))
+    return nullptr;
+  unsigned Durations = 0;
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Method->getNumParams();
+       ++I) {
+    if (isa<CXXDefaultArgExpr>(Call.getArg(I)))
+      continue;
+    QualType T = Method->getParamDecl(I)->getType().getNonReferenceType();
+    // 'arm(when, std::optional<duration> period)'
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            T->getAsCXXRecordDecl());
+        Spec && Spec->getTemplateArgs().size() == 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      if (isDurationType(Spec->getTemplateArgs()[0].getAsType()))
+        T = Spec->getTemplateArgs()[0].getAsType();
+    if (isDurationType(T))
+      ++Durations;
+  }
+  if (Durations == 0)
+    return nullptr;
+  const CXXRecordDecl *Object = objectClass(Call);
+  const InferredRole *Role = Object ? timer(*Object) : nullptr;
+  if (!Role)
+    return nullptr;
+  // A second duration is the period to fire again with.
+  Periodic =
+      Durations > 1 || llvm::any_of(identifierWords(Method->getName()),
+                                    [&](const std::string &Word) {
+                                      return PeriodicWords.contains(Word);
+                                    });
+  return Role;
 }
 
 } // namespace clang::tidy::async::model

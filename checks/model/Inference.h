@@ -32,12 +32,13 @@ struct InferredRole {
 };
 
 /// Which families of roles are inferred (options InferFutures,
-/// InferPromises, InferExecutors, InferLocks).
+/// InferPromises, InferExecutors, InferLocks, InferTimers).
 struct InferenceFamilies {
   bool Futures = true;
   bool Promises = true;
   bool Executors = true;
   bool Locks = true;
+  bool Timers = true;
 };
 
 class Inference {
@@ -73,11 +74,26 @@ public:
   /// The role of an RAII lock class, or null.
   const InferredRole *lock(const CXXRecordDecl &Class) const;
 
+  /// The role of a class that runs a callable once a duration has passed
+  /// and can be cancelled before, or null.
+  const InferredRole *timer(const CXXRecordDecl &Class) const;
+  /// The role of the inferred timer \p Call arms: a member that takes a
+  /// duration or time point and does not disarm; null otherwise. A call
+  /// that arms it to fire again and again sets \p Periodic.
+  const InferredRole *timerArm(const CXXMemberCallExpr &Call,
+                               bool &Periodic) const;
+
 private:
   const InferredRole *inferFuture(const CXXRecordDecl &Class) const;
   const InferredRole *inferScheduling(const CallExpr &Call,
                                       const FunctionDecl &Callee) const;
   const InferredRole *inferLock(const CXXRecordDecl &Class) const;
+  const InferredRole *inferTimer(const CXXRecordDecl &Class) const;
+  /// A duration or time point class (Timers.def), or a template of one.
+  bool isDurationType(QualType T) const;
+  /// A member of \p Class that sets the timer off: a non-static method,
+  /// not a disarm, returning void or bool, that takes a duration.
+  const NamedDecl *armMember(const CXXRecordDecl &Class) const;
   /// The lock and unlock members of a mutex-like \p Class whose lock
   /// blocks the thread, if it has such a pair.
   std::optional<std::pair<llvm::StringRef, llvm::StringRef>>
@@ -101,12 +117,18 @@ private:
   llvm::StringMap<llvm::StringRef> MutexPairs; // lock -> unlock
   llvm::StringSet<> MutexUnlocks;
   llvm::StringSet<> LockNouns;
+  llvm::StringSet<> TimerTypeNames;
+  llvm::StringSet<> TimerDisarms;
+  llvm::StringSet<> DurationTypes;
+  llvm::StringSet<> TimerNouns;
+  llvm::StringSet<> PeriodicWords;
 
   mutable std::deque<InferredRole> Roles; // stable addresses
   mutable llvm::DenseMap<const Decl *, const InferredRole *> FutureCache;
   mutable llvm::DenseMap<const Decl *, const InferredRole *> LockCache;
   mutable llvm::DenseMap<const Decl *, const InferredRole *> PromiseCache;
   mutable llvm::DenseMap<const Decl *, const InferredRole *> MutexCache;
+  mutable llvm::DenseMap<const Decl *, const InferredRole *> TimerCache;
   mutable llvm::DenseMap<std::pair<const Decl *, const Decl *>,
                          const InferredRole *>
       SchedulingCache;

@@ -140,6 +140,19 @@ bool AsyncModel::isOutcomeType(QualType T) const {
          (OutcomeTypes.contains(apiName(*RD)) || isTaskType(T));
 }
 
+QualType AsyncModel::wrappedTask(QualType T) const {
+  const auto *Wrapper =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
+  if (!Wrapper || !Wrapper->getIdentifier() ||
+      !TaskWrappers.contains(apiName(*Wrapper)))
+    return QualType();
+  const TemplateArgumentList &Args = Wrapper->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type ||
+      !isTaskType(Args[0].getAsType()))
+    return QualType();
+  return Args[0].getAsType();
+}
+
 bool AsyncModel::isErrorType(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD || !RD->getIdentifier())

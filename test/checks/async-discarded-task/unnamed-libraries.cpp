@@ -93,6 +93,18 @@ Expected<int> parse_rows();
 work::TaskQueue make_task_queue();
 arrow::Result<int> checked_rows();
 
+// Arrow's Submit wraps the future in a Result (as absl::StatusOr and
+// std::expected can): dropping the wrapper drops the future.
+void submit_and_forget(arrow::internal::ThreadPool *pool) {
+  pool->Submit([] { return 1; });
+  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:3: warning: 'arrow::Result<arrow::Future<int>>' returned by '{{.*}}Submit' is discarded; its completion and errors are never observed; {{.*}}
+  auto unused = pool->Submit([] { return 2; });
+  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:8: warning: 'unused' of type 'arrow::Result<arrow::Future<int>>' is never awaited, moved or passed on; {{.*}}
+  auto kept = pool->Submit([] { return 3; });
+  if (kept.ok())
+    (void)kept.ValueOrDie().result();
+}
+
 void not_futures(work::TaskQueue &q, work::JobScheduler &jobs) {
   maybe_rows();
   make_rows();
