@@ -117,6 +117,11 @@ bool isCallNamedIn(const CallExpr &Call, const llvm::StringSet<> &Names) {
   });
 }
 
+llvm::StringRef shortName(llvm::StringRef Qualified) {
+  size_t Pos = Qualified.rfind("::");
+  return Pos == llvm::StringRef::npos ? Qualified : Qualified.substr(Pos + 2);
+}
+
 llvm::SmallVector<std::string, 2> callKeys(const CallExpr &Call) {
   llvm::SmallVector<std::string, 2> Keys;
   const FunctionDecl *Callee = Call.getDirectCallee();

@@ -24,6 +24,9 @@ namespace clang::tidy::async::model {
 /// namespaces.
 std::string apiName(const NamedDecl &D);
 
+/// The last part of a qualified name: "Duration" of "absl::Duration".
+llvm::StringRef shortName(llvm::StringRef Qualified);
+
 /// The class of the object a member call is made on (through pointers), or
 /// null for a call that is not a member call.
 const CXXRecordDecl *objectClass(const CallExpr &Call);

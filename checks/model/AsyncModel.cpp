@@ -27,11 +27,6 @@ llvm::StringRef defaultRequestScopedTypes() {
 #include "Lifetimes.def"
 }
 
-static llvm::StringRef shortName(llvm::StringRef Qualified) {
-  size_t Pos = Qualified.rfind("::");
-  return Pos == llvm::StringRef::npos ? Qualified : Qualified.substr(Pos + 2);
-}
-
 /// The qualified name of a type's class, without template arguments.
 static std::string className(QualType T) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();

@@ -31,7 +31,9 @@ Inference::Inference(InferenceFamilies Families) : Families(Families) {
 #include "Inference.def"
 #define ASYNC_TIMER_TYPE(Name) TimerTypeNames.insert(Name);
 #define ASYNC_TIMER_DISARM(Name) TimerDisarms.insert(Name);
-#define ASYNC_DURATION_TYPE(Name) DurationTypes.insert(Name);
+#define ASYNC_DURATION_TYPE(Name)                                              \
+  DurationTypes.insert(Name);                                                  \
+  DurationShortNames.insert(shortName(Name));
 #include "Timers.def"
   if (!Families.Futures)
     WaitNames.clear();
@@ -589,7 +591,9 @@ bool Inference::isDurationType(QualType T) const {
     if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(RD))
       Named = Instance->getSpecializedTemplate();
   }
+  // Most parameters end at the short name.
   return Named && Named->getIdentifier() &&
+         DurationShortNames.contains(Named->getName()) &&
          DurationTypes.contains(apiName(*Named));
 }
 

@@ -120,6 +120,7 @@ private:
   llvm::StringSet<> TimerTypeNames;
   llvm::StringSet<> TimerDisarms;
   llvm::StringSet<> DurationTypes;
+  llvm::StringSet<> DurationShortNames;
   llvm::StringSet<> TimerNouns;
   llvm::StringSet<> PeriodicWords;
 
