@@ -90,16 +90,22 @@ const NamedDecl *Inference::memberIn(const CXXRecordDecl &Class,
   });
 }
 
-const InferredRole *Inference::future(const CXXRecordDecl &Class) const {
-  if (!Families.Futures)
-    return nullptr;
+const InferredRole *Inference::cached(RoleCache &Cache,
+                                      const CXXRecordDecl &Class,
+                                      InferRole Infer) const {
   const Decl *Key = Class.getCanonicalDecl();
-  auto Cached = FutureCache.find(Key);
-  if (Cached != FutureCache.end())
-    return Cached->second;
-  const InferredRole *Role = inferFuture(Class);
-  FutureCache[Key] = Role;
+  // Null while inferring: a class that holds itself is no evidence.
+  auto [It, Inserted] = Cache.try_emplace(Key, nullptr);
+  if (!Inserted)
+    return It->second;
+  const InferredRole *Role = (this->*Infer)(Class);
+  Cache[Key] = Role;
   return Role;
+}
+
+const InferredRole *Inference::future(const CXXRecordDecl &Class) const {
+  return Families.Futures ? cached(FutureCache, Class, &Inference::inferFuture)
+                          : nullptr;
 }
 
 /// A class a coroutine returns or awaits: a nested promise_type or the
@@ -440,15 +446,8 @@ Inference::inferScheduling(const CallExpr &Call,
 }
 
 const InferredRole *Inference::lock(const CXXRecordDecl &Class) const {
-  if (!Families.Locks)
-    return nullptr;
-  const Decl *Key = Class.getCanonicalDecl();
-  auto Cached = LockCache.find(Key);
-  if (Cached != LockCache.end())
-    return Cached->second;
-  const InferredRole *Role = inferLock(Class);
-  LockCache[Key] = Role;
-  return Role;
+  return Families.Locks ? cached(LockCache, Class, &Inference::inferLock)
+                        : nullptr;
 }
 
 /// Whether the body of \p Destructor calls a member named in \p Names.
@@ -569,16 +568,8 @@ const InferredRole *Inference::inferLock(const CXXRecordDecl &Class) const {
 }
 
 const InferredRole *Inference::timer(const CXXRecordDecl &Class) const {
-  if (!Families.Timers)
-    return nullptr;
-  const Decl *Key = Class.getCanonicalDecl();
-  auto Cached = TimerCache.find(Key);
-  if (Cached != TimerCache.end())
-    return Cached->second;
-  TimerCache[Key] = nullptr; // a class that holds itself is no evidence
-  const InferredRole *Role = inferTimer(Class);
-  TimerCache[Key] = Role;
-  return Role;
+  return Families.Timers ? cached(TimerCache, Class, &Inference::inferTimer)
+                         : nullptr;
 }
 
 bool Inference::isDurationType(QualType T) const {

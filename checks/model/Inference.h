@@ -99,6 +99,12 @@ private:
   std::optional<std::pair<llvm::StringRef, llvm::StringRef>>
   mutexPair(const CXXRecordDecl &Class) const;
   const InferredRole *keep(const NamedDecl &Decl, std::string Why) const;
+  using RoleCache = llvm::DenseMap<const Decl *, const InferredRole *>;
+  using InferRole =
+      const InferredRole *(Inference::*)(const CXXRecordDecl &) const;
+  /// The role \p Infer gives \p Class, computed once per class.
+  const InferredRole *cached(RoleCache &Cache, const CXXRecordDecl &Class,
+                             InferRole Infer) const;
   /// The member of \p Class (or its bases) whose name is in \p Names.
   const NamedDecl *memberIn(const CXXRecordDecl &Class,
                             const llvm::StringSet<> &Names) const;
