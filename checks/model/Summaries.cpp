@@ -54,7 +54,8 @@ llvm::StringRef SummaryRecorder::caller(const FunctionDecl &Callable,
   return It->second;
 }
 
-llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable) {
+llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable,
+                                        const SourceManager &SM) {
   const FunctionDecl *Canon = Callable.getCanonicalDecl();
   auto It = Usrs.find(Canon);
   if (It != Usrs.end() && !It->second.empty())
@@ -62,11 +63,15 @@ llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable) {
   std::string Usr = usrOf(Callable);
   if (Usr.empty())
     return "";
-  Function &Entry = Functions[Usr];
-  if (Entry.Name.empty())
-    Entry.Name = callableName(Callable);
+  auto [Entry, Inserted] = Functions.try_emplace(Usr);
+  if (Inserted) {
+    Entry->second.Name = callableName(Callable);
+    // Defined here: not a function of another file (crossFileInputs).
+    if (const FunctionDecl *Definition = nullptr; Callable.hasBody(Definition))
+      Entry->second.Definition = placeOf(Definition->getLocation(), SM);
+  }
   // Not cached in Usrs: the function may still turn out to be a caller.
-  return Functions.find(Usr)->first();
+  return Entry->first();
 }
 
 void SummaryRecorder::addCalls(const AsyncContextIndex &Index,
@@ -77,11 +82,11 @@ void SummaryRecorder::addCalls(const AsyncContextIndex &Index,
     // A library's bridge runs what it was given, not its own callee.
     if (Edge.InvokesGiven)
       return;
+    // Every function called is named, coroutines' callees too: the driver
+    // judges again a file that calls a function the index knows.
+    std::string To = callee(*Edge.Callee, SM).str();
     std::string From = caller(*Edge.Caller, Model, SM).str();
-    if (From.empty())
-      return;
-    std::string To = callee(*Edge.Callee).str();
-    if (To.empty() || To == From)
+    if (From.empty() || To.empty() || To == From)
       return;
     Calls.push_back({std::move(From), std::move(To), placeOf(Edge.Loc, SM)});
   });

@@ -57,8 +57,9 @@ private:
   /// where it is instantiated).
   llvm::StringRef caller(const FunctionDecl &Callable, const AsyncModel &Model,
                          const SourceManager &SM);
-  /// The USR of a called function, registering its name.
-  llvm::StringRef callee(const FunctionDecl &Callable);
+  /// The USR of a called function, registering its name (and where it is
+  /// defined, if in this translation unit).
+  llvm::StringRef callee(const FunctionDecl &Callable, const SourceManager &SM);
 
   struct Place {
     std::string File;
