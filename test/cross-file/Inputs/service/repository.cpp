@@ -20,3 +20,9 @@ std::future<int> Repository::load() {
 }
 
 int readAll(Repository &Repo) { return Repo.flush(); }
+
+int retryLater(Repository &Repo, int Left);
+
+int retry(Repository &Repo, int Left) {
+  return Left > 0 ? retryLater(Repo, Left - 1) : Repo.flush();
+}

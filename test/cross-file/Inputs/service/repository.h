@@ -11,3 +11,6 @@ struct Repository {
 };
 
 int readAll(Repository &Repo);
+
+// Retries through service.cpp's retryLater until Left runs out, then flushes.
+int retry(Repository &Repo, int Left);

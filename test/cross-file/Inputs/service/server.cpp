@@ -12,5 +12,12 @@ task handle(Repository &Repo) {
   co_return;
 }
 
+int retryLater(Repository &Repo, int Left);
+
+task again(Repository &Repo) {
+  retryLater(Repo, 3);
+  co_return;
+}
+
 // Not async context: blocking here is the caller's business.
 int report(Repository &Repo) { return Repo.flush(); }
