@@ -135,7 +135,7 @@ cl::opt<bool> CrossFile(
 cl::opt<std::string> SummaryIndex(
     "summary-index",
     cl::desc("Follow calls into other files through this summary index "
-             "(written by --write-summary-index)"),
+             "(written by --write-summary-index), instead of the run's own"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> WriteSummaryIndex(
     "write-summary-index",
@@ -266,6 +266,7 @@ DriverOptions optionsFromFlags() {
   Options.Analysis.RecordSummary = RecordSummary;
   Options.CrossFile = CrossFile;
   Options.WriteSummaryIndex = WriteSummaryIndex;
+  Options.SummaryIndexGiven = !SummaryIndex.empty();
   if (!SummaryIndex.empty()) {
     SmallString<256> Path(SummaryIndex);
     sys::fs::make_absolute(Path);
@@ -318,6 +319,10 @@ std::optional<DriverOptions> parseCommandLine(int Argc, const char **Argv) {
     return std::nullopt;
   }
   DriverOptions Options = optionsFromFlags();
+  if (Options.SummaryIndexGiven && !Options.WriteSummaryIndex.empty()) {
+    fail("--summary-index and --write-summary-index exclude each other");
+    return std::nullopt;
+  }
   Options.Compilations.Fixed = std::move(Fixed);
   Options.Executable =
       sys::fs::getMainExecutable(Argv[0], reinterpret_cast<void *>(&fail));

@@ -59,6 +59,8 @@ struct DriverOptions {
   std::string CacheDir;
   /// Follow calls across the run's files (a summary pass first).
   bool CrossFile = true;
+  /// --summary-index: every file is judged with that index, no own pass.
+  bool SummaryIndexGiven = false;
   std::string WriteSummaryIndex;
 
   /// This program, to start workers and to identify the build in the cache.
