@@ -319,7 +319,9 @@ std::optional<DriverOptions> parseCommandLine(int Argc, const char **Argv) {
     return std::nullopt;
   }
   DriverOptions Options = optionsFromFlags();
-  if (Options.SummaryIndexGiven && !Options.WriteSummaryIndex.empty()) {
+  // A worker of the second pass inherits the run's --write-summary-index.
+  if (Options.SummaryIndexGiven && !Options.WriteSummaryIndex.empty() &&
+      !Options.isWorker()) {
     fail("--summary-index and --write-summary-index exclude each other");
     return std::nullopt;
   }
