@@ -42,12 +42,14 @@ AnalysisOutcome analyzeHere(const DriverOptions &Options,
   Request.File = File;
   CrashRecoveryContext::Enable();
   CrashRecoveryContext Recovery;
+  auto Start = std::chrono::steady_clock::now();
   if (!Recovery.RunSafely([&] {
         runTestHooks(Options.Hooks, Request.File);
         Outcome.Result =
             analyze(Database, std::move(Provider), BaseFS, Request);
       }))
     Outcome.Failure = "the analysis crashed";
+  Outcome.CostMs = AnalysisOutcome::millisecondsSince(Start);
   return Outcome;
 }
 
@@ -85,8 +87,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
               (Options.Analysis.FixesFromNotes ? "fix-notes" : "") +
               Options.LineFilter,
           commandText(*Plan.Database, Paths[I]));
-      if (std::optional<WorkerResult> Hit = Cache->lookup(CacheKeys[I])) {
-        Reporter.done(I, {std::move(Hit), "", ""});
+      if (std::optional<AnalysisOutcome> Hit = Cache->lookup(CacheKeys[I])) {
+        Reporter.done(I, std::move(*Hit));
         continue;
       }
     }
@@ -94,8 +96,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
   }
   auto Analyzed = [&](size_t Index, AnalysisOutcome Outcome) {
     if (Cache && Outcome.Result && !Outcome.Result->Failed)
-      if (Error E =
-              Cache->store(CacheKeys[Index], *Outcome.Result, Reporter.lines()))
+      if (Error E = Cache->store(CacheKeys[Index], *Outcome.Result,
+                                 Outcome.CostMs, Reporter.lines()))
         WithColor::warning(errs(), "async-tidy")
             << "result cache: " << toString(std::move(E)) << "\n";
     Reporter.done(Index, std::move(Outcome));

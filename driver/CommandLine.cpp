@@ -126,6 +126,18 @@ cl::opt<std::string>
              cl::desc("Keep results here; a file whose inputs, command and "
                       "configuration are unchanged is not analyzed again"),
              cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyze only the K-th of N parts of the files (1 <= K <= N); "
+             "every part of the same run gets the same split, and `async-tidy "
+             "merge` joins their json or sarif reports"),
+    cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string> ShardCosts(
+    "shard-costs",
+    cl::desc("With --shard: balance the parts by the analysis times in this "
+             "file (`async-tidy merge --write-costs` writes it); every part "
+             "must be given the same file"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> FailOnFindings(
     "fail-on-findings",
     cl::desc("Exit with status 1 when there are findings (default: true, "
@@ -260,6 +272,7 @@ DriverOptions optionsFromFlags() {
   Options.Jobs = Jobs;
   Options.Timeout = Timeout;
   Options.CacheDir = CacheDir;
+  Options.ShardCosts = ShardCosts;
 
   Options.WorkerOutput = WorkerOutput;
   Options.WorkerContents = WorkerContents;
@@ -292,6 +305,14 @@ std::optional<DriverOptions> parseCommandLine(int Argc, const char **Argv) {
     return std::nullopt;
   }
   DriverOptions Options = optionsFromFlags();
+  if (Shard.getNumOccurrences()) {
+    Expected<ShardPlan> Parsed = parseShard(Shard);
+    if (!Parsed) {
+      fail(toString(Parsed.takeError()));
+      return std::nullopt;
+    }
+    Options.Report.Shard = std::move(*Parsed);
+  }
   Options.Compilations.Fixed = std::move(Fixed);
   Options.Executable =
       sys::fs::getMainExecutable(Argv[0], reinterpret_cast<void *>(&fail));

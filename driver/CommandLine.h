@@ -57,6 +57,8 @@ struct DriverOptions {
   unsigned Jobs = 0;    ///< 0: one worker per core.
   unsigned Timeout = 0; ///< Seconds per file; 0: no limit.
   std::string CacheDir;
+  /// --shard-costs: what balances the shards (Report.Shard is --shard).
+  std::string ShardCosts;
 
   /// This program, to start workers and to identify the build in the cache.
   std::string Executable;

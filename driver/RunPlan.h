@@ -13,6 +13,7 @@
 #include "ChangedLines.h"
 #include "CommandLine.h"
 #include "ResultCache.h"
+#include "Shard.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -42,6 +43,11 @@ llvm::Expected<RunPlan> planFiles(DriverOptions &Options,
 /// lines and result cache the options ask for.
 llvm::Error planFindings(RunPlan &Plan, const DriverOptions &Options,
                          llvm::vfs::FileSystem &FS);
+
+/// --shard: keeps the shard's part of the files in \p Plan and records the
+/// split in \p Shard, which has its index and count.
+llvm::Error planShard(RunPlan &Plan, ShardPlan &Shard,
+                      llvm::StringRef CostsFile);
 
 } // namespace async_tidy
 
