@@ -14,6 +14,7 @@
 #include "ShardReport.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 
 using namespace clang::tidy;
 using namespace llvm;
@@ -135,6 +136,15 @@ int runMerge(int Argc, const char **Argv) {
   Expected<std::vector<Owner>> Owners = ownersOfFiles(Reports);
   if (!Owners)
     return fail(toString(Owners.takeError()), Tool);
+
+  // Positions and fingerprints are read from the sources, as the run did.
+  for (const std::string &File : Reports.front().Plan.Files)
+    if (!sys::fs::exists(File))
+      return fail("'" + File +
+                      "' does not exist: merge reads the analyzed files to "
+                      "place the findings; run it in a checkout of the "
+                      "analyzed commit at the shards' path",
+                  Tool);
 
   ReportSettings Settings;
   Settings.Format = Format.empty() ? Reports.front().Format : Format;

@@ -2,6 +2,7 @@
 
 #include "Shard.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -48,15 +49,27 @@ Expected<ShardCosts> readShardCosts(StringRef Path) {
     if (!Cost || *Cost < 0)
       return Malformed("the cost of '" + File.str() +
                        "' is not a number of milliseconds");
-    Costs[File.str()] = *Cost;
+    SmallString<256> Absolute(File.str());
+    if (std::error_code EC = sys::fs::make_absolute(Absolute))
+      return Malformed("cannot resolve '" + File.str() + "': " + EC.message());
+    Costs[Absolute] = *Cost;
   }
   return Costs;
 }
 
 Error writeShardCosts(StringRef Path, const ShardCosts &Costs) {
+  // Files under the current folder are named relative to it, so that the
+  // file serves a checkout at another path.
+  SmallString<256> Current;
+  if (std::error_code EC = sys::fs::current_path(Current))
+    return createStringError(EC, "no current folder: " + EC.message());
   json::Object Entries;
-  for (const auto &Entry : Costs)
-    Entries[Entry.first()] = Entry.second;
+  for (const auto &Entry : Costs) {
+    StringRef File = Entry.first();
+    if (!File.consume_front(Current) || !File.consume_front("/"))
+      File = Entry.first();
+    Entries[File] = Entry.second;
+  }
   json::Value Document =
       json::Object{{"version", 1}, {"costs", std::move(Entries)}};
   return writeToOutput(Path, [&](raw_ostream &OS) {

@@ -33,10 +33,12 @@ struct ShardPlan {
 /// Parses "K/N" (1 <= K <= N) into a plan with Index and Count set.
 llvm::Expected<ShardPlan> parseShard(llvm::StringRef Text);
 
-/// File -> analysis milliseconds, as `async-tidy merge --write-costs` writes
-/// them: {"version": 1, "costs": {"/abs/file.cpp": 1234, ...}}.
+/// Absolute file path -> analysis milliseconds.
 using ShardCosts = llvm::StringMap<uint64_t>;
 
+/// The costs file `async-tidy merge --write-costs` writes and --shard-costs
+/// reads: {"version": 1, "costs": {"src/a.cpp": 1234, ...}}, files under the
+/// current folder relative to it.
 llvm::Expected<ShardCosts> readShardCosts(llvm::StringRef Path);
 llvm::Error writeShardCosts(llvm::StringRef Path, const ShardCosts &Costs);
 

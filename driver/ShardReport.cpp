@@ -1,6 +1,7 @@
 //===--- ShardReport.cpp --------------------------------------------------===//
 
 #include "ShardReport.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 using namespace llvm;
@@ -8,6 +9,10 @@ using namespace llvm;
 namespace async_tidy {
 
 static constexpr const char *SarifProperty = "asyncTidyShard";
+// The merge renders the findings again (rule metadata, positions): with
+// another build's, the report would not be the one a single run writes.
+static constexpr const char *ThisTool =
+    "async-tidy " ASYNC_TIDY_VERSION " (LLVM " LLVM_VERSION_STRING ")";
 
 json::Object shardRecord(const ShardPlan &Shard,
                          ArrayRef<ShardFileRecord> Records) {
@@ -19,7 +24,8 @@ json::Object shardRecord(const ShardPlan &Shard,
     Analyzed.push_back(json::Object{{"position", Position},
                                     {"findings", Record.Findings},
                                     {"costMs", Record.CostMs}});
-  return json::Object{{"index", Shard.Index},
+  return json::Object{{"tool", ThisTool},
+                      {"index", Shard.Index},
                       {"count", Shard.Count},
                       {"files", std::move(Files)},
                       {"analyzed", std::move(Analyzed)}};
@@ -77,6 +83,10 @@ public:
     std::optional<int64_t> Count = Shard.getInteger("count");
     const json::Array *Files = Shard.getArray("files");
     const json::Array *Analyzed = Shard.getArray("analyzed");
+    StringRef Tool = Shard.getString("tool").value_or("");
+    if (Tool != ThisTool)
+      return bad("was written by " + (Tool.empty() ? "another tool" : Tool) +
+                 ", not by this " + ThisTool);
     if (!Index || !Count || *Index < 1 || *Index > *Count || !Files ||
         !Analyzed)
       return bad("has a malformed \"shard\" object");

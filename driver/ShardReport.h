@@ -5,11 +5,12 @@
 // whole run's order and drop a header's finding that another file reported
 // first, as a single run does:
 //
-//   "shard": {"index": 2, "count": 3,
+//   "shard": {"tool": "async-tidy 0.1.0 (LLVM 19.1.7)", "index": 2, "count": 3,
 //             "files": ["/abs/a.cpp", "/abs/b.cpp", ...],
 //             "analyzed": [{"position": 1, "findings": 2, "costMs": 830}]}
 //
-// files lists the whole run's files; analyzed, this shard's, in order: the
+// tool is the build that wrote it, which the merge must be; files lists
+// the whole run's files; analyzed, this shard's, in order: the
 // position in files, how many of the report's findings came from that
 // file's translation unit, and how long its analysis took. A JSON report
 // has the object at its top level; a SARIF log has the shard's JSON report,
