@@ -1,8 +1,8 @@
 //===--- RunPlan.h - What a run analyzes and what it hides ----------------===//
 //
 // The second stage of a run, after the command line: the compilation
-// database and the files to analyze (a worker stops there), then the
-// baseline, the changed lines and the result cache.
+// database and the files to analyze (a worker stops there), the shard's part
+// of them, then the baseline, the changed lines and the result cache.
 //
 //===----------------------------------------------------------------------===//
 
