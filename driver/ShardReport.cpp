@@ -159,10 +159,8 @@ public:
       Result.File = File;
       Result.Failed = NextFailed < Failed.size() && Failed[NextFailed] == File;
       NextFailed += Result.Failed;
-      auto Begin = All->Errors.begin() + NextFinding;
-      Result.Errors.assign(std::make_move_iterator(Begin),
-                           std::make_move_iterator(Begin + Record.Findings));
-      NextFinding += Record.Findings;
+      for (size_t I = 0; I < Record.Findings; ++I)
+        Result.Errors.push_back(std::move(All->Errors[NextFinding++]));
       Report.Outcomes.push_back({std::move(Result), "", ""});
     }
     if (NextFinding != All->Errors.size() || NextFailed != Failed.size() ||
