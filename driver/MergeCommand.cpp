@@ -138,7 +138,8 @@ int runMerge(int Argc, const char **Argv) {
     return fail(toString(Owners.takeError()), Tool);
 
   // Positions and fingerprints are read from the sources, as the run did.
-  for (const std::string &File : Reports.front().Plan.Files)
+  const std::vector<std::string> &Files = Reports.front().Plan.Files;
+  for (const std::string &File : Files)
     if (!sys::fs::exists(File))
       return fail("'" + File +
                       "' does not exist: merge reads the analyzed files to "
@@ -161,9 +162,9 @@ int runMerge(int Argc, const char **Argv) {
 
   if (!WriteCosts.empty()) {
     ShardCosts Costs;
-    for (const Owner &Of : *Owners)
-      Costs[Of.Report->Plan.Files[Of.Report->Plan.Positions[Of.File]]] =
-          Of.Report->CostsMs[Of.File];
+    for (size_t Position = 0; Position < Files.size(); ++Position)
+      Costs[Files[Position]] =
+          (*Owners)[Position].Report->CostsMs[(*Owners)[Position].File];
     if (Error E = writeShardCosts(WriteCosts, Costs))
       return fail(
           "cannot write '" + WriteCosts + "': " + toString(std::move(E)), Tool);
@@ -173,7 +174,6 @@ int runMerge(int Argc, const char **Argv) {
   // applied each file's configuration.
   ClangTidyContext PrintContext(std::make_unique<DefaultOptionsProvider>(
       ClangTidyGlobalOptions(), ClangTidyOptions::getDefaults()));
-  const std::vector<std::string> &Files = Reports.front().Plan.Files;
   RunReporter Reporter(std::move(Settings), Files,
                        FindingFilter({}, std::nullopt,
                                      /*KeepForBaseline=*/false),
