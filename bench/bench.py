@@ -36,6 +36,7 @@ SIZE_SCALING_GOAL = 1.5
 COUNT_SCALING_GOAL = 1.15
 SPEEDUP_GOAL = 1.8
 CACHE_GOAL = 0.05
+CROSS_FILE_GOAL = 1.15
 NEEDS_DRIVER = "n/a (needs -j/--cache-dir)"
 # The confidence wanted of a median's interval (see median_interval).
 INTERVAL_CONFIDENCE = 0.90
@@ -309,6 +310,12 @@ def project_rows(tools, project_dir, counts, repeat, results_dir):
                 db[n], 1 if tools.has_jobs else None), project_dir))
     if tools.has_jobs:
         jobs["-j2"] = lambda: run(tools.async_tidy_db(db[top], 2), project_dir)
+    # The same run judging each file alone: what following calls across
+    # files (the summary pass and the second judgement) costs.
+    if tools.has_cross_file:
+        jobs["-j2 one file"] = lambda: run(
+            tools.async_tidy_db(db[top], 2) + ["--cross-file=false"],
+            project_dir)
     cache = os.path.join(results_dir, "cache")
     if tools.has_jobs and tools.has_cache:
         def cold():
@@ -358,6 +365,18 @@ def project_rows(tools, project_dir, counts, repeat, results_dir):
         r = row("project", "%d TUs -j2" % top, ASYNC_TIDY, top)
         r["goal"], r["result"] = "-j1/-j2>=%.1f" % SPEEDUP_GOAL, NEEDS_DRIVER
         rows.append(r)
+
+    if tools.has_cross_file:
+        r = row("cross-file", "%d TUs -j2, calls across files" % top,
+                ASYNC_TIDY, top, Figure(runs["-j2"], runs["-j2 one file"]))
+        index = os.path.join(results_dir, "summary-index.json")
+        subprocess.run(tools.async_tidy_db(db[top], 2) +
+                       ["--write-summary-index=" + index], cwd=project_dir,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        size = os.path.getsize(index) if os.path.exists(index) else 0
+        rows.append(judge(r, "with/without<=%.2f" % CROSS_FILE_GOAL,
+                          "%.2f, index %d bytes" % (r["wall_x"], size),
+                          r["wall_x"] <= CROSS_FILE_GOAL))
 
     if "cache" in runs:
         cold = [c for c, _ in runs["cache"]]

@@ -87,6 +87,8 @@ class Tools:
         # of its help line.
         self.has_jobs = re.search(r"^\s+--?j[ =<]", help_text, re.M) is not None
         self.has_cache = re.search(r"^\s+--cache-dir", help_text, re.M) is not None
+        self.has_cross_file = re.search(r"^\s+--cross-file", help_text,
+                                        re.M) is not None
 
     def single(self, entry):
         """Commands that analyze one database entry, by tool name."""

@@ -36,6 +36,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                    hasBody(coroutineBodyStmt()))
           .bind("coroutine"),
       this);
+  registerCrossFileMatchers(Finder);
 }
 
 std::optional<std::string>
@@ -113,6 +114,20 @@ void BlockingCallCheck::checkLocksAcrossSuspensions(
             << (Yield ? "co_yield" : "co_await") << Lock.getName();
         noteInferred(model().inferredLock(Lock.getType()));
       });
+}
+
+BlockingCallCheck::CrossFileWords BlockingCallCheck::crossFileWords() const {
+  return {"blocking call", "or run it on an executor meant for blocking work"};
+}
+
+std::optional<std::string>
+BlockingCallCheck::summaryEffect(const Stmt &Candidate,
+                          const model::CandidateSite &Site) {
+  const auto &Call = cast<CallExpr>(Candidate);
+  if (!alternativeFor(Call) ||
+      NonBlocking.returnsInstead(Call, *Site.Callable, model()))
+    return std::nullopt;
+  return model::callName(Call);
 }
 
 } // namespace clang::tidy::async

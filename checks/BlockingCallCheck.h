@@ -26,6 +26,10 @@ private:
                            const model::CandidateSite &Site,
                            const model::AsyncPath &Path,
                            const model::AsyncContextIndex &Index) override;
+  CrossFileWords crossFileWords() const override;
+  std::optional<std::string>
+  summaryEffect(const Stmt &Candidate,
+                const model::CandidateSite &Site) override;
   /// Blocking is what offloaded work is for.
   bool offloadMayBlock() const override { return true; }
   void checkLocksAcrossSuspensions(const FunctionDecl &Coroutine);

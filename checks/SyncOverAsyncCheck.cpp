@@ -42,6 +42,7 @@ void SyncOverAsyncCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(callee(Callee), unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
+  registerCrossFileMatchers(Finder);
 }
 
 const BlockingWaitApi *SyncOverAsyncCheck::waitFor(const CallExpr &Call) const {
@@ -211,6 +212,22 @@ void SyncOverAsyncCheck::checkInAsyncContext(const Stmt &Candidate,
   }
   diagContextNotes(Path);
   noteInferred(model().inferredWait(Call));
+}
+
+SyncOverAsyncCheck::CrossFileWords SyncOverAsyncCheck::crossFileWords() const {
+  return {"blocking wait", "and await it"};
+}
+
+std::optional<std::string>
+SyncOverAsyncCheck::summaryEffect(const Stmt &Candidate,
+                          const model::CandidateSite &Site) {
+  const auto &Call = cast<CallExpr>(Candidate);
+  const BlockingWaitApi *Api = waitFor(Call);
+  // Whether an event loop may run depends on who runs the handler.
+  if (!Api || Api->Kind == WaitKind::EventLoop || isPoll(Call, *Api) ||
+      isGuardedByReadyCheck(Call, Site))
+    return std::nullopt;
+  return model::callName(Call);
 }
 
 } // namespace clang::tidy::async

@@ -24,6 +24,10 @@ private:
                            const model::CandidateSite &Site,
                            const model::AsyncPath &Path,
                            const model::AsyncContextIndex &Index) override;
+  CrossFileWords crossFileWords() const override;
+  std::optional<std::string>
+  summaryEffect(const Stmt &Candidate,
+                const model::CandidateSite &Site) override;
   /// The table entry or a user-listed wait; null for anything else.
   const model::BlockingWaitApi *waitFor(const CallExpr &Call) const;
   bool isPoll(const CallExpr &Call, const model::BlockingWaitApi &Api) const;

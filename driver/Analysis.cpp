@@ -4,6 +4,7 @@
 #include "PreambleCache.h"
 #include "RecordingFileSystem.h"
 #include "RunChecks.h"
+#include "checks/model/Summaries.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -12,6 +13,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
+namespace model = clang::tidy::async::model;
 
 namespace async_tidy {
 
@@ -63,7 +65,15 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
   ClangTidyContext Context(std::move(Options));
   WorkerResult Result;
   Result.File = Request.File;
-  Result.Errors = runChecks(Context, Database, FS, Request);
+  model::SummaryRecorder Recorder;
+  {
+    std::optional<model::RecordSummaries> Recording;
+    if (Request.RecordSummary)
+      Recording.emplace(Recorder);
+    Result.Errors = runChecks(Context, Database, FS, Request);
+  }
+  if (Request.RecordSummary)
+    Result.Summary = Recorder.toJson();
   for (ClangTidyError &Error : Result.Errors) {
     makeAbsolute(Error.Message, Error.BuildDirectory);
     for (tooling::DiagnosticMessage &Note : Error.Notes)

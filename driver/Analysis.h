@@ -25,6 +25,8 @@ struct AnalysisRequest {
   /// With EnableCheckProfile: a directory to store the profile in as JSON
   /// instead of printing it.
   std::string StoreCheckProfile;
+  /// Record what the translation unit tells the others (Result.Summary).
+  bool RecordSummary = false;
   /// Preambles kept across the analyses of a long-lived worker (the
   /// language server's); none: every analysis parses everything.
   PreambleCache *Preambles = nullptr;

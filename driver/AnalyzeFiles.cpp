@@ -1,11 +1,13 @@
 //===--- AnalyzeFiles.cpp -------------------------------------------------===//
 
 #include "AnalyzeFiles.h"
+#include "CrossFilePass.h"
 #include "OptionsProvider.h"
 #include "RunReporter.h"
 #include "WorkerPool.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
@@ -13,6 +15,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
+namespace model = clang::tidy::async::model;
 
 namespace async_tidy {
 
@@ -71,8 +74,14 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
                                      std::move(Plan.Changed),
                                      !Options.Report.WriteBaseline.empty()),
                        PrintContext, BaseFS);
+  // Following calls across files needs every file's summary before any
+  // file's findings are final (CrossFilePass.h).
+  bool CrossFile = Options.CrossFile &&
+                   (Paths.size() > 1 || !Options.WriteSummaryIndex.empty());
+  std::vector<std::optional<AnalysisOutcome>> Outcomes(Paths.size());
 
   std::optional<ResultCache> &Cache = Plan.Cache;
+  std::vector<std::string> Configurations(Paths.size());
   std::vector<std::string> CacheKeys(Paths.size());
   std::vector<size_t> ToAnalyze;
   for (size_t I = 0; I < Paths.size(); ++I) {
@@ -81,29 +90,66 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
       continue;
     }
     if (Cache) {
-      CacheKeys[I] = Cache->key(
-          Paths[I],
+      Configurations[I] =
           configurationAsText(PrintContext.getOptionsForFile(Paths[I])) +
-              (Options.Analysis.FixesFromNotes ? "fix-notes" : "") +
-              Options.LineFilter,
-          commandText(*Plan.Database, Paths[I]));
-      if (std::optional<AnalysisOutcome> Hit = Cache->lookup(CacheKeys[I])) {
-        Reporter.done(I, std::move(*Hit));
+          (Options.Analysis.FixesFromNotes ? "fix-notes" : "") +
+          Options.LineFilter;
+      CacheKeys[I] = Cache->key(Paths[I], Configurations[I],
+                                commandText(*Plan.Database, Paths[I]));
+      std::optional<AnalysisOutcome> Hit = Cache->lookup(CacheKeys[I]);
+      if (Hit && (!CrossFile || Hit->Result->Summary)) {
+        if (CrossFile) {
+          Reporter.analyzed(I);
+          Outcomes[I] = std::move(Hit);
+        } else {
+          Reporter.done(I, std::move(*Hit));
+        }
         continue;
       }
     }
     ToAnalyze.push_back(I);
   }
-  auto Analyzed = [&](size_t Index, AnalysisOutcome Outcome) {
+
+  unsigned Workers = Options.Jobs
+                         ? Options.Jobs
+                         : llvm::hardware_concurrency().compute_thread_count();
+  // Analyzes the files of Indexes in the worker pool with Args.
+  auto RunPool = [&](const std::vector<size_t> &Indexes,
+                     std::vector<std::string> Args, auto OnDone) {
+    std::vector<std::string> Batch;
+    Batch.reserve(Indexes.size());
+    for (size_t Index : Indexes)
+      Batch.push_back(Paths[Index]);
+    WorkerPool Pool(Options.Executable, std::move(Args), Workers,
+                    {Options.Timeout, Options.WorkerMemoryLimit});
+    Pool.run(
+        Batch,
+        [&](size_t BatchIndex, AnalysisOutcome Outcome) {
+          OnDone(Indexes[BatchIndex], std::move(Outcome));
+        },
+        [&](ArrayRef<size_t> Running) {
+          std::vector<size_t> Files;
+          for (size_t Index : Running)
+            Files.push_back(Indexes[Index]);
+          Reporter.running(Files);
+        });
+  };
+  auto Store = [&](const std::string &Key, const AnalysisOutcome &Outcome) {
     if (Cache && Outcome.Result && !Outcome.Result->Failed)
-      if (Error E = Cache->store(CacheKeys[Index], *Outcome.Result,
-                                 Outcome.CostMs, Reporter.lines()))
+      if (Error E = Cache->store(Key, *Outcome.Result, Outcome.CostMs,
+                                 Reporter.lines()))
         WithColor::warning(errs(), "async-tidy")
             << "result cache: " << toString(std::move(E)) << "\n";
-    Reporter.done(Index, std::move(Outcome));
+  };
+  auto Analyzed = [&](size_t Index, AnalysisOutcome Outcome) {
+    Store(CacheKeys[Index], Outcome);
+    if (!CrossFile)
+      return Reporter.done(Index, std::move(Outcome));
+    Reporter.analyzed(Index);
+    Outcomes[Index] = std::move(Outcome);
   };
 
-  if (ToAnalyze.size() == 1 && !Options.Timeout) {
+  if (ToAnalyze.size() == 1 && !Options.Timeout && !CrossFile) {
     auto FileProvider = makeOptionsProvider(Options, BaseFS);
     if (!FileProvider)
       return fail(toString(FileProvider.takeError()));
@@ -112,27 +158,66 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
              analyzeHere(Options, *Plan.Database, std::move(*FileProvider),
                          BaseFS, Paths[Index]));
   } else if (!ToAnalyze.empty()) {
-    std::vector<std::string> Batch;
-    Batch.reserve(ToAnalyze.size());
-    for (size_t Index : ToAnalyze)
-      Batch.push_back(Paths[Index]);
-    unsigned Workers =
-        Options.Jobs ? Options.Jobs
-                     : llvm::hardware_concurrency().compute_thread_count();
-    WorkerPool Pool(Options.Executable, Options.WorkerArguments, Workers,
-                    {Options.Timeout, Options.WorkerMemoryLimit});
-    Pool.run(
-        Batch,
-        [&](size_t BatchIndex, AnalysisOutcome Outcome) {
-          Analyzed(ToAnalyze[BatchIndex], std::move(Outcome));
-        },
-        [&](ArrayRef<size_t> Running) {
-          std::vector<size_t> Indexes;
-          for (size_t Index : Running)
-            Indexes.push_back(ToAnalyze[Index]);
-          Reporter.running(Indexes);
-        });
+    RunPool(ToAnalyze,
+            CrossFile ? withFlag(Options.WorkerArguments, "--record-summary")
+                      : Options.WorkerArguments,
+            Analyzed);
   }
+  if (!CrossFile)
+    return Reporter.finish();
+
+  model::ProjectIndex Index = joinSummaries(Outcomes);
+  // The second pass's workers read the index from a file.
+  std::string IndexPath = Options.WriteSummaryIndex;
+  std::optional<FileRemover> RemoveIndex;
+  if (IndexPath.empty()) {
+    SmallString<128> Temporary;
+    if (std::error_code EC = sys::fs::createTemporaryFile("async-tidy-index",
+                                                          "json", Temporary))
+      return fail("cannot create a file for the summary index: " +
+                  EC.message());
+    IndexPath = std::string(Temporary);
+    RemoveIndex.emplace(IndexPath);
+  }
+  if (Error E = writeSummaryIndex(IndexPath, Index))
+    return fail("cannot write the summary index '" + IndexPath +
+                "': " + toString(std::move(E)));
+
+  std::vector<std::string> CrossFileKeys(Paths.size());
+  std::vector<size_t> ToJudge;
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    std::optional<AnalysisOutcome> &Outcome = Outcomes[I];
+    if (!Outcome || !Outcome->Result || Outcome->Result->Failed ||
+        !Outcome->Result->Summary)
+      continue;
+    std::string Inputs = crossFileInputs(*Outcome->Result->Summary, Index);
+    if (Inputs.empty())
+      continue;
+    if (Cache) {
+      CrossFileKeys[I] =
+          Cache->key(Paths[I], Configurations[I] + '\0' + Inputs,
+                     commandText(*Plan.Database, Paths[I]));
+      if (std::optional<AnalysisOutcome> Hit =
+              Cache->lookup(CrossFileKeys[I])) {
+        Outcome->Result = std::move(Hit->Result);
+        Outcome->CostMs += Hit->CostMs;
+        continue;
+      }
+    }
+    ToJudge.push_back(I);
+  }
+  if (!ToJudge.empty())
+    RunPool(ToJudge,
+            withFlag(Options.WorkerArguments, "--summary-index=" + IndexPath),
+            [&](size_t Index, AnalysisOutcome Outcome) {
+              Store(CrossFileKeys[Index], Outcome);
+              // A file costs both its passes.
+              Outcome.CostMs += Outcomes[Index]->CostMs;
+              Outcomes[Index] = std::move(Outcome);
+            });
+  for (size_t I = 0; I < Paths.size(); ++I)
+    if (Outcomes[I])
+      Reporter.done(I, std::move(*Outcomes[I]));
   return Reporter.finish();
 }
 

@@ -46,12 +46,17 @@ Error checkOptionCombinations(const DriverOptions &Options) {
   if (!Options.ShardCosts.empty() && !Options.Report.Shard)
     return createStringError(inconvertibleErrorCode(),
                              "--shard-costs works with --shard");
-  // A shard sees only its own files' findings.
+  // A shard sees only its own files' findings and summaries.
   if (Options.Report.Shard &&
       (!Options.Report.WriteBaseline.empty() || Options.Report.ReportStale))
     return createStringError(inconvertibleErrorCode(),
                              "--write-baseline and --report-stale need the "
                              "whole run: they do not work with --shard");
+  if (Options.Report.Shard && Options.CrossFile)
+    return createStringError(
+        inconvertibleErrorCode(),
+        "--shard needs --cross-file=false: following calls across files "
+        "needs the summaries of every file, and a part has its own only");
   if (Options.isWorker() && Options.SourcePaths.size() != 1)
     return createStringError(inconvertibleErrorCode(),
                              "--worker-output takes exactly one file");

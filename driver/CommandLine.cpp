@@ -126,11 +126,27 @@ cl::opt<std::string>
              cl::desc("Keep results here; a file whose inputs, command and "
                       "configuration are unchanged is not analyzed again"),
              cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> CrossFile(
+    "cross-file",
+    cl::desc("Follow calls into the other files of a run: a first pass "
+             "summarizes every file, then the files that call into others "
+             "are judged with those summaries (default: true)"),
+    cl::init(true), cl::cat(Category));
+cl::opt<std::string> SummaryIndex(
+    "summary-index",
+    cl::desc("Follow calls into other files through this summary index "
+             "(written by --write-summary-index)"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteSummaryIndex(
+    "write-summary-index",
+    cl::desc("Write the summary index of the run's files here"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
-    cl::desc("Analyze only the K-th of N parts of the files (1 <= K <= N); "
-             "every part of the same run gets the same split, and `async-tidy "
-             "merge` joins their json or sarif reports"),
+    cl::desc("Analyze only the K-th of N parts of the files (1 <= K <= N, "
+             "with --cross-file=false); every part of the same run gets the "
+             "same split, and `async-tidy merge` joins their json or sarif "
+             "reports"),
     cl::value_desc("K/N"), cl::cat(Category));
 cl::opt<std::string> ShardCosts(
     "shard-costs",
@@ -200,6 +216,8 @@ cl::opt<std::string> WorkerOutput("worker-output", cl::Hidden,
                                   cl::cat(Category));
 cl::opt<std::string> WorkerContents("worker-contents", cl::Hidden,
                                     cl::cat(Category));
+cl::opt<bool> RecordSummary("record-summary", cl::Hidden, cl::init(false),
+                            cl::cat(Category));
 // A -j worker is replaced after a file that leaves more memory in use than
 // this (MiB; 0: never): leaks and caches cannot grow without bound.
 cl::opt<unsigned> WorkerMemoryLimit("worker-memory-limit", cl::Hidden,
@@ -258,6 +276,15 @@ DriverOptions optionsFromFlags() {
   Options.Analysis.FixesFromNotes = FixNotes;
   Options.Analysis.EnableCheckProfile = EnableCheckProfile;
   Options.Analysis.StoreCheckProfile = StoreCheckProfile;
+  Options.Analysis.RecordSummary = RecordSummary;
+  Options.CrossFile = CrossFile;
+  Options.WriteSummaryIndex = WriteSummaryIndex;
+  if (!SummaryIndex.empty()) {
+    SmallString<256> Path(SummaryIndex);
+    sys::fs::make_absolute(Path);
+    Overrides.CheckOptions["SummaryIndex"] =
+        tidy::ClangTidyOptions::ClangTidyValue(Path);
+  }
   ReportSettings &Report = Options.Report;
   Report.Format = Format;
   Report.OutputFile = OutputFile;

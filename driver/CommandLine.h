@@ -57,6 +57,9 @@ struct DriverOptions {
   unsigned Jobs = 0;    ///< 0: one worker per core.
   unsigned Timeout = 0; ///< Seconds per file; 0: no limit.
   std::string CacheDir;
+  /// Follow calls across the run's files (a summary pass first).
+  bool CrossFile = true;
+  std::string WriteSummaryIndex;
   /// --shard-costs: what balances the shards (Report.Shard is --shard).
   std::string ShardCosts;
 

@@ -23,7 +23,7 @@ RunReporter::RunReporter(ReportSettings Settings,
                          IntrusiveRefCntPtr<vfs::FileSystem> BaseFS)
     : Settings(std::move(Settings)), Paths(Paths), Filter(std::move(Filter)),
       PrintContext(PrintContext), BaseFS(std::move(BaseFS)),
-      Pending(Paths.size()) {}
+      Pending(Paths.size()), Counted(Paths.size()) {}
 
 void RunReporter::running(ArrayRef<size_t> Indexes) {
   if (!Settings.ShowProgress)
@@ -52,11 +52,18 @@ void RunReporter::clearStatus() {
   StatusShown = false;
 }
 
-void RunReporter::done(size_t Index, AnalysisOutcome Outcome) {
+void RunReporter::analyzed(size_t Index) {
+  if (Counted[Index])
+    return;
+  Counted[Index] = true;
   clearStatus();
   if (Settings.ShowProgress)
     errs() << "[" << ++Finished << "/" << Paths.size() << "] " << Paths[Index]
            << "\n";
+}
+
+void RunReporter::done(size_t Index, AnalysisOutcome Outcome) {
+  analyzed(Index);
   Pending[Index] = std::move(Outcome);
   for (; NextToReport < Paths.size(); ++NextToReport) {
     std::optional<AnalysisOutcome> &Next = Pending[NextToReport];

@@ -56,6 +56,10 @@ public:
   /// reported in their order as soon as every earlier one is in.
   void done(size_t Index, AnalysisOutcome Outcome);
 
+  /// Counts file \p Index as analyzed in the progress display before its
+  /// outcome is known for good (a first pass); done() then does not again.
+  void analyzed(size_t Index);
+
   /// On a terminal (ShowProgress), a status line that the next output
   /// replaces: files done, seconds since the start, the files in flight.
   void running(llvm::ArrayRef<size_t> Indexes);
@@ -82,6 +86,7 @@ private:
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS;
 
   std::vector<std::optional<AnalysisOutcome>> Pending;
+  std::vector<bool> Counted;
   size_t NextToReport = 0, Finished = 0;
   std::chrono::steady_clock::time_point Start =
       std::chrono::steady_clock::now();

@@ -70,11 +70,14 @@ json::Value toJson(const WorkerResult &Result, LineTable &Lines) {
   json::Array Dependencies;
   for (const std::string &Path : Result.Dependencies)
     Dependencies.push_back(Path);
-  return json::Object{{"version", Version},
+  json::Object Object{{"version", Version},
                       {"file", Result.File},
                       {"failed", Result.Failed},
                       {"diagnostics", std::move(Diagnostics)},
                       {"dependencies", std::move(Dependencies)}};
+  if (Result.Summary)
+    Object["summary"] = *Result.Summary;
+  return Object;
 }
 
 static Error malformed(const Twine &What) {
@@ -148,6 +151,8 @@ Expected<WorkerResult> workerResultFromJson(const json::Value &V) {
     for (const json::Value &Path : *Dependencies)
       if (std::optional<StringRef> S = Path.getAsString())
         Result.Dependencies.push_back(S->str());
+  if (const json::Value *Summary = Root->get("summary"))
+    Result.Summary = *Summary;
   const json::Array *Diagnostics = Root->getArray("diagnostics");
   if (!Diagnostics)
     return malformed("no diagnostics");

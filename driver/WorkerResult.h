@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct WorkerResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
   /// Absolute paths of every file the translation unit read.
   std::vector<std::string> Dependencies;
+  /// What the translation unit tells the others (model/Summaries.h), when
+  /// the analysis recorded it.
+  std::optional<llvm::json::Value> Summary;
 };
 
 /// One message (a diagnostic's or a note's): text, file, offset, 1-based

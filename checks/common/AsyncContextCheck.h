@@ -14,11 +14,15 @@
 #include "AsyncModelCheck.h"
 #include "RegexOption.h"
 #include "checks/model/AsyncContext.h"
+#include "checks/model/ProjectIndex.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <memory>
 
 namespace clang::tidy::async {
 
 class AsyncContextCheck : public AsyncModelCheck {
 public:
+  ~AsyncContextCheck() override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
@@ -43,6 +47,28 @@ protected:
   /// The notes that explain \p Path, attached to the last diagnostic.
   void diagContextNotes(const model::AsyncPath &Path);
 
+  /// How the check names what it reports when a function of another file
+  /// does it ("blocking wait"), and what to do about the call instead. A
+  /// check that leaves Noun empty does not follow calls across files.
+  struct CrossFileWords {
+    llvm::StringRef Noun, Advice;
+  };
+  virtual CrossFileWords crossFileWords() const { return {}; }
+
+  /// What \p Candidate is reported as in any async context (the name of
+  /// what it calls), for the summary that other files read; nothing when
+  /// the verdict depends on which context it stands in.
+  virtual std::optional<std::string>
+  summaryEffect(const Stmt &Candidate, const model::CandidateSite &Site) {
+    return std::nullopt;
+  }
+
+  /// For a check that follows calls across files: matches the calls to
+  /// functions defined elsewhere that the project index knows, and the
+  /// translation unit when a summary is being recorded. Called from the
+  /// check's registerMatchers.
+  void registerCrossFileMatchers(ast_matchers::MatchFinder *Finder);
+
   /// The check's BlockingFunctions / AllowedFunctions options: regular
   /// expressions over the names of a call (model::callKeys).
   bool isListedBlocking(const CallExpr &Call) const;
@@ -50,10 +76,23 @@ protected:
   bool hasListedBlocking() const { return !BlockingFunctions.empty(); }
 
 private:
+  class CrossFileMatches;
+  void matchCrossFile(const ast_matchers::MatchFinder::MatchResult &Result);
+  void reportCrossFile(const CallExpr &Call, const model::CandidateSite &Site,
+                       const model::AsyncPath &Path,
+                       const model::CrossFileEffect &Effect);
+  void recordSummary(const model::AsyncContextIndex *Index);
+
   RegexOption BlockingFunctions;
   RegexOption AllowedFunctions;
   ASTContext *Ctx = nullptr;
   std::vector<const Stmt *> Candidates;
+  std::unique_ptr<CrossFileMatches> CrossFileCallback;
+  /// Calls to functions of other files, and what calling them leads to.
+  llvm::DenseMap<const Stmt *, model::CrossFileEffect> CrossFile;
+  /// Per function of another file: what calling it leads to, if anything.
+  llvm::DenseMap<const FunctionDecl *, std::optional<model::CrossFileEffect>>
+      Callees;
 };
 
 } // namespace clang::tidy::async

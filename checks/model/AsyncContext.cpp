@@ -376,6 +376,13 @@ const AsyncRoot *AsyncContextIndex::rootOf(const FunctionDecl *Callable) const {
   return It == RootIndex.end() ? nullptr : &Roots[It->second];
 }
 
+void AsyncContextIndex::forEachCall(
+    llvm::function_ref<void(const CallEdge &)> Visit) const {
+  for (const auto &Entry : Calls)
+    for (const CallEdge &Edge : Entry.second)
+      Visit(Edge);
+}
+
 std::optional<AsyncPath>
 AsyncContextIndex::pathTo(const FunctionDecl *Callable) const {
   AsyncPath Path{nullptr, {}};

@@ -23,6 +23,7 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
@@ -91,6 +92,10 @@ public:
 
   /// The root entry for \p Callable, if it is one.
   const AsyncRoot *rootOf(const FunctionDecl *Callable) const;
+
+  /// Every call recorded between functions of the translation unit's own
+  /// code and to functions outside system headers.
+  void forEachCall(llvm::function_ref<void(const CallEdge &)> Visit) const;
 
 private:
   friend class ContextCollector;

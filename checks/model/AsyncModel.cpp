@@ -143,6 +143,13 @@ AsyncModel::AsyncModel(const AsyncModelOptions &Options,
   Assign(UserCompletionCallbacks, "CompletionCallbacks",
          Options.CompletionCallbacks);
   Assign(UserTimerTypes, "TimerTypes", Options.TimerTypes);
+  if (!Options.SummaryIndex.empty()) {
+    auto Loaded = ProjectIndex::load(Options.SummaryIndex);
+    if (Loaded)
+      Project = std::move(*Loaded);
+    else
+      OnError("SummaryIndex: " + llvm::toString(Loaded.takeError()));
+  }
 }
 
 template <typename T>

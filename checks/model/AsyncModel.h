@@ -11,6 +11,7 @@
 #define ASYNC_TIDY_CHECKS_MODEL_ASYNCMODEL_H
 
 #include "Inference.h"
+#include "ProjectIndex.h"
 #include "RegexList.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Expr.h"
@@ -19,6 +20,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <cstdint>
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::async::model {
@@ -67,6 +69,9 @@ struct AsyncModelOptions {
   std::string TimerTypes;
   unsigned MaxCallDepth = 3;
   InferenceFamilies Infer;
+  /// A project's summary index (ProjectIndex.h): calls to functions of
+  /// other files are followed through it.
+  std::string SummaryIndex;
 
   explicit AsyncModelOptions(ClangTidyCheck::OptionsView &Options);
   /// Equal for two option sets exactly when they build the same model.
@@ -286,6 +291,9 @@ public:
 
   unsigned maxCallDepth() const { return MaxCallDepth; }
 
+  /// The project's summary index, when the SummaryIndex option names one.
+  const ProjectIndex *projectIndex() const { return Project.get(); }
+
   /// Why the model treats what \p Call waits on as a future, when no table
   /// names it but its shape says so; null otherwise.
   const InferredRole *inferredWait(const CallExpr &Call) const;
@@ -398,6 +406,7 @@ private:
   RegexList UserCompletionCallbacks;
   RegexList UserTimerTypes;
   unsigned MaxCallDepth;
+  std::shared_ptr<const ProjectIndex> Project;
 };
 
 } // namespace clang::tidy::async::model

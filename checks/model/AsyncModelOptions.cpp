@@ -17,7 +17,8 @@ AsyncModelOptions::AsyncModelOptions(ClangTidyCheck::OptionsView &Options)
             Options.getLocalOrGlobal("InferPromises", true),
             Options.getLocalOrGlobal("InferExecutors", true),
             Options.getLocalOrGlobal("InferLocks", true),
-            Options.getLocalOrGlobal("InferTimers", true)} {}
+            Options.getLocalOrGlobal("InferTimers", true)},
+      SummaryIndex(Options.getLocalOrGlobal("SummaryIndex", "")) {}
 
 std::string AsyncModelOptions::key() const {
   // An option value holds no NUL, so the fields cannot run into each other.
@@ -43,7 +44,7 @@ AsyncModelOptions::defaults() {
       {"TimerTypes", ""},         {"MaxCallDepth", "3"},
       {"InferFutures", "true"},   {"InferPromises", "true"},
       {"InferExecutors", "true"}, {"InferLocks", "true"},
-      {"InferTimers", "true"}}; // as read above
+      {"InferTimers", "true"},    {"SummaryIndex", ""}}; // as read above
   return Defaults;
 }
 

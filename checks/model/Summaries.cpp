@@ -1,0 +1,156 @@
+//===--- Summaries.cpp ----------------------------------------------------===//
+
+#include "Summaries.h"
+#include "ContextDescription.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/Path.h"
+
+namespace clang::tidy::async::model {
+
+std::string usrOf(const FunctionDecl &Callable) {
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(&Callable, Usr))
+    return "";
+  return std::string(Usr);
+}
+
+SummaryRecorder::Place SummaryRecorder::placeOf(SourceLocation Loc,
+                                                const SourceManager &SM) {
+  SourceLocation Expansion = SM.getExpansionLoc(Loc);
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Expansion));
+  if (!File)
+    return {};
+  // The compile command's directory is the file system's working directory.
+  llvm::SmallString<256> Path(File->getName());
+  if (SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path))
+    return {};
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return {std::string(Path), SM.getExpansionLineNumber(Expansion),
+          SM.getExpansionColumnNumber(Expansion)};
+}
+
+llvm::StringRef SummaryRecorder::caller(const FunctionDecl &Callable,
+                                        const AsyncModel &Model,
+                                        const SourceManager &SM) {
+  const FunctionDecl *Canon = Callable.getCanonicalDecl();
+  auto [It, Inserted] = Usrs.try_emplace(Canon);
+  if (!Inserted)
+    return It->second;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callable.hasBody(Definition) || isCoroutine(*Definition) ||
+      Model.isConfiguredAsync(*Definition) ||
+      Definition->isTemplateInstantiation() ||
+      Definition->isDependentContext() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    return It->second;
+  std::string Usr = usrOf(*Definition);
+  if (Usr.empty())
+    return It->second;
+  Function &Entry = Functions[Usr];
+  Entry.Name = callableName(*Definition);
+  Entry.Definition = placeOf(Definition->getLocation(), SM);
+  It->second = std::move(Usr);
+  return It->second;
+}
+
+llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable,
+                                        const SourceManager &SM) {
+  const FunctionDecl *Canon = Callable.getCanonicalDecl();
+  auto It = Usrs.find(Canon);
+  if (It != Usrs.end() && !It->second.empty())
+    return It->second;
+  std::string Usr = usrOf(Callable);
+  if (Usr.empty())
+    return "";
+  auto [Entry, Inserted] = Functions.try_emplace(Usr);
+  if (Inserted) {
+    Entry->second.Name = callableName(Callable);
+    // Defined here: not a function of another file (crossFileInputs).
+    if (const FunctionDecl *Definition = nullptr; Callable.hasBody(Definition))
+      Entry->second.Definition = placeOf(Definition->getLocation(), SM);
+  }
+  // Not cached in Usrs: the function may still turn out to be a caller.
+  return Entry->first();
+}
+
+void SummaryRecorder::addCalls(const AsyncContextIndex &Index,
+                               const AsyncModel &Model,
+                               const SourceManager &SM) {
+  CallsRecorded = true;
+  Index.forEachCall([&](const CallEdge &Edge) {
+    // A library's bridge runs what it was given, not its own callee.
+    if (Edge.InvokesGiven)
+      return;
+    // Every function called is named, coroutines' callees too: the driver
+    // judges again a file that calls a function the index knows.
+    std::string To = callee(*Edge.Callee, SM).str();
+    std::string From = caller(*Edge.Caller, Model, SM).str();
+    if (From.empty() || To.empty() || To == From)
+      return;
+    Calls.push_back({std::move(From), std::move(To), placeOf(Edge.Loc, SM)});
+  });
+}
+
+void SummaryRecorder::addEffect(llvm::StringRef Check,
+                                const FunctionDecl &Callable, const Expr &Call,
+                                llvm::StringRef What, const AsyncModel &Model,
+                                const SourceManager &SM) {
+  std::string Usr = caller(Callable, Model, SM).str();
+  if (Usr.empty())
+    return;
+  Effects.push_back({Check.str(), std::move(Usr), What.str(),
+                     placeOf(Call.getExprLoc(), SM)});
+}
+
+llvm::json::Value SummaryRecorder::toJson() const {
+  auto PlaceFields = [](llvm::json::Object &Object, const Place &At) {
+    if (At.File.empty())
+      return;
+    Object["file"] = At.File;
+    Object["line"] = At.Line;
+    Object["column"] = At.Column;
+  };
+  // Sorted, so that a summary is the same text for the same code.
+  std::vector<llvm::StringRef> Keys;
+  for (const auto &Entry : Functions)
+    Keys.push_back(Entry.getKey());
+  llvm::sort(Keys);
+  llvm::json::Object FunctionsJson;
+  for (llvm::StringRef Usr : Keys) {
+    const Function &F = Functions.find(Usr)->second;
+    llvm::json::Object Entry{{"name", F.Name}};
+    PlaceFields(Entry, F.Definition);
+    FunctionsJson[Usr.str()] = std::move(Entry);
+  }
+  llvm::json::Array CallsJson;
+  for (const Call &C : Calls) {
+    llvm::json::Object Entry{{"from", C.From}, {"to", C.To}};
+    PlaceFields(Entry, C.At);
+    CallsJson.push_back(std::move(Entry));
+  }
+  llvm::json::Array EffectsJson;
+  for (const Effect &E : Effects) {
+    llvm::json::Object Entry{
+        {"check", E.Check}, {"usr", E.Usr}, {"what", E.What}};
+    PlaceFields(Entry, E.At);
+    EffectsJson.push_back(std::move(Entry));
+  }
+  return llvm::json::Object{{"version", SummaryVersion},
+                            {"functions", std::move(FunctionsJson)},
+                            {"calls", std::move(CallsJson)},
+                            {"effects", std::move(EffectsJson)}};
+}
+
+static SummaryRecorder *Active = nullptr;
+
+SummaryRecorder *activeSummaryRecorder() { return Active; }
+
+RecordSummaries::RecordSummaries(SummaryRecorder &Recorder)
+    : Previous(Active) {
+  Active = &Recorder;
+}
+
+RecordSummaries::~RecordSummaries() { Active = Previous; }
+
+} // namespace clang::tidy::async::model

@@ -1,0 +1,106 @@
+//===--- Summaries.h - What a translation unit tells the others -----------===//
+//
+// Calls are followed within a translation unit by AsyncContextIndex. To
+// follow them into other files, each TU records a summary of its own code:
+// the functions it defines (keyed by USR), the calls between functions, and
+// for each check the calls it would report in async context that stand in
+// those functions, whatever calls them. The driver joins the summaries of a
+// project into a ProjectIndex (ProjectIndex.h), which the checks then read.
+//
+// Recording happens only when the driver installs a recorder for the
+// analysis running in this process; the plugin never records.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_CHECKS_MODEL_SUMMARIES_H
+#define ASYNC_TIDY_CHECKS_MODEL_SUMMARIES_H
+
+#include "AsyncContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include <string>
+
+namespace clang::tidy::async::model {
+
+/// The version of the summary and index formats; a summary of another
+/// version is not read.
+inline constexpr int SummaryVersion = 1;
+
+/// The USR of \p Callable, empty when Clang cannot make one.
+std::string usrOf(const FunctionDecl &Callable);
+
+class SummaryRecorder {
+public:
+  /// Records the calls of the TU's own functions to other functions of the
+  /// project, once per TU (the first check to end it brings them).
+  void addCalls(const AsyncContextIndex &Index, const AsyncModel &Model,
+                const SourceManager &SM);
+  bool hasCalls() const { return CallsRecorded; }
+
+  /// \p Check reports \p Call, which stands in \p Callable, as \p What in
+  /// any async context.
+  void addEffect(llvm::StringRef Check, const FunctionDecl &Callable,
+                 const Expr &Call, llvm::StringRef What,
+                 const AsyncModel &Model, const SourceManager &SM);
+
+  /// {"version", "functions": {usr: {name, file?, line?}},
+  ///  "calls": [{from, to, file, line, column}],
+  ///  "effects": [{check, usr, what, file, line, column}]}; a function without a
+  /// file is defined in another translation unit.
+  llvm::json::Value toJson() const;
+
+private:
+  /// The USR of a function whose calls may be followed from other files,
+  /// registering it; empty for one that is not (a coroutine or a function
+  /// declared async runs as its own async work; a template is summarized
+  /// where it is instantiated).
+  llvm::StringRef caller(const FunctionDecl &Callable, const AsyncModel &Model,
+                         const SourceManager &SM);
+  /// The USR of a called function, registering its name (and where it is
+  /// defined, if in this translation unit).
+  llvm::StringRef callee(const FunctionDecl &Callable, const SourceManager &SM);
+
+  struct Place {
+    std::string File;
+    unsigned Line = 0, Column = 0;
+  };
+  static Place placeOf(SourceLocation Loc, const SourceManager &SM);
+
+  struct Function {
+    std::string Name;
+    Place Definition; // no file: defined in another translation unit
+  };
+  llvm::DenseMap<const FunctionDecl *, std::string> Usrs;
+  llvm::StringMap<Function> Functions;
+  struct Call {
+    std::string From, To;
+    Place At;
+  };
+  std::vector<Call> Calls;
+  struct Effect {
+    std::string Check, Usr, What;
+    Place At;
+  };
+  std::vector<Effect> Effects;
+  bool CallsRecorded = false;
+};
+
+/// The recorder of the analysis running in this process, or null.
+SummaryRecorder *activeSummaryRecorder();
+
+/// Installs \p Recorder for the lifetime of this object.
+class RecordSummaries {
+public:
+  explicit RecordSummaries(SummaryRecorder &Recorder);
+  ~RecordSummaries();
+  RecordSummaries(const RecordSummaries &) = delete;
+  RecordSummaries &operator=(const RecordSummaries &) = delete;
+
+private:
+  SummaryRecorder *Previous;
+};
+
+} // namespace clang::tidy::async::model
+
+#endif // ASYNC_TIDY_CHECKS_MODEL_SUMMARIES_H

@@ -1,0 +1,58 @@
+//===--- CrossFilePass.cpp ------------------------------------------------===//
+
+#include "CrossFilePass.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using clang::tidy::async::model::ProjectIndex;
+
+namespace async_tidy {
+
+ProjectIndex
+joinSummaries(const std::vector<std::optional<AnalysisOutcome>> &Outcomes) {
+  std::vector<const json::Value *> Summaries;
+  for (const std::optional<AnalysisOutcome> &Outcome : Outcomes)
+    if (Outcome && Outcome->Result && Outcome->Result->Summary)
+      Summaries.push_back(&*Outcome->Result->Summary);
+  return ProjectIndex::build(Summaries, MaxCrossFileSteps);
+}
+
+std::string crossFileInputs(const json::Value &Summary,
+                            const ProjectIndex &Index) {
+  const json::Object *Object = Summary.getAsObject();
+  const json::Object *Functions =
+      Object ? Object->getObject("functions") : nullptr;
+  if (!Functions)
+    return "";
+  // A function without a file in the summary is defined in another one.
+  std::vector<StringRef> Elsewhere;
+  for (const auto &[Usr, Value] : *Functions) {
+    const json::Object *Function = Value.getAsObject();
+    if (Function && !Function->get("file"))
+      Elsewhere.push_back(Usr);
+  }
+  llvm::sort(Elsewhere);
+  std::string Inputs;
+  for (StringRef Usr : Elsewhere)
+    if (std::string Said = Index.describe(Usr); !Said.empty())
+      Inputs += Usr.str() + '\n' + Said;
+  return Inputs;
+}
+
+Error writeSummaryIndex(StringRef Path, const ProjectIndex &Index) {
+  return writeToOutput(Path, [&](raw_ostream &OS) {
+    OS << formatv("{0:2}", Index.toJson()) << '\n';
+    return Error::success();
+  });
+}
+
+std::vector<std::string> withFlag(std::vector<std::string> Args,
+                                  std::string Flag) {
+  auto Separator = llvm::find(Args, "--");
+  Args.insert(Separator, std::move(Flag));
+  return Args;
+}
+
+} // namespace async_tidy

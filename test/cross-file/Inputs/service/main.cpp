@@ -1,0 +1,2 @@
+// Calls into no other file of the project.
+int main() { return 0; }
