@@ -76,7 +76,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
                        PrintContext, BaseFS);
   // Following calls across files needs every file's summary before any
   // file's findings are final (CrossFilePass.h).
-  bool CrossFile = Options.CrossFile &&
+  // An index given on the command line serves every file as it is.
+  bool CrossFile = Options.CrossFile && !Options.SummaryIndexGiven &&
                    (Paths.size() > 1 || !Options.WriteSummaryIndex.empty());
   std::vector<std::optional<AnalysisOutcome>> Outcomes(Paths.size());
 

@@ -52,11 +52,12 @@ Error checkOptionCombinations(const DriverOptions &Options) {
     return createStringError(inconvertibleErrorCode(),
                              "--write-baseline and --report-stale need the "
                              "whole run: they do not work with --shard");
-  if (Options.Report.Shard && Options.CrossFile)
+  // Its own pass would follow calls only into the part's files.
+  if (Options.Report.Shard && Options.CrossFile && !Options.SummaryIndexGiven)
     return createStringError(
         inconvertibleErrorCode(),
-        "--shard needs --cross-file=false: following calls across files "
-        "needs the summaries of every file, and a part has its own only");
+        "--shard needs --summary-index (one index given to every part) or "
+        "--cross-file=false: a part has only its own files' summaries");
   if (Options.isWorker() && Options.SourcePaths.size() != 1)
     return createStringError(inconvertibleErrorCode(),
                              "--worker-output takes exactly one file");

@@ -135,7 +135,7 @@ cl::opt<bool> CrossFile(
 cl::opt<std::string> SummaryIndex(
     "summary-index",
     cl::desc("Follow calls into other files through this summary index "
-             "(written by --write-summary-index)"),
+             "(written by --write-summary-index), instead of the run's own"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> WriteSummaryIndex(
     "write-summary-index",
@@ -143,10 +143,10 @@ cl::opt<std::string> WriteSummaryIndex(
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
-    cl::desc("Analyze only the K-th of N parts of the files (1 <= K <= N, "
-             "with --cross-file=false); every part of the same run gets the "
-             "same split, and `async-tidy merge` joins their json or sarif "
-             "reports"),
+    cl::desc("Analyze only the K-th of N parts of the files (1 <= K <= N; "
+             "with --summary-index or --cross-file=false); every part of the "
+             "same run gets the same split, and `async-tidy merge` joins "
+             "their json or sarif reports"),
     cl::value_desc("K/N"), cl::cat(Category));
 cl::opt<std::string> ShardCosts(
     "shard-costs",
@@ -279,6 +279,7 @@ DriverOptions optionsFromFlags() {
   Options.Analysis.RecordSummary = RecordSummary;
   Options.CrossFile = CrossFile;
   Options.WriteSummaryIndex = WriteSummaryIndex;
+  Options.SummaryIndexGiven = !SummaryIndex.empty();
   if (!SummaryIndex.empty()) {
     SmallString<256> Path(SummaryIndex);
     sys::fs::make_absolute(Path);
@@ -332,6 +333,12 @@ std::optional<DriverOptions> parseCommandLine(int Argc, const char **Argv) {
     return std::nullopt;
   }
   DriverOptions Options = optionsFromFlags();
+  // A worker of the second pass inherits the run's --write-summary-index.
+  if (Options.SummaryIndexGiven && !Options.WriteSummaryIndex.empty() &&
+      !Options.isWorker()) {
+    fail("--summary-index and --write-summary-index exclude each other");
+    return std::nullopt;
+  }
   if (Shard.getNumOccurrences()) {
     Expected<ShardPlan> Parsed = parseShard(Shard);
     if (!Parsed) {

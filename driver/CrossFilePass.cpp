@@ -22,22 +22,15 @@ joinSummaries(const std::vector<std::optional<AnalysisOutcome>> &Outcomes) {
 std::string crossFileInputs(const json::Value &Summary,
                             const ProjectIndex &Index) {
   const json::Object *Object = Summary.getAsObject();
-  const json::Object *Functions =
-      Object ? Object->getObject("functions") : nullptr;
-  if (!Functions)
+  const json::Array *Called = Object ? Object->getArray("asyncCalls") : nullptr;
+  if (!Called)
     return "";
-  // A function without a file in the summary is defined in another one.
-  std::vector<StringRef> Elsewhere;
-  for (const auto &[Usr, Value] : *Functions) {
-    const json::Object *Function = Value.getAsObject();
-    if (Function && !Function->get("file"))
-      Elsewhere.push_back(Usr);
-  }
-  llvm::sort(Elsewhere);
+  // The recorder wrote them sorted.
   std::string Inputs;
-  for (StringRef Usr : Elsewhere)
-    if (std::string Said = Index.describe(Usr); !Said.empty())
-      Inputs += Usr.str() + '\n' + Said;
+  for (const json::Value &Usr : *Called)
+    if (std::optional<StringRef> Name = Usr.getAsString())
+      if (std::string Said = Index.describe(*Name); !Said.empty())
+        Inputs += Name->str() + '\n' + Said;
   return Inputs;
 }
 

@@ -32,8 +32,8 @@ clang::tidy::async::model::ProjectIndex
 joinSummaries(const std::vector<std::optional<AnalysisOutcome>> &Outcomes);
 
 /// What \p Index says about the functions of other files that the
-/// translation unit of \p Summary calls, as text; empty when it says
-/// nothing, and the first pass's findings stand.
+/// translation unit of \p Summary calls from async context, as text; empty
+/// when it says nothing, and the first pass's findings stand.
 std::string
 crossFileInputs(const llvm::json::Value &Summary,
                 const clang::tidy::async::model::ProjectIndex &Index);

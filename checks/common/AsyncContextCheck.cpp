@@ -99,11 +99,9 @@ void AsyncContextCheck::onEndOfTranslationUnit() {
                 !crossFileWords().Noun.empty();
   if ((Candidates.empty() && !Record) || !Ctx)
     return;
-  std::optional<model::AsyncContextIndex> Index;
-  if (!Candidates.empty() || !model::activeSummaryRecorder()->hasCalls())
-    Index.emplace(*Ctx, model(), Candidates, offloadMayBlock());
+  model::AsyncContextIndex Index(*Ctx, model(), Candidates, offloadMayBlock());
   if (Record)
-    recordSummary(Index ? &*Index : nullptr);
+    recordSummary(Index);
   // A statement shared by several template instantiations is matched once
   // per instantiation; judge it once.
   llvm::DenseSet<SourceLocation> Seen;
@@ -112,16 +110,16 @@ void AsyncContextCheck::onEndOfTranslationUnit() {
     SourceLocation Loc = E ? E->getExprLoc() : S->getBeginLoc();
     if (Seen.contains(Loc))
       continue;
-    for (const model::CandidateSite &Site : Index->sites(S)) {
+    for (const model::CandidateSite &Site : Index.sites(S)) {
       if (Site.AfterOffload)
         continue;
-      if (std::optional<model::AsyncPath> Path = Index->pathTo(Site.Callable)) {
+      if (std::optional<model::AsyncPath> Path = Index.pathTo(Site.Callable)) {
         Seen.insert(Loc);
         auto Cross = CrossFile.find(S);
         if (Cross != CrossFile.end())
           reportCrossFile(*cast<CallExpr>(S), Site, *Path, Cross->second);
         else
-          checkInAsyncContext(*S, Site, *Path, *Index);
+          checkInAsyncContext(*S, Site, *Path, Index);
         break;
       }
     }
@@ -130,18 +128,17 @@ void AsyncContextCheck::onEndOfTranslationUnit() {
   CrossFile.clear();
 }
 
-void AsyncContextCheck::recordSummary(const model::AsyncContextIndex *Index) {
+void AsyncContextCheck::recordSummary(const model::AsyncContextIndex &Index) {
   model::SummaryRecorder &Recorder = *model::activeSummaryRecorder();
   const SourceManager &SM = Ctx->getSourceManager();
-  if (Index && !Recorder.hasCalls())
-    Recorder.addCalls(*Index, model(), SM);
-  if (!Index)
-    return;
+  if (!Recorder.hasCalls())
+    Recorder.addCalls(Index, model(), SM);
+  Recorder.addAsyncCallees(Index);
   for (const Stmt *S : Candidates) {
     const auto *Call = dyn_cast<CallExpr>(S);
     if (!Call || CrossFile.count(S))
       continue;
-    for (const model::CandidateSite &Site : Index->sites(S))
+    for (const model::CandidateSite &Site : Index.sites(S))
       if (std::optional<std::string> What = summaryEffect(*S, Site))
         Recorder.addEffect(getID(), *Site.Callable, *Call, *What, model(), SM);
   }

@@ -81,7 +81,7 @@ private:
   void reportCrossFile(const CallExpr &Call, const model::CandidateSite &Site,
                        const model::AsyncPath &Path,
                        const model::CrossFileEffect &Effect);
-  void recordSummary(const model::AsyncContextIndex *Index);
+  void recordSummary(const model::AsyncContextIndex &Index);
 
   RegexOption BlockingFunctions;
   RegexOption AllowedFunctions;

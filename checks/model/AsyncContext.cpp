@@ -178,8 +178,13 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;
+    // A blocking wait's own body is the library's: the wait is reported at
+    // its call, where its context is known, not again inside it.
     if (Caller &&
-        !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+        !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
+        !(Callee->getIdentifier() &&
+          Model.mayBeBlockingWait(Callee->getName()) &&
+          Model.blockingWait(*Call)))
       addCall(Caller, Callee, Call->getExprLoc(), invokesGivenCallable(*Call));
 
     if (std::optional<Handoff> Handoff = handoff(*Call, Model)) {

@@ -125,6 +125,20 @@ static bool mentions(const Expr *E, const llvm::StringSet<> &Names,
   });
 }
 
+/// The variable or member that holds the descriptor \p E names; an element
+/// of a descriptor array (pipe(fds), then fds[1]) stands for the array.
+static const ValueDecl *descriptorDecl(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Element = dyn_cast<ArraySubscriptExpr>(E))
+    E = Element->getBase();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+           Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    E = Op->getArg(0);
+  return referencedDecl(E);
+}
+
 namespace {
 /// Gathers what a function's or class's code does to descriptors.
 class FactsCollector {
@@ -194,7 +208,7 @@ private:
       auto Set = T.Setters.find(Name);
       if (Set != T.Setters.end() &&
           mentions(argAt(Call, Set->second.Flags), T.Flags, Ctx))
-        if (const ValueDecl *Fd = referencedDecl(argAt(Call, Set->second.Fd)))
+        if (const ValueDecl *Fd = descriptorDecl(argAt(Call, Set->second.Fd)))
           F.NonBlocking.insert(Fd);
       return;
     }
@@ -300,8 +314,8 @@ bool NonBlockingIo::returnsInstead(const CallExpr &Call,
   bool Descriptor = Io != T.Calls.end();
   if (Descriptor && mentions(argAt(Call, Io->second.Flags), T.Flags, Ctx))
     return true;
-  const ValueDecl *Fd = referencedDecl(Descriptor ? argAt(Call, Io->second.Fd)
-                                                  : callSubject(Call));
+  const ValueDecl *Fd = Descriptor ? descriptorDecl(argAt(Call, Io->second.Fd))
+                                   : referencedDecl(callSubject(Call));
   const Facts &Local = factsOf(Caller, Model);
   const Facts *Class = nullptr;
   if (const auto *Field = dyn_cast_or_null<FieldDecl>(Fd))

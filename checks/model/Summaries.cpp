@@ -5,6 +5,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/Path.h"
+#include <tuple>
 
 namespace clang::tidy::async::model {
 
@@ -54,8 +55,7 @@ llvm::StringRef SummaryRecorder::caller(const FunctionDecl &Callable,
   return It->second;
 }
 
-llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable,
-                                        const SourceManager &SM) {
+llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable) {
   const FunctionDecl *Canon = Callable.getCanonicalDecl();
   auto It = Usrs.find(Canon);
   if (It != Usrs.end() && !It->second.empty())
@@ -64,12 +64,8 @@ llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable,
   if (Usr.empty())
     return "";
   auto [Entry, Inserted] = Functions.try_emplace(Usr);
-  if (Inserted) {
+  if (Inserted)
     Entry->second.Name = callableName(Callable);
-    // Defined here: not a function of another file (crossFileInputs).
-    if (const FunctionDecl *Definition = nullptr; Callable.hasBody(Definition))
-      Entry->second.Definition = placeOf(Definition->getLocation(), SM);
-  }
   // Not cached in Usrs: the function may still turn out to be a caller.
   return Entry->first();
 }
@@ -82,13 +78,25 @@ void SummaryRecorder::addCalls(const AsyncContextIndex &Index,
     // A library's bridge runs what it was given, not its own callee.
     if (Edge.InvokesGiven)
       return;
-    // Every function called is named, coroutines' callees too: the driver
-    // judges again a file that calls a function the index knows.
-    std::string To = callee(*Edge.Callee, SM).str();
     std::string From = caller(*Edge.Caller, Model, SM).str();
-    if (From.empty() || To.empty() || To == From)
+    if (From.empty())
+      return;
+    std::string To = callee(*Edge.Callee).str();
+    if (To.empty() || To == From)
       return;
     Calls.push_back({std::move(From), std::move(To), placeOf(Edge.Loc, SM)});
+  });
+}
+
+void SummaryRecorder::addAsyncCallees(const AsyncContextIndex &Index) {
+  Index.forEachCall([&](const CallEdge &Edge) {
+    if (Edge.AfterOffload || Edge.InvokesGiven || !Index.pathTo(Edge.Caller))
+      return;
+    const FunctionDecl *Definition = nullptr;
+    if (Edge.Callee->hasBody(Definition))
+      return;
+    if (std::string Usr = usrOf(*Edge.Callee); !Usr.empty())
+      AsyncCallees.insert(std::move(Usr));
   });
 }
 
@@ -123,8 +131,20 @@ llvm::json::Value SummaryRecorder::toJson() const {
     PlaceFields(Entry, F.Definition);
     FunctionsJson[Usr.str()] = std::move(Entry);
   }
+  auto CallOrder = [](const Call &C) {
+    return std::tie(C.From, C.To, C.At.File, C.At.Line, C.At.Column);
+  };
+  std::vector<Call> SortedCalls = Calls;
+  llvm::sort(SortedCalls, [&](const Call &A, const Call &B) {
+    return CallOrder(A) < CallOrder(B);
+  });
+  SortedCalls.erase(std::unique(SortedCalls.begin(), SortedCalls.end(),
+                                [&](const Call &A, const Call &B) {
+                                  return CallOrder(A) == CallOrder(B);
+                                }),
+                    SortedCalls.end());
   llvm::json::Array CallsJson;
-  for (const Call &C : Calls) {
+  for (const Call &C : SortedCalls) {
     llvm::json::Object Entry{{"from", C.From}, {"to", C.To}};
     PlaceFields(Entry, C.At);
     CallsJson.push_back(std::move(Entry));
@@ -136,10 +156,14 @@ llvm::json::Value SummaryRecorder::toJson() const {
     PlaceFields(Entry, E.At);
     EffectsJson.push_back(std::move(Entry));
   }
+  llvm::json::Array AsyncCallsJson;
+  for (const std::string &Usr : AsyncCallees)
+    AsyncCallsJson.push_back(Usr);
   return llvm::json::Object{{"version", SummaryVersion},
                             {"functions", std::move(FunctionsJson)},
                             {"calls", std::move(CallsJson)},
-                            {"effects", std::move(EffectsJson)}};
+                            {"effects", std::move(EffectsJson)},
+                            {"asyncCalls", std::move(AsyncCallsJson)}};
 }
 
 static SummaryRecorder *Active = nullptr;

@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
+#include <set>
 #include <string>
 
 namespace clang::tidy::async::model {
@@ -38,6 +39,10 @@ public:
                 const SourceManager &SM);
   bool hasCalls() const { return CallsRecorded; }
 
+  /// Records the functions \p Index finds called from async context
+  /// (Index is one check's view; the summary keeps the union).
+  void addAsyncCallees(const AsyncContextIndex &Index);
+
   /// \p Check reports \p Call, which stands in \p Callable, as \p What in
   /// any async context.
   void addEffect(llvm::StringRef Check, const FunctionDecl &Callable,
@@ -46,8 +51,9 @@ public:
 
   /// {"version", "functions": {usr: {name, file?, line?}},
   ///  "calls": [{from, to, file, line, column}],
-  ///  "effects": [{check, usr, what, file, line, column}]}; a function without a
-  /// file is defined in another translation unit.
+  ///  "effects": [{check, usr, what, file, line, column}],
+  ///  "asyncCalls": [usr]}; a function without a file is defined in another
+  /// translation unit.
   llvm::json::Value toJson() const;
 
 private:
@@ -57,9 +63,8 @@ private:
   /// where it is instantiated).
   llvm::StringRef caller(const FunctionDecl &Callable, const AsyncModel &Model,
                          const SourceManager &SM);
-  /// The USR of a called function, registering its name (and where it is
-  /// defined, if in this translation unit).
-  llvm::StringRef callee(const FunctionDecl &Callable, const SourceManager &SM);
+  /// The USR of a called function, registering its name.
+  llvm::StringRef callee(const FunctionDecl &Callable);
 
   struct Place {
     std::string File;
@@ -83,6 +88,7 @@ private:
     Place At;
   };
   std::vector<Effect> Effects;
+  std::set<std::string> AsyncCallees;
   bool CallsRecorded = false;
 };
 

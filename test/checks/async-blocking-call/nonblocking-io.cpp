@@ -73,6 +73,33 @@ private:
   int fd_;
 };
 
+// A message queue over a pipe its constructor makes non-blocking (cppcoro's
+// Linux io_service): an element of the descriptor array stands for it.
+class MessageQueue {
+public:
+  MessageQueue() { pipe2(fds_, O_NONBLOCK); }
+  cppcoro::task<long> post(const char *message, unsigned long size) {
+    co_return write(fds_[1], message, size);
+  }
+
+private:
+  int fds_[2];
+};
+
+// The same queue over a blocking pipe: a reader that falls behind blocks
+// the writer once the pipe is full.
+class BlockingQueue {
+public:
+  BlockingQueue() { pipe(fds_); }
+  cppcoro::task<long> post(const char *message, unsigned long size) {
+    co_return write(fds_[1], message, size);
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call 'write' inside coroutine 'BlockingQueue::post'
+  }
+
+private:
+  int fds_[2];
+};
+
 // Reading an eventfd made without EFD_NONBLOCK blocks until it is signalled.
 class BlockingNotifier {
 public:
