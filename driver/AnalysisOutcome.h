@@ -10,6 +10,8 @@
 
 #include "WorkerResult.h"
 #include "llvm/ADT/Twine.h"
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,6 +24,16 @@ struct AnalysisOutcome {
   std::string Failure;
   /// What the analysis printed (check profiles, a crash's stack dump).
   std::string Output;
+  /// Wall milliseconds the analysis took; for a cached result, the analysis
+  /// that made it. Balances --shard.
+  uint64_t CostMs = 0;
+
+  static uint64_t
+  millisecondsSince(std::chrono::steady_clock::time_point Start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now() - Start)
+        .count();
+  }
 
   static AnalysisOutcome failure(const llvm::Twine &Why,
                                  std::string Output = "") {

@@ -45,12 +45,14 @@ AnalysisOutcome analyzeHere(const DriverOptions &Options,
   Request.File = File;
   CrashRecoveryContext::Enable();
   CrashRecoveryContext Recovery;
+  auto Start = std::chrono::steady_clock::now();
   if (!Recovery.RunSafely([&] {
         runTestHooks(Options.Hooks, Request.File);
         Outcome.Result =
             analyze(Database, std::move(Provider), BaseFS, Request);
       }))
     Outcome.Failure = "the analysis crashed";
+  Outcome.CostMs = AnalysisOutcome::millisecondsSince(Start);
   return Outcome;
 }
 
@@ -95,13 +97,13 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
           Options.LineFilter;
       CacheKeys[I] = Cache->key(Paths[I], Configurations[I],
                                 commandText(*Plan.Database, Paths[I]));
-      std::optional<WorkerResult> Hit = Cache->lookup(CacheKeys[I]);
-      if (Hit && (!CrossFile || Hit->Summary)) {
+      std::optional<AnalysisOutcome> Hit = Cache->lookup(CacheKeys[I]);
+      if (Hit && (!CrossFile || Hit->Result->Summary)) {
         if (CrossFile) {
           Reporter.analyzed(I);
-          Outcomes[I] = AnalysisOutcome{std::move(Hit), "", ""};
+          Outcomes[I] = std::move(Hit);
         } else {
-          Reporter.done(I, {std::move(Hit), "", ""});
+          Reporter.done(I, std::move(*Hit));
         }
         continue;
       }
@@ -135,7 +137,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
   };
   auto Store = [&](const std::string &Key, const AnalysisOutcome &Outcome) {
     if (Cache && Outcome.Result && !Outcome.Result->Failed)
-      if (Error E = Cache->store(Key, *Outcome.Result, Reporter.lines()))
+      if (Error E = Cache->store(Key, *Outcome.Result, Outcome.CostMs,
+                                 Reporter.lines()))
         WithColor::warning(errs(), "async-tidy")
             << "result cache: " << toString(std::move(E)) << "\n";
   };
@@ -195,8 +198,10 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
       CrossFileKeys[I] =
           Cache->key(Paths[I], Configurations[I] + '\0' + Inputs,
                      commandText(*Plan.Database, Paths[I]));
-      if (std::optional<WorkerResult> Hit = Cache->lookup(CrossFileKeys[I])) {
-        Outcome->Result = std::move(Hit);
+      if (std::optional<AnalysisOutcome> Hit =
+              Cache->lookup(CrossFileKeys[I])) {
+        Outcome->Result = std::move(Hit->Result);
+        Outcome->CostMs += Hit->CostMs;
         continue;
       }
     }
@@ -207,6 +212,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
             withFlag(Options.WorkerArguments, "--summary-index=" + IndexPath),
             [&](size_t Index, AnalysisOutcome Outcome) {
               Store(CrossFileKeys[Index], Outcome);
+              // A file costs both its passes.
+              Outcome.CostMs += Outcomes[Index]->CostMs;
               Outcomes[Index] = std::move(Outcome);
             });
   for (size_t I = 0; I < Paths.size(); ++I)

@@ -17,6 +17,7 @@
 #include "CommandLine.h"
 #include "ConfigReview.h"
 #include "InfoCommands.h"
+#include "MergeCommand.h"
 #include "OptionsProvider.h"
 #include "RunPlan.h"
 #include "RunReporter.h"
@@ -42,6 +43,21 @@ Error checkOptionCombinations(const DriverOptions &Options) {
   if (Format == "text" && !Options.Report.OutputFile.empty())
     return createStringError(inconvertibleErrorCode(),
                              "--output works with --format json or sarif");
+  if (!Options.ShardCosts.empty() && !Options.Report.Shard)
+    return createStringError(inconvertibleErrorCode(),
+                             "--shard-costs works with --shard");
+  // A shard sees only its own files' findings and summaries.
+  if (Options.Report.Shard &&
+      (!Options.Report.WriteBaseline.empty() || Options.Report.ReportStale))
+    return createStringError(inconvertibleErrorCode(),
+                             "--write-baseline and --report-stale need the "
+                             "whole run: they do not work with --shard");
+  // Its own pass would follow calls only into the part's files.
+  if (Options.Report.Shard && Options.CrossFile && !Options.SummaryIndexGiven)
+    return createStringError(
+        inconvertibleErrorCode(),
+        "--shard needs --summary-index (one index given to every part) or "
+        "--cross-file=false: a part has only its own files' summaries");
   if (Options.isWorker() && Options.SourcePaths.size() != 1)
     return createStringError(inconvertibleErrorCode(),
                              "--worker-output takes exactly one file");
@@ -77,6 +93,11 @@ int run(DriverOptions Options) {
   if (!Options.AllowNoChecks &&
       enabledChecks((*Provider)->getOptions(Plan->Files.front())).empty())
     return fail("no checks are enabled (--allow-no-checks runs anyway)");
+  // Split after the decisions above, which every shard takes as the whole
+  // run does.
+  if (Options.Report.Shard)
+    if (Error E = planShard(*Plan, *Options.Report.Shard, Options.ShardCosts))
+      return fail(toString(std::move(E)));
   if (Error E = planFindings(*Plan, Options, *BaseFS))
     return fail(toString(std::move(E)));
   return analyzeFiles(Options, *Plan, std::move(*Provider), BaseFS);
@@ -88,6 +109,8 @@ int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
   if (Argc > 1 && StringRef(Argv[1]) == "lsp")
     return runLanguageServer(Argc - 1, Argv + 1);
+  if (Argc > 1 && StringRef(Argv[1]) == "merge")
+    return runMerge(Argc - 1, Argv + 1);
   ArrayRef<const char *> Arguments(Argv, Argc);
   if (isServingWorker(Arguments))
     return serveParentProcess(

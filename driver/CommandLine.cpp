@@ -141,6 +141,19 @@ cl::opt<std::string> WriteSummaryIndex(
     "write-summary-index",
     cl::desc("Write the summary index of the run's files here"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyze only the K-th of N parts of the files (1 <= K <= N; "
+             "with --summary-index or --cross-file=false); every part of the "
+             "same run gets the same split, and `async-tidy merge` joins "
+             "their json or sarif reports"),
+    cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string> ShardCosts(
+    "shard-costs",
+    cl::desc("With --shard: balance the parts by the analysis times in this "
+             "file (`async-tidy merge --write-costs` writes it); every part "
+             "must be given the same file"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> FailOnFindings(
     "fail-on-findings",
     cl::desc("Exit with status 1 when there are findings (default: true, "
@@ -287,6 +300,7 @@ DriverOptions optionsFromFlags() {
   Options.Jobs = Jobs;
   Options.Timeout = Timeout;
   Options.CacheDir = CacheDir;
+  Options.ShardCosts = ShardCosts;
 
   Options.WorkerOutput = WorkerOutput;
   Options.WorkerContents = WorkerContents;
@@ -324,6 +338,14 @@ std::optional<DriverOptions> parseCommandLine(int Argc, const char **Argv) {
       !Options.isWorker()) {
     fail("--summary-index and --write-summary-index exclude each other");
     return std::nullopt;
+  }
+  if (Shard.getNumOccurrences()) {
+    Expected<ShardPlan> Parsed = parseShard(Shard);
+    if (!Parsed) {
+      fail(toString(Parsed.takeError()));
+      return std::nullopt;
+    }
+    Options.Report.Shard = std::move(*Parsed);
   }
   Options.Compilations.Fixed = std::move(Fixed);
   Options.Executable =

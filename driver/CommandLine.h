@@ -62,6 +62,8 @@ struct DriverOptions {
   /// --summary-index: every file is judged with that index, no own pass.
   bool SummaryIndexGiven = false;
   std::string WriteSummaryIndex;
+  /// --shard-costs: what balances the shards (Report.Shard is --shard).
+  std::string ShardCosts;
 
   /// This program, to start workers and to identify the build in the cache.
   std::string Executable;

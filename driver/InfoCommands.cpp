@@ -26,7 +26,13 @@ const char UsageOverview[] =
     "build/compile_commands.json\n"
     "  async-tidy -p build src/a.cpp       one file\n"
     "  async-tidy a.cpp -- -std=c++20      flags given on the command "
-    "line\n";
+    "line\n"
+    "  async-tidy -p build --cross-file=false --shard=2/4 --format=json "
+    "--output=s2.json\n"
+    "                                      the second of four parts\n"
+    "  async-tidy merge s1.json s2.json s3.json s4.json\n"
+    "                                      the parts' reports as one "
+    "(merge --help)\n";
 
 void printVersion(raw_ostream &OS) {
   // The second line is clang-tidy's, which IDEs parse for the version.

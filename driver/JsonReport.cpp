@@ -2,17 +2,15 @@
 
 #include "JsonReport.h"
 #include "WorkerResult.h"
-#include "llvm/Support/JSON.h"
 
 using namespace clang;
 using namespace clang::tidy;
 
 namespace async_tidy {
 
-void writeJsonReport(const std::vector<ClangTidyError> &Errors,
-                     const std::vector<std::string> &FailedFiles,
-                     const std::vector<FileFailure> &NotAnalyzed,
-                     llvm::raw_ostream &OS) {
+llvm::json::Object jsonReport(const std::vector<ClangTidyError> &Errors,
+                              const std::vector<std::string> &FailedFiles,
+                              const std::vector<FileFailure> &NotAnalyzed) {
   LineTable Lines;
   llvm::json::Array Findings;
   for (const ClangTidyError &Error : Errors)
@@ -24,11 +22,10 @@ void writeJsonReport(const std::vector<ClangTidyError> &Errors,
   for (const FileFailure &Failure : NotAnalyzed)
     Lost.push_back(
         llvm::json::Object{{"file", Failure.File}, {"reason", Failure.Reason}});
-  llvm::json::Object Report{{"version", 1},
+  return llvm::json::Object{{"version", 1},
                             {"findings", std::move(Findings)},
                             {"failedFiles", std::move(Failed)},
                             {"notAnalyzed", std::move(Lost)}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Report))) << "\n";
 }
 
 } // namespace async_tidy

@@ -5,12 +5,12 @@
 
 #include "FileFailure.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/JSON.h"
 #include <vector>
 
 namespace async_tidy {
 
-/// Writes every finding of a run as one JSON document:
+/// Every finding of a run as one JSON document:
 ///   {"version": 1, "findings": [{"check", "level", "message", "file",
 ///    "offset", "line", "column", "notes": [{"message", "file", "offset",
 ///    "line", "column"}], "fixes": [{"file", "offset", "length",
@@ -19,10 +19,10 @@ namespace async_tidy {
 /// Lines and columns are 1-based, computed from the files on disk.
 /// failedFiles have compile errors (among the findings); notAnalyzed files
 /// have no findings at all.
-void writeJsonReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                     const std::vector<std::string> &FailedFiles,
-                     const std::vector<FileFailure> &NotAnalyzed,
-                     llvm::raw_ostream &OS);
+llvm::json::Object
+jsonReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
+           const std::vector<std::string> &FailedFiles,
+           const std::vector<FileFailure> &NotAnalyzed);
 
 } // namespace async_tidy
 

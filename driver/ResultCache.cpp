@@ -7,6 +7,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -59,7 +60,7 @@ const std::string &ResultCache::contentHash(StringRef Path) {
   return It->second;
 }
 
-std::optional<WorkerResult> ResultCache::lookup(StringRef Key) {
+std::optional<AnalysisOutcome> ResultCache::lookup(StringRef Key) {
   auto Buffer = MemoryBuffer::getFile(entryPath(Key));
   if (!Buffer)
     return std::nullopt;
@@ -83,11 +84,15 @@ std::optional<WorkerResult> ResultCache::lookup(StringRef Key) {
     consumeError(Parsed.takeError());
     return std::nullopt;
   }
-  return std::move(*Parsed);
+  AnalysisOutcome Outcome;
+  Outcome.Result = std::move(*Parsed);
+  // Entries written before costs were kept have none.
+  Outcome.CostMs = std::max<int64_t>(Root->getInteger("costMs").value_or(0), 0);
+  return Outcome;
 }
 
 Error ResultCache::store(StringRef Key, const WorkerResult &Result,
-                         LineTable &Lines) {
+                         uint64_t CostMs, LineTable &Lines) {
   json::Object Inputs;
   for (const std::string &Path : Result.Dependencies) {
     const std::string &Hash = contentHash(Path);
@@ -101,6 +106,7 @@ Error ResultCache::store(StringRef Key, const WorkerResult &Result,
     return createStringError(EC, "cannot write the cache: " + EC.message());
   json::Value Entry = json::Object{{"format", Format},
                                    {"inputs", std::move(Inputs)},
+                                   {"costMs", CostMs},
                                    {"result", toJson(Result, Lines)}};
   return writeToOutput(Path, [&](raw_ostream &OS) {
     OS << Entry;

@@ -11,7 +11,7 @@
 #ifndef ASYNC_TIDY_DRIVER_RESULTCACHE_H
 #define ASYNC_TIDY_DRIVER_RESULTCACHE_H
 
-#include "WorkerResult.h"
+#include "AnalysisOutcome.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <optional>
@@ -31,12 +31,13 @@ public:
   std::string key(llvm::StringRef File, llvm::StringRef Configuration,
                   llvm::StringRef Command) const;
 
-  std::optional<WorkerResult> lookup(llvm::StringRef Key);
+  /// The stored result, with the cost of the analysis that made it.
+  std::optional<AnalysisOutcome> lookup(llvm::StringRef Key);
 
   /// Stores atomically; a cache that cannot be written costs speed only, so
   /// the error is returned for a warning, not a failure.
   llvm::Error store(llvm::StringRef Key, const WorkerResult &Result,
-                    LineTable &Lines);
+                    uint64_t CostMs, LineTable &Lines);
 
   /// The BLAKE3 of a file's contents, hex; empty when it cannot be read.
   static std::string hashFile(llvm::StringRef Path);

@@ -116,4 +116,26 @@ Error planFindings(RunPlan &Plan, const DriverOptions &Options,
   return Error::success();
 }
 
+Error planShard(RunPlan &Plan, ShardPlan &Shard, StringRef CostsFile) {
+  // Costs are taken only from a file every shard is given, never from what
+  // one shard happens to have (its cache): shards that saw different costs
+  // would split differently, and a file could fall between them.
+  ShardCosts Costs;
+  if (!CostsFile.empty()) {
+    Expected<ShardCosts> Read = readShardCosts(CostsFile);
+    if (!Read)
+      return Read.takeError();
+    Costs = std::move(*Read);
+  }
+  std::vector<unsigned> Assigned = assignShards(Plan.Files, Shard.Count, Costs);
+  Shard.Files = std::move(Plan.Files);
+  Plan.Files.clear();
+  for (size_t I = 0; I < Shard.Files.size(); ++I)
+    if (Assigned[I] + 1 == Shard.Index) {
+      Shard.Positions.push_back(I);
+      Plan.Files.push_back(Shard.Files[I]);
+    }
+  return Error::success();
+}
+
 } // namespace async_tidy

@@ -1,8 +1,8 @@
 //===--- RunPlan.h - What a run analyzes and what it hides ----------------===//
 //
 // The second stage of a run, after the command line: the compilation
-// database and the files to analyze (a worker stops there), then the
-// baseline, the changed lines and the result cache.
+// database and the files to analyze (a worker stops there), the shard's part
+// of them, then the baseline, the changed lines and the result cache.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +13,7 @@
 #include "ChangedLines.h"
 #include "CommandLine.h"
 #include "ResultCache.h"
+#include "Shard.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -42,6 +43,11 @@ llvm::Expected<RunPlan> planFiles(DriverOptions &Options,
 /// lines and result cache the options ask for.
 llvm::Error planFindings(RunPlan &Plan, const DriverOptions &Options,
                          llvm::vfs::FileSystem &FS);
+
+/// --shard: keeps the shard's part of the files in \p Plan and records the
+/// split in \p Shard, which has its index and count.
+llvm::Error planShard(RunPlan &Plan, ShardPlan &Shard,
+                      llvm::StringRef CostsFile);
 
 } // namespace async_tidy
 

@@ -6,6 +6,7 @@
 #include "SarifReport.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
@@ -75,6 +76,7 @@ void RunReporter::done(size_t Index, AnalysisOutcome Outcome) {
 
 void RunReporter::report(const std::string &File, AnalysisOutcome &Outcome) {
   errs() << Outcome.Output;
+  FileRecords.push_back({0, Outcome.CostMs});
   if (!Outcome.Result) {
     NotAnalyzed.push_back({File, Outcome.Failure});
     return;
@@ -88,6 +90,7 @@ void RunReporter::report(const std::string &File, AnalysisOutcome &Outcome) {
     for (const ClangTidyError &Error : Kept)
       if (!Error.Message.Fix.empty() && !Fixes.add(Error))
         Conflicts.push_back(Error);
+  FileRecords.back().Findings = Kept.size();
   Promoted += llvm::count_if(
       Kept, [](const ClangTidyError &Error) { return Error.IsWarningAsError; });
   if (Settings.Format == "text") {
@@ -137,13 +140,7 @@ bool RunReporter::writeReport() {
       }
     }
     raw_ostream &Out = File ? *File : outs();
-    if (Settings.Format == "sarif")
-      writeSarifReport(Errors, FailedFiles, NotAnalyzed,
-                       Settings.SarifRoot.empty() ? defaultSarifRoot()
-                                                  : Settings.SarifRoot,
-                       Out);
-    else
-      writeJsonReport(Errors, FailedFiles, NotAnalyzed, Out);
+    Out << formatv("{0:2}", json::Value(reportDocument())) << "\n";
   }
   // As clang-tidy: no file, and nothing on stdout for "-", without findings.
   if (!Settings.ExportFixes.empty() && !Errors.empty()) {
@@ -156,6 +153,22 @@ bool RunReporter::writeReport() {
     exportReplacements(Paths.size() == 1 ? Paths.front() : "", Errors, OS);
   }
   return true;
+}
+
+json::Object RunReporter::reportDocument() {
+  json::Object Json;
+  if (Settings.Format == "json" || Settings.Shard)
+    Json = jsonReport(Errors, FailedFiles, NotAnalyzed);
+  if (Settings.Shard)
+    Json["shard"] = shardRecord(*Settings.Shard, FileRecords);
+  if (Settings.Format == "json")
+    return Json;
+  json::Object Sarif = sarifReport(
+      Errors, FailedFiles, NotAnalyzed,
+      Settings.SarifRoot.empty() ? defaultSarifRoot() : Settings.SarifRoot);
+  if (Settings.Shard)
+    embedShardReport(Sarif, std::move(Json));
+  return Sarif;
 }
 
 bool RunReporter::applyFixes() {

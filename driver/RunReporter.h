@@ -14,6 +14,7 @@
 #include "FileFailure.h"
 #include "FindingFilter.h"
 #include "FixApplier.h"
+#include "ShardReport.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <chrono>
@@ -39,6 +40,8 @@ struct ReportSettings {
   bool Quiet = false;
   bool FailOnFindings = true;
   bool ShowProgress = false;
+  /// --shard: the json and sarif reports record it for `async-tidy merge`.
+  std::optional<ShardPlan> Shard;
 };
 
 class RunReporter {
@@ -71,6 +74,7 @@ public:
 private:
   void report(const std::string &File, AnalysisOutcome &Outcome);
   bool writeReport();
+  llvm::json::Object reportDocument();
   bool applyFixes();
   void printSummary();
   void clearStatus();
@@ -91,6 +95,7 @@ private:
   std::vector<clang::tidy::ClangTidyError> Errors, Conflicts;
   std::vector<std::string> FailedFiles;
   std::vector<FileFailure> NotAnalyzed;
+  std::vector<ShardFileRecord> FileRecords; // one per file reported
   unsigned Promoted = 0; // findings of --warnings-as-errors checks
 };
 

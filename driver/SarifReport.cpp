@@ -175,10 +175,10 @@ static llvm::json::Object notification(llvm::StringRef File,
             llvm::json::Object{{"artifactLocation", Name(File)}}}}}}};
 }
 
-void writeSarifReport(const std::vector<ClangTidyError> &Errors,
-                      const std::vector<std::string> &FailedFiles,
-                      const std::vector<FileFailure> &NotAnalyzed,
-                      llvm::StringRef SourceRoot, llvm::raw_ostream &OS) {
+llvm::json::Object sarifReport(const std::vector<ClangTidyError> &Errors,
+                               const std::vector<std::string> &FailedFiles,
+                               const std::vector<FileFailure> &NotAnalyzed,
+                               llvm::StringRef SourceRoot) {
   ArtifactNamer Name(SourceRoot);
   llvm::json::Array Rules;
   llvm::StringMap<unsigned> RuleIndex;
@@ -268,11 +268,10 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     Run["originalUriBaseIds"] = llvm::json::Object{
         {ArtifactNamer::BaseId,
          llvm::json::Object{{"uri", folderUri(SourceRoot)}}}};
-  llvm::json::Object Log{
+  return llvm::json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs", llvm::json::Array{std::move(Run)}}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";
 }
 
 } // namespace async_tidy

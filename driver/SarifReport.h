@@ -5,7 +5,7 @@
 
 #include "FileFailure.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
 
@@ -17,7 +17,7 @@ namespace async_tidy {
 /// root and rejects absolute file URIs it cannot place there.
 std::string defaultSarifRoot();
 
-/// Writes one SARIF 2.1.0 run: rule metadata for every async check (from
+/// One SARIF 2.1.0 log of one run: rule metadata for every async check (from
 /// checks/CheckCatalog.def, with its whole page as help) and for each other
 /// check that reported, results with their region, notes as related
 /// locations, fix-its as fixes, and a fingerprint that survives edits which
@@ -30,10 +30,11 @@ std::string defaultSarifRoot();
 /// Written with llvm::json rather than clang::SarifDocumentWriter: that one
 /// needs the SourceManager of each translation unit, and the report is made
 /// after all of them are gone.
-void writeSarifReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                      const std::vector<std::string> &FailedFiles,
-                      const std::vector<FileFailure> &NotAnalyzed,
-                      llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
+llvm::json::Object
+sarifReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
+            const std::vector<std::string> &FailedFiles,
+            const std::vector<FileFailure> &NotAnalyzed,
+            llvm::StringRef SourceRoot);
 
 } // namespace async_tidy
 

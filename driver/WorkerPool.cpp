@@ -15,6 +15,7 @@ namespace {
 struct Slot {
   std::unique_ptr<ServingWorker> Worker;
   std::optional<size_t> File;
+  std::chrono::steady_clock::time_point Since; // when File was sent
 };
 
 } // namespace
@@ -39,6 +40,7 @@ void WorkerPool::run(const std::vector<std::string> &Files,
       }
       if (S.Worker->send(Files[Index])) {
         S.File = Index;
+        S.Since = std::chrono::steady_clock::now();
         return true;
       }
     }
@@ -87,6 +89,7 @@ void WorkerPool::run(const std::vector<std::string> &Files,
               : Worker.outcome();
       if (State != ServingWorker::State::Done)
         S.Worker.reset(); // Crashed or stopped: the next file gets a new one.
+      Outcome.CostMs = AnalysisOutcome::millisecondsSince(S.Since);
       size_t Index = *S.File;
       S.File.reset();
       --Running;

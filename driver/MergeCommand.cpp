@@ -1,0 +1,188 @@
+//===--- MergeCommand.cpp -------------------------------------------------===//
+//
+// The shards' files are replayed, in the whole run's order, through the
+// reporter a run uses: it drops a header's finding that an earlier file
+// reported, whichever shard saw it, and writes the same bytes a single run
+// writes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MergeCommand.h"
+#include "ExitStatus.h"
+#include "ParseArguments.h"
+#include "RunReporter.h"
+#include "ShardReport.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace async_tidy {
+
+static constexpr StringLiteral Tool = "async-tidy merge";
+
+namespace {
+
+Error mergeError(const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), Message);
+}
+
+/// Which report analyzed each file of the run, and as which of its files.
+struct Owner {
+  ShardReport *Report = nullptr;
+  size_t File = 0;
+};
+
+/// Checks that the reports are the shards of one run, each once and none
+/// missing, that every file was analyzed by exactly one of them, and says
+/// which.
+Expected<std::vector<Owner>> ownersOfFiles(std::vector<ShardReport> &Reports) {
+  const ShardReport &First = Reports.front();
+  std::vector<const ShardReport *> ByIndex(First.Plan.Count);
+  for (const ShardReport &Report : Reports) {
+    if (Report.Format != First.Format)
+      return mergeError("cannot merge '" + Report.Path + "' (" + Report.Format +
+                        ") with '" + First.Path + "' (" + First.Format +
+                        "): the reports must have one format");
+    if (Report.Plan.Count != First.Plan.Count ||
+        Report.Plan.Files != First.Plan.Files)
+      return mergeError("'" + Report.Path + "' and '" + First.Path +
+                        "' are shards of different runs: their shard counts "
+                        "or lists of files differ");
+    const ShardReport *&Seen = ByIndex[Report.Plan.Index - 1];
+    if (Seen)
+      return mergeError("'" + Seen->Path + "' and '" + Report.Path +
+                        "' are both shard " + Twine(Report.Plan.Index) + "/" +
+                        Twine(Report.Plan.Count));
+    Seen = &Report;
+  }
+  for (size_t I = 0; I < ByIndex.size(); ++I)
+    if (!ByIndex[I])
+      return mergeError("shard " + Twine(I + 1) + "/" +
+                        Twine(First.Plan.Count) + " is missing");
+
+  // Shards given different --shard-costs would split differently: a file
+  // would then be reported twice, or not at all.
+  std::vector<Owner> Owners(First.Plan.Files.size());
+  for (ShardReport &Report : Reports)
+    for (size_t I = 0; I < Report.Plan.Positions.size(); ++I) {
+      Owner &Of = Owners[Report.Plan.Positions[I]];
+      if (Of.Report)
+        return mergeError("'" + First.Plan.Files[Report.Plan.Positions[I]] +
+                          "' was analyzed by two shards, '" + Of.Report->Path +
+                          "' and '" + Report.Path +
+                          "': the shards split the files differently (were "
+                          "they given different --shard-costs?)");
+      Of = {&Report, I};
+    }
+  for (size_t Position = 0; Position < Owners.size(); ++Position)
+    if (!Owners[Position].Report)
+      return mergeError("'" + First.Plan.Files[Position] +
+                        "' was analyzed by no shard: the shards split the "
+                        "files differently (were they given different "
+                        "--shard-costs?)");
+  return Owners;
+}
+
+} // namespace
+
+int runMerge(int Argc, const char **Argv) {
+  static cl::SubCommand Merge(
+      "merge", "Join the json or sarif reports of a run's shards");
+  static cl::OptionCategory Category("async-tidy merge options");
+  static cl::list<std::string> ReportPaths(cl::Positional,
+                                           cl::desc("<report> ..."),
+                                           cl::sub(Merge), cl::cat(Category));
+  static cl::opt<std::string> Format(
+      "format",
+      cl::desc("Output format: text, json or sarif (default: the reports')"),
+      cl::sub(Merge), cl::cat(Category));
+  static cl::opt<std::string> OutputFile(
+      "output", cl::desc("Write the merged report to this file"),
+      cl::value_desc("file"), cl::sub(Merge), cl::cat(Category));
+  static cl::opt<std::string> SarifRoot(
+      "sarif-root",
+      cl::desc("SARIF locations are relative to this folder (default: as in "
+               "async-tidy)"),
+      cl::value_desc("dir"), cl::sub(Merge), cl::cat(Category));
+  static cl::opt<std::string> WriteCosts(
+      "write-costs",
+      cl::desc("Write each file's analysis time, for --shard-costs"),
+      cl::value_desc("file"), cl::sub(Merge), cl::cat(Category));
+  static cl::opt<bool> Quiet("quiet", cl::desc("No summary line"),
+                             cl::sub(Merge), cl::cat(Category));
+
+  std::vector<const char *> Args{"async-tidy", "merge"};
+  Args.insert(Args.end(), Argv + 1, Argv + Argc);
+  cl::HideUnrelatedOptions(Category, Merge);
+  if (!parseArguments(static_cast<int>(Args.size()), Args.data(),
+                      "async-tidy merge: joins the json or sarif reports of "
+                      "the shards of one run (--shard=K/N) into the report "
+                      "the whole run writes.\n",
+                      Tool))
+    return ToolError;
+  if (ReportPaths.empty())
+    return fail("no reports to merge", Tool);
+
+  std::vector<ShardReport> Reports;
+  for (const std::string &Path : ReportPaths) {
+    Expected<ShardReport> Report = readShardReport(Path);
+    if (!Report)
+      return fail(toString(Report.takeError()), Tool);
+    Reports.push_back(std::move(*Report));
+  }
+  Expected<std::vector<Owner>> Owners = ownersOfFiles(Reports);
+  if (!Owners)
+    return fail(toString(Owners.takeError()), Tool);
+
+  // Positions and fingerprints are read from the sources, as the run did.
+  const std::vector<std::string> &Files = Reports.front().Plan.Files;
+  for (const std::string &File : Files)
+    if (!sys::fs::exists(File))
+      return fail("'" + File +
+                      "' does not exist: merge reads the analyzed files to "
+                      "place the findings; run it in a checkout of the "
+                      "analyzed commit at the shards' path",
+                  Tool);
+
+  ReportSettings Settings;
+  Settings.Format = Format.empty() ? Reports.front().Format : Format;
+  if (Settings.Format != "text" && Settings.Format != "json" &&
+      Settings.Format != "sarif")
+    return fail("unknown --format '" + Settings.Format +
+                    "' (supported: text, json, sarif)",
+                Tool);
+  if (Settings.Format == "text" && !OutputFile.empty())
+    return fail("--output works with --format json or sarif", Tool);
+  Settings.OutputFile = OutputFile;
+  Settings.SarifRoot = SarifRoot;
+  Settings.Quiet = Quiet;
+
+  if (!WriteCosts.empty()) {
+    ShardCosts Costs;
+    for (size_t Position = 0; Position < Files.size(); ++Position)
+      Costs[Files[Position]] =
+          (*Owners)[Position].Report->CostsMs[(*Owners)[Position].File];
+    if (Error E = writeShardCosts(WriteCosts, Costs))
+      return fail(
+          "cannot write '" + WriteCosts + "': " + toString(std::move(E)), Tool);
+  }
+
+  // The text output reads the sources, as a run's does; the shards already
+  // applied each file's configuration.
+  ClangTidyContext PrintContext(std::make_unique<DefaultOptionsProvider>(
+      ClangTidyGlobalOptions(), ClangTidyOptions::getDefaults()));
+  RunReporter Reporter(std::move(Settings), Files,
+                       FindingFilter({}, std::nullopt,
+                                     /*KeepForBaseline=*/false),
+                       PrintContext, vfs::getRealFileSystem());
+  for (size_t Position = 0; Position < Files.size(); ++Position) {
+    const Owner &Of = (*Owners)[Position];
+    Reporter.done(Position, std::move(Of.Report->Outcomes[Of.File]));
+  }
+  return Reporter.finish();
+}
+
+} // namespace async_tidy
