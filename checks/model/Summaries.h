@@ -49,7 +49,7 @@ public:
                  const Expr &Call, llvm::StringRef What,
                  const AsyncModel &Model, const SourceManager &SM);
 
-  /// {"version", "functions": {usr: {name, file?, line?}},
+  /// {"version", "functions": {usr: {name, file?, line?, column?}},
   ///  "calls": [{from, to, file, line, column}],
   ///  "effects": [{check, usr, what, file, line, column}],
   ///  "asyncCalls": [usr]}; a function without a file is defined in another
@@ -59,8 +59,8 @@ public:
 private:
   /// The USR of a function whose calls may be followed from other files,
   /// registering it; empty for one that is not (a coroutine or a function
-  /// declared async runs as its own async work; a template is summarized
-  /// where it is instantiated).
+  /// declared async runs as its own async work; a template is defined in a
+  /// header, where its callers see its body).
   llvm::StringRef caller(const FunctionDecl &Callable, const AsyncModel &Model,
                          const SourceManager &SM);
   /// The USR of a called function, registering its name.
