@@ -98,6 +98,10 @@ Error ResultCache::store(StringRef Key, const WorkerResult &Result,
     const std::string &Hash = contentHash(Path);
     if (Hash.empty()) // gone already: the entry could never be trusted
       return Error::success();
+    sys::fs::file_status Status;
+    if (sys::fs::status(Path, Status) ||
+        Status.getLastModificationTime() >= Opened)
+      return Error::success();
     Inputs[Path] = Hash;
   }
   std::string Path = entryPath(Key);

@@ -14,6 +14,7 @@
 #include "AnalysisOutcome.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -35,7 +36,10 @@ public:
   std::optional<AnalysisOutcome> lookup(llvm::StringRef Key);
 
   /// Stores atomically; a cache that cannot be written costs speed only, so
-  /// the error is returned for a warning, not a failure.
+  /// the error is returned for a warning, not a failure. A result that read
+  /// a file modified since the cache was opened (an editor saving during a
+  /// background run) is not stored: the analysis may have read the old text
+  /// while the entry would vouch for the new one.
   llvm::Error store(llvm::StringRef Key, const WorkerResult &Result,
                     uint64_t CostMs, LineTable &Lines);
 
@@ -44,7 +48,8 @@ public:
 
 private:
   ResultCache(std::string Directory, std::string Tool)
-      : Directory(std::move(Directory)), Tool(std::move(Tool)) {}
+      : Directory(std::move(Directory)), Tool(std::move(Tool)),
+        Opened(std::chrono::system_clock::now()) {}
   std::string entryPath(llvm::StringRef Key) const;
   /// Files are hashed once per run: many translation units share headers.
   const std::string &contentHash(llvm::StringRef Path);
@@ -52,6 +57,8 @@ private:
   std::string Directory;
   std::string Tool;
   llvm::StringMap<std::string> Hashes;
+  /// Before any analysis of the run started.
+  std::chrono::system_clock::time_point Opened;
 };
 
 } // namespace async_tidy

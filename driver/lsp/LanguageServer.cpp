@@ -7,6 +7,7 @@
 #include "Server.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -44,6 +45,17 @@ int runLanguageServer(int Argc, const char **Argv) {
       cl::desc("Seconds an analysis may take before it is stopped (0: no "
                "limit)"),
       cl::init(120), cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<bool> BackgroundIndex(
+      "background-index",
+      cl::desc("With --compile-commands-dir: keep the project's summary "
+               "index up to date in the background, so that calls into "
+               "other files are followed (default: true)"),
+      cl::init(true), cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<std::string> IndexDir(
+      "index-dir",
+      cl::desc("Where the background index is kept (default: "
+               ".async-tidy-index in the compile commands' directory)"),
+      cl::value_desc("dir"), cl::sub(Lsp), cl::cat(Category));
   static cl::list<std::string> WorkerArgs(
       "worker-arg",
       cl::desc("Pass an argument to each analysis (e.g. --extra-arg=...)"),
@@ -75,6 +87,15 @@ int runLanguageServer(int Argc, const char **Argv) {
   Options.Worker.ConfigFile = ConfigFile;
   Options.Worker.ExtraArgs.assign(WorkerArgs.begin(), WorkerArgs.end());
   Options.Worker.TimeoutSeconds = Timeout;
+  if (BackgroundIndex && !CompileCommandsDir.empty()) {
+    SmallString<256> Dir(IndexDir);
+    if (Dir.empty()) {
+      Dir = CompileCommandsDir;
+      sys::path::append(Dir, ".async-tidy-index");
+    }
+    sys::fs::make_absolute(Dir);
+    Options.IndexDir = std::string(Dir);
+  }
   Options.Debounce = std::chrono::milliseconds(DebounceMs);
   Options.Jobs = Jobs;
 

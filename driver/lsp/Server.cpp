@@ -58,9 +58,37 @@ Server::Server(Transport &Client, ServerOptions TheOptions)
   onNotification("textDocument/didChange", &Server::didChange);
   onNotification("textDocument/didSave", &Server::didSave);
   onNotification("textDocument/didClose", &Server::didClose);
+  if (!Options.IndexDir.empty())
+    startIndexer();
+}
+
+void Server::startIndexer() {
+  std::vector<std::string> Arguments;
+  if (!Options.Worker.Checks.empty())
+    Arguments.push_back("--checks=" + Options.Worker.Checks);
+  if (!Options.Worker.ConfigFile.empty())
+    Arguments.push_back("--config-file=" + Options.Worker.ConfigFile);
+  Arguments.insert(Arguments.end(), Options.Worker.ExtraArgs.begin(),
+                   Options.Worker.ExtraArgs.end());
+  auto Created = ProjectIndexer::create(
+      Options.Worker.Executable, Options.Worker.CompileCommandsDir,
+      Options.IndexDir, std::move(Arguments), [this] {
+        // The open documents' calls into other files may read differently.
+        std::lock_guard<std::mutex> Guard(Lock);
+        for (auto &Entry : Documents)
+          Entry.second.Due = Clock::now();
+        Wake.notify_all();
+      });
+  if (!Created)
+    return log("calls into other files are not followed: " +
+               toString(Created.takeError()));
+  Indexer = std::move(*Created);
+  Options.Worker.ExtraArgs.push_back("--summary-index=" +
+                                     Indexer->indexPath());
 }
 
 Server::~Server() {
+  Indexer.reset();
   {
     std::lock_guard<std::mutex> Guard(Lock);
     Stopping = true;
@@ -147,6 +175,8 @@ std::optional<int> Server::handleNotification(StringRef Method,
 
 json::Value Server::initialize(const InitializeParams &Params) {
   Initialized = true;
+  if (Indexer)
+    Indexer->refresh();
   // Without relatedInformation (eglot 1.9) the notes go into the message.
   RelatedInformation = Params.RelatedInformation;
   json::Object Sync{{"openClose", true},
@@ -212,6 +242,9 @@ void Server::didSave(const DocumentParams &Params) {
   if (!Path)
     return log(toString(Path.takeError()));
   std::string Saved = cleanPath(*Path);
+  // A saved file may change what its functions do for other files.
+  if (Indexer)
+    Indexer->refresh();
   std::lock_guard<std::mutex> Guard(Lock);
   for (auto &[OtherUri, Doc] : Documents) {
     // The saved file itself: a pending analysis need not wait any longer.

@@ -13,6 +13,7 @@
 #define ASYNC_TIDY_DRIVER_LSP_SERVER_H
 
 #include "Diagnostics.h"
+#include "ProjectIndexer.h"
 #include "Protocol.h"
 #include "Transport.h"
 #include "Worker.h"
@@ -36,6 +37,10 @@ std::string cleanPath(llvm::StringRef Path);
 
 struct ServerOptions {
   WorkerSettings Worker;
+  /// Where the project's summary index is kept up to date in the
+  /// background (ProjectIndexer.h); empty: calls are followed within a
+  /// file only.
+  std::string IndexDir;
   std::chrono::milliseconds Debounce{300};
   unsigned Jobs = 2; ///< Analyses at once.
 };
@@ -121,6 +126,9 @@ private:
                        DocumentWorker &Worker);
   /// Sends \p Doc's findings; Lock is held.
   void publishDiagnostics(const std::string &Uri, const Document &Doc);
+  /// Starts keeping the project's summary index in Options.IndexDir, and
+  /// has the analyses read it.
+  void startIndexer();
 
   Transport &Client;
   ServerOptions Options;
@@ -141,6 +149,7 @@ private:
 
   llvm::DefaultThreadPool Pool;
   std::thread Scheduler;
+  std::unique_ptr<ProjectIndexer> Indexer;
 };
 
 } // namespace async_tidy::lsp
