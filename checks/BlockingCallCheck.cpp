@@ -122,7 +122,7 @@ BlockingCallCheck::CrossFileWords BlockingCallCheck::crossFileWords() const {
 
 std::optional<std::string>
 BlockingCallCheck::summaryEffect(const Stmt &Candidate,
-                          const model::CandidateSite &Site) {
+                                 const model::CandidateSite &Site) {
   const auto &Call = cast<CallExpr>(Candidate);
   if (!alternativeFor(Call) ||
       NonBlocking.returnsInstead(Call, *Site.Callable, model()))

@@ -220,7 +220,7 @@ SyncOverAsyncCheck::CrossFileWords SyncOverAsyncCheck::crossFileWords() const {
 
 std::optional<std::string>
 SyncOverAsyncCheck::summaryEffect(const Stmt &Candidate,
-                          const model::CandidateSite &Site) {
+                                  const model::CandidateSite &Site) {
   const auto &Call = cast<CallExpr>(Candidate);
   const BlockingWaitApi *Api = waitFor(Call);
   // Whether an event loop may run depends on who runs the handler.

@@ -173,8 +173,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
   std::optional<FileRemover> RemoveIndex;
   if (IndexPath.empty()) {
     SmallString<128> Temporary;
-    if (std::error_code EC = sys::fs::createTemporaryFile("async-tidy-index",
-                                                          "json", Temporary))
+    if (std::error_code EC =
+            sys::fs::createTemporaryFile("async-tidy-index", "json", Temporary))
       return fail("cannot create a file for the summary index: " +
                   EC.message());
     IndexPath = std::string(Temporary);
@@ -195,9 +195,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
     if (Inputs.empty())
       continue;
     if (Cache) {
-      CrossFileKeys[I] =
-          Cache->key(Paths[I], Configurations[I] + '\0' + Inputs,
-                     commandText(*Plan.Database, Paths[I]));
+      CrossFileKeys[I] = Cache->key(Paths[I], Configurations[I] + '\0' + Inputs,
+                                    commandText(*Plan.Database, Paths[I]));
       if (std::optional<AnalysisOutcome> Hit =
               Cache->lookup(CrossFileKeys[I])) {
         Outcome->Result = std::move(Hit->Result);

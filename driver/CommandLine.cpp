@@ -282,7 +282,9 @@ DriverOptions optionsFromFlags() {
   Options.SummaryIndexGiven = !SummaryIndex.empty();
   if (!SummaryIndex.empty()) {
     SmallString<256> Path(SummaryIndex);
-    sys::fs::make_absolute(Path);
+    // Workers run in this folder: the path as given serves them too.
+    if (sys::fs::make_absolute(Path))
+      Path = SummaryIndex;
     Overrides.CheckOptions["SummaryIndex"] =
         tidy::ClangTidyOptions::ClangTidyValue(Path);
   }

@@ -70,8 +70,7 @@ void AsyncContextCheck::registerCrossFileMatchers(MatchFinder *Finder) {
                        CrossFileCallback.get());
 }
 
-void AsyncContextCheck::matchCrossFile(
-    const MatchFinder::MatchResult &Result) {
+void AsyncContextCheck::matchCrossFile(const MatchFinder::MatchResult &Result) {
   if (Result.Nodes.getNodeAs<TranslationUnitDecl>("unit")) {
     Ctx = Result.Context;
     return;
@@ -95,8 +94,8 @@ void AsyncContextCheck::matchCrossFile(
 }
 
 void AsyncContextCheck::onEndOfTranslationUnit() {
-  bool Record = model::activeSummaryRecorder() && Ctx &&
-                !crossFileWords().Noun.empty();
+  bool Record =
+      model::activeSummaryRecorder() && Ctx && !crossFileWords().Noun.empty();
   if ((Candidates.empty() && !Record) || !Ctx)
     return;
   model::AsyncContextIndex Index(*Ctx, model(), Candidates, offloadMayBlock());
@@ -167,9 +166,9 @@ void AsyncContextCheck::reportCrossFile(const CallExpr &Call,
   CrossFileWords Words = crossFileWords();
   const model::CrossFileStep &Last = Effect.Steps.back();
   std::string Callee = Effect.Steps.front().Function;
-  std::string Where = (llvm::sys::path::filename(Last.File) + ":" +
-                       llvm::Twine(Last.Line))
-                          .str();
+  std::string Where =
+      (llvm::sys::path::filename(Last.File) + ":" + llvm::Twine(Last.Line))
+          .str();
   diag(Call.getExprLoc(), "'%0' reaches %1 '%2' (%3) inside %4; make '%0' "
                           "asynchronous %5")
       << Callee << Words.Noun << Effect.What << Where

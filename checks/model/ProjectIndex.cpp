@@ -62,7 +62,8 @@ ProjectIndex::build(llvm::ArrayRef<const llvm::json::Value *> Summaries,
   llvm::StringMap<std::vector<CallerEdge>> CallersOf;
   llvm::StringMap<std::vector<DirectEffect>> Direct;
   for (const llvm::json::Value *Summary : Summaries) {
-    const llvm::json::Object *Object = Summary ? Summary->getAsObject() : nullptr;
+    const llvm::json::Object *Object =
+        Summary ? Summary->getAsObject() : nullptr;
     if (!Object || Object->getInteger("version") != SummaryVersion)
       continue;
     if (const llvm::json::Object *Functions = Object->getObject("functions"))
@@ -114,9 +115,8 @@ ProjectIndex::build(llvm::ArrayRef<const llvm::json::Value *> Summaries,
           continue;
         for (const CallerEdge &Edge : Callers->second)
           if (Reached
-                  .try_emplace(Edge.Caller,
-                               Reach{Edge.File, Edge.Line, Edge.Column, Steps,
-                                     Usr, ""})
+                  .try_emplace(Edge.Caller, Reach{Edge.File, Edge.Line,
+                                                  Edge.Column, Steps, Usr, ""})
                   .second)
             Next.push_back(Edge.Caller);
       }
@@ -133,8 +133,8 @@ llvm::json::Value ProjectIndex::toJson() const {
   llvm::json::Object FunctionsJson;
   for (llvm::StringRef Usr : sortedKeys(Functions)) {
     const Function &F = Functions.find(Usr)->second;
-    FunctionsJson[Usr.str()] =
-        llvm::json::Object{{"name", F.Name}, {"file", F.File}, {"line", F.Line}};
+    FunctionsJson[Usr.str()] = llvm::json::Object{
+        {"name", F.Name}, {"file", F.File}, {"line", F.Line}};
   }
   llvm::json::Object ReachesJson;
   for (llvm::StringRef Check : sortedKeys(Reaches)) {
@@ -191,9 +191,9 @@ ProjectIndex::fromJson(const llvm::json::Value &Json) {
       const llvm::json::Object *Entry = EntryValue.getAsObject();
       if (!Entry)
         return Invalid("entry '" + Usr.str() + "' is not an object");
-      Reached[Usr.str()] = {field(*Entry, "file"),  number(*Entry, "line"),
+      Reached[Usr.str()] = {field(*Entry, "file"),    number(*Entry, "line"),
                             number(*Entry, "column"), number(*Entry, "steps"),
-                            field(*Entry, "next"),  field(*Entry, "what")};
+                            field(*Entry, "next"),    field(*Entry, "what")};
     }
   }
   return Index;

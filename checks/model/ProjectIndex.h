@@ -54,9 +54,8 @@ public:
 
   /// The shortest way by which calling the function \p Usr does what
   /// \p Check reports, if it takes at most \p MaxSteps functions.
-  std::optional<CrossFileEffect> effect(llvm::StringRef Check,
-                                        llvm::StringRef Usr,
-                                        unsigned MaxSteps) const;
+  std::optional<CrossFileEffect>
+  effect(llvm::StringRef Check, llvm::StringRef Usr, unsigned MaxSteps) const;
 
   /// Everything the index says about calling \p Usr, as text: empty when it
   /// says nothing. A caller's findings change only when this does.

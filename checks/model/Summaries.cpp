@@ -170,8 +170,7 @@ static SummaryRecorder *Active = nullptr;
 
 SummaryRecorder *activeSummaryRecorder() { return Active; }
 
-RecordSummaries::RecordSummaries(SummaryRecorder &Recorder)
-    : Previous(Active) {
+RecordSummaries::RecordSummaries(SummaryRecorder &Recorder) : Previous(Active) {
   Active = &Recorder;
 }
 

@@ -93,7 +93,10 @@ int runLanguageServer(int Argc, const char **Argv) {
       Dir = CompileCommandsDir;
       sys::path::append(Dir, ".async-tidy-index");
     }
-    sys::fs::make_absolute(Dir);
+    if (std::error_code EC = sys::fs::make_absolute(Dir))
+      return fail("cannot locate the index folder '" + Dir +
+                      "': " + EC.message(),
+                  Tool);
     Options.IndexDir = std::string(Dir);
   }
   Options.Debounce = std::chrono::milliseconds(DebounceMs);

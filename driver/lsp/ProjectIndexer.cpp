@@ -14,21 +14,22 @@ namespace async_tidy::lsp {
 
 Expected<std::unique_ptr<ProjectIndexer>>
 ProjectIndexer::create(std::string Executable, std::string DatabaseDir,
-                       std::string IndexDir, std::vector<std::string> Arguments,
+                       const std::string &IndexDir,
+                       std::vector<std::string> Arguments,
                        std::function<void()> OnUpdated) {
   if (std::error_code EC = sys::fs::create_directories(IndexDir))
-    return createStringError(EC, "cannot create the index folder '" +
-                                     IndexDir + "': " + EC.message());
+    return createStringError(EC, "cannot create the index folder '" + IndexDir +
+                                     "': " + EC.message());
   SmallString<256> IndexPath(IndexDir), CacheDir(IndexDir), Report(IndexDir);
   sys::path::append(IndexPath, "summary-index.json");
   sys::path::append(CacheDir, "cache");
   sys::path::append(Report, "last-run.json");
   if (!sys::fs::exists(IndexPath))
-    if (Error E = writeSummaryIndex(
-            IndexPath, clang::tidy::async::model::ProjectIndex()))
+    if (Error E = writeSummaryIndex(IndexPath,
+                                    clang::tidy::async::model::ProjectIndex()))
       return std::move(E);
   // One file at a time: the editor's own analyses come first.
-  std::vector<std::string> Command{Executable,
+  std::vector<std::string> Command{std::move(Executable),
                                    "-p",
                                    std::move(DatabaseDir),
                                    "-j1",
@@ -108,8 +109,8 @@ bool ProjectIndexer::runOnce() {
     // neither (its report goes to a file); its messages go to the log.
     std::optional<StringRef> Redirects[] = {StringRef(), StringRef(),
                                             std::nullopt};
-    Running = sys::ExecuteNoWait(Command.front(), Args, std::nullopt,
-                                 Redirects, /*MemoryLimit=*/0, &Error);
+    Running = sys::ExecuteNoWait(Command.front(), Args, std::nullopt, Redirects,
+                                 /*MemoryLimit=*/0, &Error);
     if (!Running.Pid) {
       log("project index: cannot run '" + Command.front() + "': " + Error);
       return true;

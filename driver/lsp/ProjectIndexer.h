@@ -32,8 +32,9 @@ public:
   /// worker arguments); \p OnUpdated runs on the indexer's thread after a
   /// run that changed the index.
   static llvm::Expected<std::unique_ptr<ProjectIndexer>>
-  create(std::string Executable, std::string DatabaseDir, std::string IndexDir,
-         std::vector<std::string> Arguments, std::function<void()> OnUpdated);
+  create(std::string Executable, std::string DatabaseDir,
+         const std::string &IndexDir, std::vector<std::string> Arguments,
+         std::function<void()> OnUpdated);
   /// Stops a run in progress.
   ~ProjectIndexer();
 

@@ -83,8 +83,7 @@ void Server::startIndexer() {
     return log("calls into other files are not followed: " +
                toString(Created.takeError()));
   Indexer = std::move(*Created);
-  Options.Worker.ExtraArgs.push_back("--summary-index=" +
-                                     Indexer->indexPath());
+  Options.Worker.ExtraArgs.push_back("--summary-index=" + Indexer->indexPath());
 }
 
 Server::~Server() {
