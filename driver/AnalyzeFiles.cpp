@@ -98,7 +98,7 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
       CacheKeys[I] = Cache->key(Paths[I], Configurations[I],
                                 commandText(*Plan.Database, Paths[I]));
       std::optional<AnalysisOutcome> Hit = Cache->lookup(CacheKeys[I]);
-      if (Hit && (!CrossFile || Hit->Result->Summary)) {
+      if (Hit && Hit->Result && (!CrossFile || Hit->Result->Summary)) {
         if (CrossFile) {
           Reporter.analyzed(I);
           Outcomes[I] = std::move(Hit);
@@ -212,12 +212,13 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
             [&](size_t Index, AnalysisOutcome Outcome) {
               Store(CrossFileKeys[Index], Outcome);
               // A file costs both its passes.
-              Outcome.CostMs += Outcomes[Index]->CostMs;
+              if (const std::optional<AnalysisOutcome> &First = Outcomes[Index])
+                Outcome.CostMs += First->CostMs;
               Outcomes[Index] = std::move(Outcome);
             });
   for (size_t I = 0; I < Paths.size(); ++I)
-    if (Outcomes[I])
-      Reporter.done(I, std::move(*Outcomes[I]));
+    if (std::optional<AnalysisOutcome> &Outcome = Outcomes[I])
+      Reporter.done(I, std::move(*Outcome));
   return Reporter.finish();
 }
 

@@ -87,9 +87,10 @@ void AsyncContextCheck::matchCrossFile(const MatchFinder::MatchResult &Result) {
       It->second =
           model().projectIndex()->effect(getID(), Usr, model().maxCallDepth());
   }
-  if (!It->second)
+  const std::optional<model::CrossFileEffect> &Effect = It->second;
+  if (!Effect)
     return;
-  CrossFile.try_emplace(Call, *It->second);
+  CrossFile.try_emplace(Call, *Effect);
   addCandidate(Call, *Result.Context);
 }
 

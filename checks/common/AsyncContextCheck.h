@@ -59,7 +59,8 @@ protected:
   /// what it calls), for the summary that other files read; nothing when
   /// the verdict depends on which context it stands in.
   virtual std::optional<std::string>
-  summaryEffect(const Stmt &Candidate, const model::CandidateSite &Site) {
+  summaryEffect(const Stmt & /*Candidate*/,
+                const model::CandidateSite & /*Site*/) {
     return std::nullopt;
   }
 
