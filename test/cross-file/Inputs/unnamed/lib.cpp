@@ -1,0 +1,3 @@
+#include "lib.h"
+int loadRow() { return fetchRow().get(); }
+int cachedRow() { return 7; }
