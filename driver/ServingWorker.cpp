@@ -150,11 +150,14 @@ bool ServingWorker::send(StringRef File, StringRef ContentsPath,
 void ServingWorker::handle(StringRef Line) {
   if (Line.consume_front("preamble ")) {
     HoldsPreamble = Line == "1";
-  } else if (Line == "start") {
+  } else if (Line.consume_front("start")) {
     if (Ahead)
       return;
     Started = true;
-    OutputStart = sizeOf(OutputPath);
+    // The worker's own offset: by now the file may already hold what it
+    // wrote after saying "start".
+    if (!Line.consume_front(" ") || Line.getAsInteger(10, OutputStart))
+      OutputStart = sizeOf(OutputPath);
     SentAt = std::chrono::steady_clock::now();
   } else if (Line.consume_front("done ")) {
     if (Ahead) {

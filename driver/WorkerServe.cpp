@@ -107,7 +107,11 @@ int serveParentProcess(
       errs() << "async-tidy: error: malformed request: " << *Line << "\n";
       return 2;
     }
-    if (!say("start"))
+    // Where this analysis's output starts in the file that stdout and
+    // stderr share: the parent may read "start" only after the output.
+    outs().flush();
+    off_t OutputStart = ::lseek(STDOUT_FILENO, 0, SEEK_CUR);
+    if (!say("start " + std::to_string(OutputStart < 0 ? 0 : OutputStart)))
       return 0;
     bool KeepPreambles = Request->getBoolean("preamble").value_or(false);
     std::vector<std::string> Command = commandFor(Base, *Request);
