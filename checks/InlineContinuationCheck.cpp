@@ -9,6 +9,7 @@
 #include "checks/model/Offload.h"
 #include "checks/model/Primitives.h"
 #include "checks/model/StmtWalk.h"
+#include "checks/model/Summaries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -35,6 +36,9 @@ void InlineContinuationCheck::onStartOfTranslationUnit() {
   WaiterClasses.clear();
   PrimitiveResumers.clear();
   AwaitCounts.clear();
+  Callees.clear();
+  CrossFileCalls.clear();
+  ExternalCalls.clear();
 }
 
 bool InlineContinuationCheck::mayHoldWaiters(const CXXRecordDecl &Class) {
@@ -183,6 +187,14 @@ void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
         if (const ValueDecl *Moved =
                 model::referencedDecl(Member->getImplicitObjectArgument()))
           MovedObjects.insert(Moved);
+    if (const model::CrossFileEffect *Effect =
+            Callees.lookup(*Call, getID(), model()))
+      CrossFileCalls.emplace_back(Call, *Effect);
+    else if (model::activeSummaryRecorder() &&
+             !Call->getDirectCallee()->hasBody() &&
+             !Result.SourceManager->isInSystemHeader(
+                 Call->getDirectCallee()->getLocation()))
+      ExternalCalls.push_back(Call);
     recordCallbacks(*Call, *Call->getDirectCallee(),
                     {Call->getArgs(), Call->getNumArgs()});
     return;
@@ -247,7 +259,17 @@ std::string InlineContinuationCheck::registrarName(const Expr &Registration) {
 }
 
 void InlineContinuationCheck::onEndOfTranslationUnit() {
-  if ((Resumes.empty() && TableCompleterCalls.empty()) || !Ctx)
+  model::SummaryRecorder *Recorder = model::activeSummaryRecorder();
+  // A summary needs this check's view of the calls only when the TU
+  // completes primitives or hands callbacks to other subsystems, or when
+  // no other check brought the calls.
+  bool Record =
+      Recorder && (!TableCompleterCalls.empty() ||
+                   (!ExternalCalls.empty() && !ForeignCallbacks.empty()) ||
+                   !Recorder->hasCalls());
+  if ((Resumes.empty() && TableCompleterCalls.empty() &&
+       CrossFileCalls.empty() && !Record) ||
+      !Ctx)
     return;
   // Members of classes with waiters matter only where the TU resumes.
   if (Resumes.empty())
@@ -256,7 +278,13 @@ void InlineContinuationCheck::onEndOfTranslationUnit() {
   Candidates.insert(Candidates.end(), TableCompleterCalls.begin(),
                     TableCompleterCalls.end());
   Candidates.insert(Candidates.end(), MemberCalls.begin(), MemberCalls.end());
+  for (const auto &[Call, Effect] : CrossFileCalls)
+    Candidates.push_back(Call);
+  Candidates.insert(Candidates.end(), ExternalCalls.begin(),
+                    ExternalCalls.end());
   model::AsyncContextIndex Index(*Ctx, model(), Candidates);
+  if (Record)
+    recordSummary(Index);
   for (const Stmt *S : Resumes) {
     const auto *Resume = cast<CallExpr>(S);
     for (const model::CandidateSite &Site : Index.sites(Resume))
@@ -264,6 +292,9 @@ void InlineContinuationCheck::onEndOfTranslationUnit() {
   }
   findPrimitiveResumers(Index);
   checkPrimitiveCalls(Index);
+  for (const auto &[Call, Effect] : CrossFileCalls)
+    for (const model::CandidateSite &Site : Index.sites(Call))
+      reportPrimitiveCall(*Call, *Site.Callable, Index, &Effect);
 }
 
 /// The member function \p Callable is, or is written in (a lambda).
@@ -334,24 +365,69 @@ void InlineContinuationCheck::checkPrimitiveCalls(
         });
 }
 
+/// Whether \p Call, a primitive's member, runs on the primitive's own
+/// threads (a pool's workers running its loop): \p Callable belongs to it.
+static bool onPrimitivesOwnThread(const CallExpr &Call,
+                                  const FunctionDecl &Callable) {
+  const CXXMethodDecl *Member = enclosingMember(Callable);
+  return Member &&
+         samePrimitive(
+             *Member->getParent(),
+             *cast<CXXMethodDecl>(Call.getDirectCallee())->getParent());
+}
+
+void InlineContinuationCheck::recordSummary(
+    const model::AsyncContextIndex &Index) {
+  model::SummaryRecorder &Recorder = *model::activeSummaryRecorder();
+  const SourceManager &SM = Ctx->getSourceManager();
+  Recorder.addContext(Index, model(), SM);
+  // Whoever calls the function, in a completion handler or a foreign
+  // callback the waiters continue on the wrong thread.
+  for (const Stmt *S : TableCompleterCalls) {
+    const auto *Call = cast<CallExpr>(S);
+    for (const model::CandidateSite &Site : Index.sites(S))
+      if (!onPrimitivesOwnThread(*Call, *Site.Callable))
+        Recorder.addEffect(getID(), *Site.Callable, *Call,
+                           model::callName(*Call), model(), SM);
+  }
+  // Callbacks handed to other subsystems are not async context for the
+  // other checks; what they call of other files must be judged with the
+  // index too.
+  for (const Stmt *S : ExternalCalls)
+    for (const model::CandidateSite &Site : Index.sites(S))
+      if (ForeignCallbacks.count(Site.Callable))
+        Recorder.addAsyncCallee(*cast<CallExpr>(S)->getDirectCallee());
+}
+
 void InlineContinuationCheck::reportPrimitiveCall(
     const CallExpr &Call, const FunctionDecl &Callable,
-    const model::AsyncContextIndex &Index) {
-  // The primitive's own threads (a pool's workers running its loop).
-  const CXXMethodDecl *Member = enclosingMember(Callable);
-  if (Member &&
-      samePrimitive(*Member->getParent(),
-                    *cast<CXXMethodDecl>(Call.getDirectCallee())->getParent()))
+    const model::AsyncContextIndex &Index,
+    const model::CrossFileEffect *Effect) {
+  if (!Effect && onPrimitivesOwnThread(Call, Callable))
     return;
+  std::string What =
+      Effect ? ("'" + Effect->Steps.front().Function +
+                "' resumes the coroutines waiting on '" + Effect->What + "' (" +
+                lastStepPlace(*Effect) + ") inline")
+             : ("'" + model::callName(Call) +
+                "' resumes the coroutines waiting on it inline");
+  auto NoteSteps = [&] {
+    if (Effect)
+      emitCrossFileSteps(Ctx->getSourceManager(), *Effect, "calls",
+                         Call.getExprLoc(),
+                         [this](SourceLocation Loc, StringRef Text) {
+                           diag(Loc, "%0", DiagnosticIDs::Note) << Text;
+                         });
+  };
   const model::AsyncRoot *Root = Index.rootOf(&Callable);
   if (Root && Root->Kind == model::RootKind::CompletionHandler) {
-    if (reportOnce(Call.getExprLoc()))
+    if (reportOnce(Call.getExprLoc())) {
       diag(Call.getExprLoc(),
-           "'%0' resumes the coroutines waiting on it inline inside %1; "
-           "they continue on the thread that completes the operation; call "
-           "it from work posted to their executor instead")
-          << model::callName(Call)
-          << model::describeContext({Root, {}}, Callable);
+           "%0 inside %1; they continue on the thread that completes the "
+           "operation; call it from work posted to their executor instead")
+          << What << model::describeContext({Root, {}}, Callable);
+      NoteSteps();
+    }
     return;
   }
   auto It = ForeignCallbacks.find(&Callable);
@@ -359,12 +435,13 @@ void InlineContinuationCheck::reportPrimitiveCall(
       !reportOnce(Call.getExprLoc()))
     return;
   diag(Call.getExprLoc(),
-       "'%0' resumes the coroutines waiting on it inline inside a callback "
-       "handed to '%1'; they continue on that subsystem's thread; call it "
-       "from work posted to their executor instead")
-      << model::callName(Call) << registrarName(*It->second);
+       "%0 inside a callback handed to '%1'; they continue on that "
+       "subsystem's thread; call it from work posted to their executor "
+       "instead")
+      << What << registrarName(*It->second);
   diag(It->second->getExprLoc(), "the callback is registered here",
        DiagnosticIDs::Note);
+  NoteSteps();
 }
 
 /// A variable, parameter, capture or member of an executor type that

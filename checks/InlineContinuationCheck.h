@@ -5,6 +5,7 @@
 
 #include "checks/model/AsyncContext.h"
 #include "common/AsyncModelCheck.h"
+#include "common/CrossFileCalls.h"
 #include "common/RegexOption.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -44,8 +45,12 @@ private:
   bool mayHoldWaiters(const CXXRecordDecl &Class);
   void findPrimitiveResumers(const model::AsyncContextIndex &Index);
   void checkPrimitiveCalls(const model::AsyncContextIndex &Index);
+  /// Reports \p Call, which resumes waiters inline itself or, with
+  /// \p Effect, through functions of other files.
   void reportPrimitiveCall(const CallExpr &Call, const FunctionDecl &Callable,
-                           const model::AsyncContextIndex &Index);
+                           const model::AsyncContextIndex &Index,
+                           const model::CrossFileEffect *Effect = nullptr);
+  void recordSummary(const model::AsyncContextIndex &Index);
 
   RegexOption ResumeExecutors;
 
@@ -74,6 +79,14 @@ private:
   /// executor ('co_await resume_on(ex)'), which re-posts it.
   llvm::DenseMap<const CXXRecordDecl *, std::pair<unsigned, unsigned>>
       AwaitCounts;
+  CrossFileCallees Callees;
+  /// Calls to functions of other files that resume waiters inline, and the
+  /// way they do.
+  std::vector<std::pair<const CallExpr *, model::CrossFileEffect>>
+      CrossFileCalls;
+  /// While a summary is recorded: calls to functions without a body here,
+  /// which other files may make resume waiters inline.
+  std::vector<const Stmt *> ExternalCalls;
 };
 
 } // namespace clang::tidy::async

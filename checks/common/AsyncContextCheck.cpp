@@ -5,7 +5,6 @@
 #include "checks/model/ContextDescription.h"
 #include "checks/model/Summaries.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/Support/Path.h"
 
 using namespace clang::ast_matchers;
 
@@ -76,22 +75,11 @@ void AsyncContextCheck::matchCrossFile(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  // A function defined here is followed within the translation unit.
-  if (!Callee || Callee->hasBody())
-    return;
-  auto [It, Inserted] = Callees.try_emplace(Callee->getCanonicalDecl());
-  if (Inserted) {
-    std::string Usr = model::usrOf(*Callee);
-    if (!Usr.empty())
-      It->second =
-          model().projectIndex()->effect(getID(), Usr, model().maxCallDepth());
+  if (const model::CrossFileEffect *Effect =
+          Callees.lookup(*Call, getID(), model())) {
+    CrossFile.try_emplace(Call, *Effect);
+    addCandidate(Call, *Result.Context);
   }
-  const std::optional<model::CrossFileEffect> &Effect = It->second;
-  if (!Effect)
-    return;
-  CrossFile.try_emplace(Call, *Effect);
-  addCandidate(Call, *Result.Context);
 }
 
 void AsyncContextCheck::onEndOfTranslationUnit() {
@@ -131,9 +119,7 @@ void AsyncContextCheck::onEndOfTranslationUnit() {
 void AsyncContextCheck::recordSummary(const model::AsyncContextIndex &Index) {
   model::SummaryRecorder &Recorder = *model::activeSummaryRecorder();
   const SourceManager &SM = Ctx->getSourceManager();
-  if (!Recorder.hasCalls())
-    Recorder.addCalls(Index, model(), SM);
-  Recorder.addAsyncCallees(Index);
+  Recorder.addContext(Index, model(), SM);
   for (const Stmt *S : Candidates) {
     const auto *Call = dyn_cast<CallExpr>(S);
     if (!Call || CrossFile.count(S))
@@ -144,49 +130,22 @@ void AsyncContextCheck::recordSummary(const model::AsyncContextIndex &Index) {
   }
 }
 
-/// \p Line and \p Column of \p File, loading the file when the translation
-/// unit did not read it; invalid when it cannot be read.
-static SourceLocation locationIn(SourceManager &SM, StringRef File,
-                                 unsigned Line, unsigned Column) {
-  llvm::Expected<FileEntryRef> Entry =
-      SM.getFileManager().getFileRef(File, /*OpenFile=*/true);
-  if (!Entry) {
-    llvm::consumeError(Entry.takeError());
-    return {};
-  }
-  FileID ID = SM.translateFile(*Entry);
-  if (ID.isInvalid())
-    ID = SM.createFileID(*Entry, SourceLocation(), SrcMgr::C_User);
-  return SM.translateLineCol(ID, Line, std::max(Column, 1U));
-}
-
 void AsyncContextCheck::reportCrossFile(const CallExpr &Call,
                                         const model::CandidateSite &Site,
                                         const model::AsyncPath &Path,
                                         const model::CrossFileEffect &Effect) {
   CrossFileWords Words = crossFileWords();
-  const model::CrossFileStep &Last = Effect.Steps.back();
   std::string Callee = Effect.Steps.front().Function;
-  std::string Where =
-      (llvm::sys::path::filename(Last.File) + ":" + llvm::Twine(Last.Line))
-          .str();
   diag(Call.getExprLoc(), "'%0' reaches %1 '%2' (%3) inside %4; make '%0' "
                           "asynchronous %5")
-      << Callee << Words.Noun << Effect.What << Where
+      << Callee << Words.Noun << Effect.What << lastStepPlace(Effect)
       << model::describeContext(Path, *Site.Callable) << Words.Advice;
   diagContextNotes(Path);
-  SourceManager &SM = Ctx->getSourceManager();
-  for (const model::CrossFileStep &Step : Effect.Steps) {
-    std::string Text =
-        ("'" + Step.Function + "' in " + llvm::sys::path::filename(Step.File) +
-         ":" + llvm::Twine(Step.Line) + " ")
-            .str();
-    Text += Step.Callee.empty() ? "blocks on '" + Effect.What + "'"
-                                : "calls '" + Step.Callee + "'";
-    SourceLocation Loc = locationIn(SM, Step.File, Step.Line, Step.Column);
-    diag(Loc.isValid() ? Loc : Call.getExprLoc(), "%0", DiagnosticIDs::Note)
-        << Text;
-  }
+  emitCrossFileSteps(Ctx->getSourceManager(), Effect, Words.LastVerb,
+                     Call.getExprLoc(),
+                     [this](SourceLocation Loc, StringRef Text) {
+                       diag(Loc, "%0", DiagnosticIDs::Note) << Text;
+                     });
 }
 
 void AsyncContextCheck::diagContextNotes(const model::AsyncPath &Path) {

@@ -12,6 +12,7 @@
 #define ASYNC_TIDY_CHECKS_COMMON_ASYNCCONTEXTCHECK_H
 
 #include "AsyncModelCheck.h"
+#include "CrossFileCalls.h"
 #include "RegexOption.h"
 #include "checks/model/AsyncContext.h"
 #include "checks/model/ProjectIndex.h"
@@ -48,10 +49,11 @@ protected:
   void diagContextNotes(const model::AsyncPath &Path);
 
   /// How the check names what it reports when a function of another file
-  /// does it ("blocking wait"), and what to do about the call instead. A
-  /// check that leaves Noun empty does not follow calls across files.
+  /// does it ("blocking wait"), what to do about the call instead, and what
+  /// the last function does ("blocks on"). A check that leaves Noun empty
+  /// does not follow calls across files.
   struct CrossFileWords {
-    llvm::StringRef Noun, Advice;
+    llvm::StringRef Noun, Advice, LastVerb = "blocks on";
   };
   virtual CrossFileWords crossFileWords() const { return {}; }
 
@@ -91,9 +93,7 @@ private:
   std::unique_ptr<CrossFileMatches> CrossFileCallback;
   /// Calls to functions of other files, and what calling them leads to.
   llvm::DenseMap<const Stmt *, model::CrossFileEffect> CrossFile;
-  /// Per function of another file: what calling it leads to, if anything.
-  llvm::DenseMap<const FunctionDecl *, std::optional<model::CrossFileEffect>>
-      Callees;
+  CrossFileCallees Callees;
 };
 
 } // namespace clang::tidy::async

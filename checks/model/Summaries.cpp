@@ -70,6 +70,25 @@ llvm::StringRef SummaryRecorder::callee(const FunctionDecl &Callable) {
   return Entry->first();
 }
 
+void SummaryRecorder::addContext(const AsyncContextIndex &Index,
+                                 const AsyncModel &Model,
+                                 const SourceManager &SM) {
+  if (!CallsRecorded)
+    addCalls(Index, Model, SM);
+  Index.forEachCall([&](const CallEdge &Edge) {
+    if (Edge.AfterOffload || Edge.InvokesGiven || !Index.pathTo(Edge.Caller))
+      return;
+    const FunctionDecl *Definition = nullptr;
+    if (!Edge.Callee->hasBody(Definition))
+      addAsyncCallee(*Edge.Callee);
+  });
+}
+
+void SummaryRecorder::addAsyncCallee(const FunctionDecl &Callee) {
+  if (std::string Usr = usrOf(Callee); !Usr.empty())
+    AsyncCallees.insert(std::move(Usr));
+}
+
 void SummaryRecorder::addCalls(const AsyncContextIndex &Index,
                                const AsyncModel &Model,
                                const SourceManager &SM) {
@@ -85,18 +104,6 @@ void SummaryRecorder::addCalls(const AsyncContextIndex &Index,
     if (To.empty() || To == From)
       return;
     Calls.push_back({std::move(From), std::move(To), placeOf(Edge.Loc, SM)});
-  });
-}
-
-void SummaryRecorder::addAsyncCallees(const AsyncContextIndex &Index) {
-  Index.forEachCall([&](const CallEdge &Edge) {
-    if (Edge.AfterOffload || Edge.InvokesGiven || !Index.pathTo(Edge.Caller))
-      return;
-    const FunctionDecl *Definition = nullptr;
-    if (Edge.Callee->hasBody(Definition))
-      return;
-    if (std::string Usr = usrOf(*Edge.Callee); !Usr.empty())
-      AsyncCallees.insert(std::move(Usr));
   });
 }
 

@@ -34,14 +34,16 @@ std::string usrOf(const FunctionDecl &Callable);
 class SummaryRecorder {
 public:
   /// Records the calls of the TU's own functions to other functions of the
-  /// project, once per TU (the first check to end it brings them).
-  void addCalls(const AsyncContextIndex &Index, const AsyncModel &Model,
-                const SourceManager &SM);
+  /// project (once per TU: the first check to end it brings them), and the
+  /// functions of other files \p Index finds called from async context
+  /// (Index is one check's view; the summary keeps the union).
+  void addContext(const AsyncContextIndex &Index, const AsyncModel &Model,
+                  const SourceManager &SM);
   bool hasCalls() const { return CallsRecorded; }
 
-  /// Records the functions \p Index finds called from async context
-  /// (Index is one check's view; the summary keeps the union).
-  void addAsyncCallees(const AsyncContextIndex &Index);
+  /// Records a function of another file called where a check would judge
+  /// what it does, though no root of the async context reaches the call.
+  void addAsyncCallee(const FunctionDecl &Callee);
 
   /// \p Check reports \p Call, which stands in \p Callable, as \p What in
   /// any async context.
@@ -63,6 +65,8 @@ private:
   /// header, where its callers see its body).
   llvm::StringRef caller(const FunctionDecl &Callable, const AsyncModel &Model,
                          const SourceManager &SM);
+  void addCalls(const AsyncContextIndex &Index, const AsyncModel &Model,
+                const SourceManager &SM);
   /// The USR of a called function, registering its name.
   llvm::StringRef callee(const FunctionDecl &Callable);
 
