@@ -4,6 +4,8 @@
 #include "DetachedDanglingReferenceCheck.h"
 #include "checks/model/ApiNames.h"
 #include "checks/model/AstHelpers.h"
+#include "checks/model/AsyncContext.h"
+#include "checks/model/ContextDescription.h"
 #include "checks/model/Handoff.h"
 #include "checks/model/Joins.h"
 #include "checks/model/Ownership.h"
@@ -20,13 +22,24 @@ DetachedDanglingReferenceCheck::DetachedDanglingReferenceCheck(
       RequestScopedTypes(*this, "RequestScopedTypes",
                          model::defaultRequestScopedTypes()) {}
 
+void DetachedDanglingReferenceCheck::onStartOfTranslationUnit() {
+  FunctionBodyCheck::onStartOfTranslationUnit();
+  Ctx = nullptr;
+  DetachedParams.clear();
+  Passers.clear();
+}
+
 /// Everything the walk of one function body needs.
 class DetachedDanglingReferenceCheck::FunctionScan {
 public:
+  /// \p PassedArguments: judge only the arguments passed to helpers that
+  /// detach work referring to their parameters.
   FunctionScan(DetachedDanglingReferenceCheck &Check,
-               const FunctionDecl &Function, const Stmt &Body, ASTContext &Ctx)
+               const FunctionDecl &Function, const Stmt &Body, ASTContext &Ctx,
+               bool PassedArguments = false)
       : Check(Check), Model(Check.model()), Function(Function), Ctx(Ctx),
-        FunctionEnd(Body.getEndLoc()), Joins(Body, Model) {}
+        FunctionEnd(Body.getEndLoc()), Joins(Body, Model),
+        PassedArguments(PassedArguments) {}
 
   void run(const Stmt &Body) { walk(Body); }
 
@@ -42,8 +55,12 @@ private:
               if (const auto *Var = dyn_cast<VarDecl>(D))
                 ScopeEnd[Var] = Block->getRBracLoc();
       Parents.push_back(&S);
-      if (const auto *Call = dyn_cast<CallExpr>(&S))
-        checkCall(*Call);
+      if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+        if (PassedArguments)
+          checkPassedArguments(*Call);
+        else
+          checkCall(*Call);
+      }
       return WalkAction::Descend;
     };
     auto Leave = [&](const Stmt &) { Parents.pop_back(); };
@@ -60,7 +77,60 @@ private:
     walkStatements(Body, Enter, Leave, Children);
   }
 
+  /// Arguments bound to parameters that work detached by the callee refers
+  /// to: the callee returns, the work goes on with them.
+  void checkPassedArguments(const CallExpr &Call) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (!Callee || isa<CXXOperatorCallExpr>(Call))
+      return;
+    auto It = Check.DetachedParams.find(Callee->getCanonicalDecl());
+    if (It == Check.DetachedParams.end())
+      return;
+    // Copied: a passed argument of our own may add to the map.
+    llvm::SmallVector<DetachedParam, 1> Params(It->second);
+    for (const DetachedParam &Param : Params) {
+      if (Param.Index >= Call.getNumArgs() ||
+          Param.Index >= Callee->getNumParams())
+        continue;
+      // The caller runs the executor it passed: the work is done by then.
+      if (Param.ExecutorIndex && *Param.ExecutorIndex < Call.getNumArgs() &&
+          Joins.isJoined(Call.getArg(*Param.ExecutorIndex)))
+        continue;
+      const Expr &Arg = *Call.getArg(Param.Index);
+      const ParmVarDecl &Decl = *Callee->getParamDecl(Param.Index);
+      std::optional<model::BoundReferent> Referent =
+          model::boundReferent(Arg, Decl.getType(), Model);
+      if (!Referent)
+        continue;
+      std::string Passed =
+          ("it is passed to '" + model::callableName(*Callee) + "' as '" +
+           Decl.getName() + "', and there " + Param.How)
+              .str();
+      if (!Referent->Temporary) {
+        checkReferent(*Referent->Object, Param.Detached, Arg.getBeginLoc(),
+                      Passed);
+        continue;
+      }
+      if (!Check.reportOnce(Arg.getBeginLoc()))
+        continue;
+      Check.diag(Arg.getBeginLoc(),
+                 "a temporary is passed to '%0' as '%1', and there %2 work "
+                 "detached by '%3'; the temporary is destroyed at the end of "
+                 "the statement; pass an object that outlives the work, or "
+                 "make the work own a copy")
+          << model::callableName(*Callee) << Decl.getName() << Param.How
+          << Param.Detached.Name;
+      noteDetached(Param.Detached);
+    }
+  }
+
   void checkCall(const CallExpr &Call) {
+    if (const FunctionDecl *Callee = Call.getDirectCallee();
+        Callee &&
+        llvm::any_of(Callee->parameters(), [&](const ParmVarDecl *Param) {
+          return Model.isReferenceLike(Param->getType());
+        }))
+      Check.Passers.insert({&Function, Parents.front()});
     // thread.detach(): the thread's callable and arguments outlive us.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
@@ -455,9 +525,12 @@ private:
                             Var.getLocation(), W.Canceller->getLocation())))
       return;
     if (Var.getType()->isReferenceType()) {
-      // Someone else owns it; suspect only request-scoped objects.
+      // Someone else owns it; suspect only request-scoped objects, and
+      // the callers' arguments to our own reference parameters.
       if (isRequestScoped(Var.getType()))
         reportUnowned(Var, W, Where, How);
+      else if (const auto *Param = dyn_cast<ParmVarDecl>(&Var))
+        recordDetachedParam(*Param, W, How);
       return;
     }
     SourceLocation End = ScopeEnd.lookup(&Var);
@@ -480,6 +553,38 @@ private:
         << Var.getName();
     Check.diag(End, "'%0' is destroyed here", DiagnosticIDs::Note)
         << Var.getName();
+  }
+
+  /// The index of the parameter of this function that names the executor
+  /// \p W runs on, if one does.
+  std::optional<unsigned> executorParam(const Work &W) const {
+    const auto *Start = dyn_cast<CallExpr>(W.Start);
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(
+        Start ? model::referencedDecl(model::callSubject(*Start)) : nullptr);
+    if (!Param || Param->getDeclContext() != &Function)
+      return std::nullopt;
+    return Param->getFunctionScopeIndex();
+  }
+
+  /// Work detached here refers to the caller's argument for \p Param,
+  /// unless the function waits for the work before it returns.
+  void recordDetachedParam(const ParmVarDecl &Param, const Work &W,
+                           StringRef How) {
+    if (Param.getDeclContext() != &Function || model::isCoroutine(Function))
+      return;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+        Method && Method->getParent()->isLambda())
+      return;
+    if (SignalJoin.isValid() &&
+        Ctx.getSourceManager().isBeforeInTranslationUnit(SignalJoin,
+                                                         FunctionEnd))
+      return;
+    auto &Params = Check.DetachedParams[Function.getCanonicalDecl()];
+    if (llvm::none_of(Params, [&](const DetachedParam &Known) {
+          return Known.Index == Param.getFunctionScopeIndex();
+        }))
+      Params.push_back(
+          {Param.getFunctionScopeIndex(), W, How.str(), executorParam(W)});
   }
 
   void reportUnowned(const VarDecl &Var, const Work &W, SourceLocation Where,
@@ -517,12 +622,34 @@ private:
   SourceLocation SignalJoin;
   // The lambda being checked as work.
   const LambdaExpr *CurrentWork = nullptr;
+  bool PassedArguments;
 };
 
 void DetachedDanglingReferenceCheck::checkBody(const FunctionDecl &Function,
                                                const Stmt &Body, bool,
-                                               ASTContext &Ctx) {
-  FunctionScan(*this, Function, Body, Ctx).run(Body);
+                                               ASTContext &Context) {
+  Ctx = &Context;
+  FunctionScan(*this, Function, Body, Context).run(Body);
+}
+
+void DetachedDanglingReferenceCheck::onEndOfTranslationUnit() {
+  if (!Ctx)
+    return;
+  // A caller that passes its own reference parameter on becomes such a
+  // helper itself; a few rounds find helpers of helpers in any order.
+  for (unsigned Round = 0; Round < 3 && !DetachedParams.empty(); ++Round) {
+    size_t Known = 0;
+    for (const auto &Entry : DetachedParams)
+      Known += Entry.second.size();
+    for (const auto &[Function, Body] : Passers)
+      FunctionScan(*this, *Function, *Body, *Ctx, /*PassedArguments=*/true)
+          .run(*Body);
+    size_t Now = 0;
+    for (const auto &Entry : DetachedParams)
+      Now += Entry.second.size();
+    if (Now == Known)
+      break;
+  }
 }
 
 } // namespace clang::tidy::async

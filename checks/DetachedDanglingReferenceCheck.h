@@ -6,6 +6,8 @@
 
 #include "common/FunctionBodyCheck.h"
 #include "common/RegexOption.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace clang::tidy::async {
 
@@ -21,6 +23,8 @@ namespace clang::tidy::async {
 class DetachedDanglingReferenceCheck : public FunctionBodyCheck {
 public:
   DetachedDanglingReferenceCheck(StringRef Name, ClangTidyContext *Context);
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   void checkBody(const FunctionDecl &Function, const Stmt &Body,
@@ -38,9 +42,26 @@ private:
     /// handler still runs, with an error).
     bool CancellerIsContext = false;
   };
+  /// A reference parameter of a function that detached work refers to:
+  /// the caller's argument must outlive the work.
+  struct DetachedParam {
+    unsigned Index;
+    Work Detached;
+    /// How the work refers to it ("it is captured by reference in").
+    std::string How;
+    /// The parameter that names the executor the work runs on: a caller
+    /// that joins its argument waits for the work.
+    std::optional<unsigned> ExecutorIndex;
+  };
   class FunctionScan;
 
   RegexOption RequestScopedTypes;
+  ASTContext *Ctx = nullptr;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<DetachedParam, 1>>
+      DetachedParams;
+  /// Functions that pass arguments to reference parameters: judged again
+  /// at the end of the TU, once every helper's parameters are known.
+  llvm::SetVector<std::pair<const FunctionDecl *, const Stmt *>> Passers;
 };
 
 } // namespace clang::tidy::async

@@ -293,13 +293,16 @@ const Stmt *Joins::writtenParent(llvm::ArrayRef<const Stmt *> Ancestors) {
 }
 
 bool Joins::isSubjectJoined(const CallExpr &Call) const {
-  const Expr *Subject = callSubject(Call);
+  return isJoined(callSubject(Call));
+}
+
+bool Joins::isJoined(const Expr *Executor) const {
   // A pool passed by address ('QtConcurrent::run(&pool, f)').
   if (const auto *Address = dyn_cast_or_null<UnaryOperator>(
-          Subject ? Subject->IgnoreParenImpCasts() : nullptr);
+          Executor ? Executor->IgnoreParenImpCasts() : nullptr);
       Address && Address->getOpcode() == UO_AddrOf)
-    Subject = Address->getSubExpr();
-  const ValueDecl *Target = referencedDecl(Subject);
+    Executor = Address->getSubExpr();
+  const ValueDecl *Target = referencedDecl(Executor);
   return Target && Joined.contains(Target);
 }
 

@@ -35,6 +35,8 @@ public:
   /// Whether the function joins what the work of \p Call runs on
   /// (model::callSubject).
   bool isSubjectJoined(const CallExpr &Call) const;
+  /// Whether the function joins \p Executor (or what it points to).
+  bool isJoined(const Expr *Executor) const;
 
   /// Where the function, after \p Start, waits for a signal that is the
   /// last thing \p Work does with what it captures by reference: it
