@@ -56,6 +56,42 @@ AnalysisOutcome analyzeHere(const DriverOptions &Options,
   return Outcome;
 }
 
+/// Writes the index a run joined to \p Path, or to a temporary file that
+/// \p Remove deletes when \p Path is empty; returns the file's path.
+Expected<std::string> writeRunIndex(std::string Path,
+                                    const model::ProjectIndex &Index,
+                                    std::optional<FileRemover> &Remove) {
+  if (Path.empty()) {
+    SmallString<128> Temporary;
+    if (std::error_code EC =
+            sys::fs::createTemporaryFile("async-tidy-index", "json", Temporary))
+      return createStringError(
+          EC, "cannot create a file for the summary index: " + EC.message());
+    Path = std::string(Temporary);
+    Remove.emplace(Path);
+  }
+  if (Error E = writeSummaryIndex(Path, Index))
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot write the summary index '" + Path +
+                                 "': " + toString(std::move(E)));
+  return Path;
+}
+
+/// The end of a part's first pass (--shard with --write-summary-index).
+int writeSummariesOfShard(
+    const DriverOptions &Options, const ShardPlan &Shard,
+    const std::vector<std::optional<AnalysisOutcome>> &Outcomes) {
+  const std::string &Path = Options.WriteSummaryIndex;
+  if (Error E = writeShardSummaries(Path, Shard, Outcomes))
+    return fail("cannot write the summaries '" + Path +
+                "': " + toString(std::move(E)));
+  if (!Options.Report.Quiet)
+    errs() << "async-tidy: the summaries of " << Outcomes.size()
+           << (Outcomes.size() == 1 ? " file" : " files") << " written to '"
+           << Path << "'; merge the parts' with `async-tidy merge`\n";
+  return Clean;
+}
+
 } // namespace
 
 int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
@@ -67,21 +103,40 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
   const std::vector<std::string> &Paths = Plan.Files;
   ClangTidyContext PrintContext(std::move(Provider));
   ReportSettings Settings = Options.Report;
-  Settings.ShowProgress = !Settings.Quiet && Paths.size() > 1 &&
-                          sys::Process::StandardErrIsDisplayed();
+  // A part's first pass alone reports nothing: no status line to clear.
+  Settings.ShowProgress =
+      !Settings.Quiet && Paths.size() > 1 &&
+      !(Settings.Shard && !Options.WriteSummaryIndex.empty()) &&
+      sys::Process::StandardErrIsDisplayed();
   RunReporter Reporter(std::move(Settings), Paths,
                        FindingFilter(std::move(Plan.Known),
                                      std::move(Plan.Changed),
                                      !Options.Report.WriteBaseline.empty()),
                        PrintContext, BaseFS);
+  std::optional<ResultCache> &Cache = Plan.Cache;
+  // An index given on the command line judges every file in one pass. With
+  // a cache, a result is kept as a second pass's is, under what the index
+  // says about the file's calls: a result of a run without the index (a
+  // part's first stage) serves the files it says nothing to. An index that
+  // cannot be read is the checks' configuration error, in every file.
+  std::shared_ptr<const model::ProjectIndex> GivenIndex;
+  if (Cache && Options.CrossFile && !Options.SummaryIndex.empty()) {
+    auto Loaded = model::ProjectIndex::load(Options.SummaryIndex);
+    if (Loaded)
+      GivenIndex = std::move(*Loaded);
+    else
+      consumeError(Loaded.takeError());
+  }
   // Following calls across files needs every file's summary before any
   // file's findings are final (CrossFilePass.h).
-  // An index given on the command line serves every file as it is.
-  bool CrossFile = Options.CrossFile && !Options.SummaryIndexGiven &&
-                   (Paths.size() > 1 || !Options.WriteSummaryIndex.empty());
+  bool CrossFile = Options.CrossFile &&
+                   (GivenIndex ||
+                    (Options.SummaryIndex.empty() &&
+                     (Paths.size() > 1 || !Options.WriteSummaryIndex.empty())));
   std::vector<std::optional<AnalysisOutcome>> Outcomes(Paths.size());
+  // Judged with the given index in the first pass already.
+  std::vector<bool> Judged(Paths.size());
 
-  std::optional<ResultCache> &Cache = Plan.Cache;
   std::vector<std::string> Configurations(Paths.size());
   std::vector<std::string> CacheKeys(Paths.size());
   std::vector<size_t> ToAnalyze;
@@ -91,10 +146,13 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
       continue;
     }
     if (Cache) {
-      Configurations[I] =
-          configurationAsText(PrintContext.getOptionsForFile(Paths[I])) +
-          (Options.Analysis.FixesFromNotes ? "fix-notes" : "") +
-          Options.LineFilter;
+      ClangTidyOptions FileOptions = PrintContext.getOptionsForFile(Paths[I]);
+      // What the index says enters the key file by file.
+      if (GivenIndex)
+        FileOptions.CheckOptions.erase(SummaryIndexOption);
+      Configurations[I] = configurationAsText(FileOptions) +
+                          (Options.Analysis.FixesFromNotes ? "fix-notes" : "") +
+                          Options.LineFilter;
       CacheKeys[I] = Cache->key(Paths[I], Configurations[I],
                                 commandText(*Plan.Database, Paths[I]));
       std::optional<AnalysisOutcome> Hit = Cache->lookup(CacheKeys[I]);
@@ -142,8 +200,18 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
         WithColor::warning(errs(), "async-tidy")
             << "result cache: " << toString(std::move(E)) << "\n";
   };
+  // The key of a result judged with what the index says, as Inputs.
+  auto CrossFileKey = [&](size_t Index, const std::string &Inputs) {
+    return Cache->key(Paths[Index], Configurations[Index] + '\0' + Inputs,
+                      commandText(*Plan.Database, Paths[Index]));
+  };
   auto Analyzed = [&](size_t Index, AnalysisOutcome Outcome) {
-    Store(CacheKeys[Index], Outcome);
+    std::string Inputs;
+    if (GivenIndex && Outcome.Result && Outcome.Result->Summary)
+      Inputs = crossFileInputs(*Outcome.Result->Summary, *GivenIndex);
+    Store(Inputs.empty() ? CacheKeys[Index] : CrossFileKey(Index, Inputs),
+          Outcome);
+    Judged[Index] = GivenIndex != nullptr;
     if (!CrossFile)
       return Reporter.done(Index, std::move(Outcome));
     Reporter.analyzed(Index);
@@ -166,28 +234,33 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
   }
   if (!CrossFile)
     return Reporter.finish();
+  // A part's own pass follows calls into its own files only: it keeps the
+  // summaries for the merge, and reports with the merged index.
+  if (const std::optional<ShardPlan> &Shard = Options.Report.Shard;
+      Shard && !Options.WriteSummaryIndex.empty())
+    return writeSummariesOfShard(Options, *Shard, Outcomes);
 
-  model::ProjectIndex Index = joinSummaries(Outcomes);
-  // The second pass's workers read the index from a file.
-  std::string IndexPath = Options.WriteSummaryIndex;
+  model::ProjectIndex Joined;
+  const model::ProjectIndex &Index = GivenIndex ? *GivenIndex : Joined;
+  // The second pass's workers read the index from a file, which those of a
+  // given index are already told.
+  std::vector<std::string> SecondPassArguments = Options.WorkerArguments;
   std::optional<FileRemover> RemoveIndex;
-  if (IndexPath.empty()) {
-    SmallString<128> Temporary;
-    if (std::error_code EC =
-            sys::fs::createTemporaryFile("async-tidy-index", "json", Temporary))
-      return fail("cannot create a file for the summary index: " +
-                  EC.message());
-    IndexPath = std::string(Temporary);
-    RemoveIndex.emplace(IndexPath);
+  if (!GivenIndex) {
+    Joined = joinSummaries(Outcomes);
+    Expected<std::string> IndexPath =
+        writeRunIndex(Options.WriteSummaryIndex, Joined, RemoveIndex);
+    if (!IndexPath)
+      return fail(toString(IndexPath.takeError()));
+    SecondPassArguments = withFlag(std::move(SecondPassArguments),
+                                   "--summary-index=" + *IndexPath);
   }
-  if (Error E = writeSummaryIndex(IndexPath, Index))
-    return fail("cannot write the summary index '" + IndexPath +
-                "': " + toString(std::move(E)));
 
-  std::vector<std::string> CrossFileKeys(Paths.size());
   std::vector<size_t> ToJudge;
   for (size_t I = 0; I < Paths.size(); ++I) {
     std::optional<AnalysisOutcome> &Outcome = Outcomes[I];
+    if (Judged[I])
+      continue;
     if (!Outcome || !Outcome->Result || Outcome->Result->Failed ||
         !Outcome->Result->Summary)
       continue;
@@ -195,10 +268,8 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
     if (Inputs.empty())
       continue;
     if (Cache) {
-      CrossFileKeys[I] = Cache->key(Paths[I], Configurations[I] + '\0' + Inputs,
-                                    commandText(*Plan.Database, Paths[I]));
-      if (std::optional<AnalysisOutcome> Hit =
-              Cache->lookup(CrossFileKeys[I])) {
+      CacheKeys[I] = CrossFileKey(I, Inputs);
+      if (std::optional<AnalysisOutcome> Hit = Cache->lookup(CacheKeys[I])) {
         Outcome->Result = std::move(Hit->Result);
         Outcome->CostMs += Hit->CostMs;
         continue;
@@ -207,10 +278,9 @@ int analyzeFiles(const DriverOptions &Options, RunPlan &Plan,
     ToJudge.push_back(I);
   }
   if (!ToJudge.empty())
-    RunPool(ToJudge,
-            withFlag(Options.WorkerArguments, "--summary-index=" + IndexPath),
+    RunPool(ToJudge, std::move(SecondPassArguments),
             [&](size_t Index, AnalysisOutcome Outcome) {
-              Store(CrossFileKeys[Index], Outcome);
+              Store(CacheKeys[Index], Outcome);
               // A file costs both its passes.
               if (const std::optional<AnalysisOutcome> &First = Outcomes[Index])
                 Outcome.CostMs += First->CostMs;

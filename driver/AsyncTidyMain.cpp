@@ -52,12 +52,31 @@ Error checkOptionCombinations(const DriverOptions &Options) {
     return createStringError(inconvertibleErrorCode(),
                              "--write-baseline and --report-stale need the "
                              "whole run: they do not work with --shard");
-  // Its own pass would follow calls only into the part's files.
-  if (Options.Report.Shard && Options.CrossFile && !Options.SummaryIndexGiven)
+  // Its own pass would follow calls only into the part's files: a part
+  // either writes its summaries for the merge or is given the merged index.
+  bool WritesSummaries = !Options.WriteSummaryIndex.empty();
+  if (Options.Report.Shard && Options.CrossFile &&
+      Options.SummaryIndex.empty() && !WritesSummaries)
     return createStringError(
         inconvertibleErrorCode(),
-        "--shard needs --summary-index (one index given to every part) or "
-        "--cross-file=false: a part has only its own files' summaries");
+        "--shard needs --write-summary-index (the part's summaries, which "
+        "`async-tidy merge` joins into one index), --summary-index (that "
+        "index, given to every part) or --cross-file=false: a part has only "
+        "its own files' summaries");
+  if (Options.Report.Shard && WritesSummaries && !Options.CrossFile)
+    return createStringError(inconvertibleErrorCode(),
+                             "--write-summary-index does not work with "
+                             "--cross-file=false");
+  // A worker is given the run's arguments, and writes its result only.
+  if (Options.Report.Shard && WritesSummaries && !Options.isWorker() &&
+      (!Options.Report.OutputFile.empty() ||
+       !Options.Report.ExportFixes.empty() || Options.Report.Fix))
+    return createStringError(
+        inconvertibleErrorCode(),
+        "with --shard, --write-summary-index writes the part's summaries "
+        "and reports no findings, so --output, --export-fixes and --fix do "
+        "not apply: the parts report when given the merged index "
+        "(--summary-index)");
   if (Options.isWorker() && Options.SourcePaths.size() != 1)
     return createStringError(inconvertibleErrorCode(),
                              "--worker-output takes exactly one file");

@@ -1,6 +1,7 @@
 //===--- CommandLine.cpp --------------------------------------------------===//
 
 #include "CommandLine.h"
+#include "CrossFilePass.h"
 #include "InfoCommands.h"
 #include "ParseArguments.h"
 #include "llvm/Support/CommandLine.h"
@@ -139,14 +140,17 @@ cl::opt<std::string> SummaryIndex(
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> WriteSummaryIndex(
     "write-summary-index",
-    cl::desc("Write the summary index of the run's files here"),
+    cl::desc("Write the summary index of the run's files here; with "
+             "--shard, the part's summaries, which `async-tidy merge` joins "
+             "into the index (no findings are reported)"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Analyze only the K-th of N parts of the files (1 <= K <= N; "
-             "with --summary-index or --cross-file=false); every part of the "
-             "same run gets the same split, and `async-tidy merge` joins "
-             "their json or sarif reports"),
+             "with --write-summary-index, then --summary-index, or with "
+             "--cross-file=false); every part of the same run gets the same "
+             "split, and `async-tidy merge` joins their summaries and their "
+             "json or sarif reports"),
     cl::value_desc("K/N"), cl::cat(Category));
 cl::opt<std::string> ShardCosts(
     "shard-costs",
@@ -279,13 +283,13 @@ DriverOptions optionsFromFlags() {
   Options.Analysis.RecordSummary = RecordSummary;
   Options.CrossFile = CrossFile;
   Options.WriteSummaryIndex = WriteSummaryIndex;
-  Options.SummaryIndexGiven = !SummaryIndex.empty();
   if (!SummaryIndex.empty()) {
     SmallString<256> Path(SummaryIndex);
     // Workers run in this folder: the path as given serves them too.
     if (sys::fs::make_absolute(Path))
       Path = SummaryIndex;
-    Overrides.CheckOptions["SummaryIndex"] =
+    Options.SummaryIndex = std::string(Path);
+    Overrides.CheckOptions[SummaryIndexOption] =
         tidy::ClangTidyOptions::ClangTidyValue(Path);
   }
   ReportSettings &Report = Options.Report;
@@ -336,7 +340,7 @@ std::optional<DriverOptions> parseCommandLine(int Argc, const char **Argv) {
   }
   DriverOptions Options = optionsFromFlags();
   // A worker of the second pass inherits the run's --write-summary-index.
-  if (Options.SummaryIndexGiven && !Options.WriteSummaryIndex.empty() &&
+  if (!Options.SummaryIndex.empty() && !Options.WriteSummaryIndex.empty() &&
       !Options.isWorker()) {
     fail("--summary-index and --write-summary-index exclude each other");
     return std::nullopt;

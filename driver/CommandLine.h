@@ -59,8 +59,9 @@ struct DriverOptions {
   std::string CacheDir;
   /// Follow calls across the run's files (a summary pass first).
   bool CrossFile = true;
-  /// --summary-index: every file is judged with that index, no own pass.
-  bool SummaryIndexGiven = false;
+  /// --summary-index, absolute: every file is judged with that index, no
+  /// own pass.
+  std::string SummaryIndex;
   std::string WriteSummaryIndex;
   /// --shard-costs: what balances the shards (Report.Shard is --shard).
   std::string ShardCosts;

@@ -1,6 +1,7 @@
 //===--- CrossFilePass.cpp ------------------------------------------------===//
 
 #include "CrossFilePass.h"
+#include "ShardReport.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
@@ -37,6 +38,25 @@ std::string crossFileInputs(const json::Value &Summary,
 Error writeSummaryIndex(StringRef Path, const ProjectIndex &Index) {
   return writeToOutput(Path, [&](raw_ostream &OS) {
     OS << formatv("{0:2}", Index.toJson()) << '\n';
+    return Error::success();
+  });
+}
+
+Error writeShardSummaries(
+    StringRef Path, const ShardPlan &Shard,
+    const std::vector<std::optional<AnalysisOutcome>> &Outcomes) {
+  std::vector<ShardFileRecord> Records;
+  json::Array Summaries;
+  for (const std::optional<AnalysisOutcome> &Outcome : Outcomes) {
+    Records.push_back({0, Outcome ? Outcome->CostMs : 0});
+    if (Outcome && Outcome->Result && Outcome->Result->Summary)
+      Summaries.push_back(*Outcome->Result->Summary);
+    else
+      Summaries.push_back(nullptr);
+  }
+  json::Value Document = shardSummaries(Shard, Records, std::move(Summaries));
+  return writeToOutput(Path, [&](raw_ostream &OS) {
+    OS << formatv("{0:2}", Document) << '\n';
     return Error::success();
   });
 }

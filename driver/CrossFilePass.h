@@ -9,12 +9,17 @@
 // cached under what the index says about those functions, so an edit to a
 // helper re-judges exactly the files that call it.
 //
+// A part of a sharded run stops after the first pass and writes its files'
+// summaries (ShardReport.h); `async-tidy merge` joins the parts' into the
+// project index, which every part is then given.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_TIDY_DRIVER_CROSSFILEPASS_H
 #define ASYNC_TIDY_DRIVER_CROSSFILEPASS_H
 
 #include "AnalysisOutcome.h"
+#include "Shard.h"
 #include "checks/model/ProjectIndex.h"
 #include "llvm/Support/Error.h"
 #include <optional>
@@ -26,6 +31,9 @@ namespace async_tidy {
 /// Calls are followed across files up to this many functions deep; each
 /// check cuts the way at its MaxCallDepth.
 inline constexpr unsigned MaxCrossFileSteps = 16;
+
+/// The checks' option that names the summary index they read.
+inline constexpr llvm::StringLiteral SummaryIndexOption = "SummaryIndex";
 
 /// The index of the summaries the outcomes carry.
 clang::tidy::async::model::ProjectIndex
@@ -42,6 +50,12 @@ crossFileInputs(const llvm::json::Value &Summary,
 llvm::Error
 writeSummaryIndex(llvm::StringRef Path,
                   const clang::tidy::async::model::ProjectIndex &Index);
+
+/// Writes the summaries the outcomes of the files of \p Shard carry to
+/// \p Path atomically, for `async-tidy merge`.
+llvm::Error writeShardSummaries(
+    llvm::StringRef Path, const ShardPlan &Shard,
+    const std::vector<std::optional<AnalysisOutcome>> &Outcomes);
 
 /// \p Args with \p Flag added before the compile flags after "--", if any.
 std::vector<std::string> withFlag(std::vector<std::string> Args,

@@ -32,7 +32,14 @@ const char UsageOverview[] =
     "                                      the second of four parts\n"
     "  async-tidy merge s1.json s2.json s3.json s4.json\n"
     "                                      the parts' reports as one "
-    "(merge --help)\n";
+    "(merge --help)\n"
+    "  async-tidy -p build --shard=2/4 --write-summary-index=p2.json\n"
+    "  async-tidy merge --output=index.json p1.json p2.json p3.json "
+    "p4.json\n"
+    "  async-tidy -p build --shard=2/4 --summary-index=index.json "
+    "--format=json --output=s2.json\n"
+    "                                      the same, following calls "
+    "across the parts\n";
 
 void printVersion(raw_ostream &OS) {
   // The second line is clang-tidy's, which IDEs parse for the version.

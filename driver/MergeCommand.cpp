@@ -3,11 +3,13 @@
 // The shards' files are replayed, in the whole run's order, through the
 // reporter a run uses: it drops a header's finding that an earlier file
 // reported, whichever shard saw it, and writes the same bytes a single run
-// writes.
+// writes. The parts' summaries are joined in the whole run's order too, into
+// the index a single run writes.
 //
 //===----------------------------------------------------------------------===//
 
 #include "MergeCommand.h"
+#include "CrossFilePass.h"
 #include "ExitStatus.h"
 #include "ParseArguments.h"
 #include "RunReporter.h"
@@ -42,6 +44,11 @@ Expected<std::vector<Owner>> ownersOfFiles(std::vector<ShardReport> &Reports) {
   const ShardReport &First = Reports.front();
   std::vector<const ShardReport *> ByIndex(First.Plan.Count);
   for (const ShardReport &Report : Reports) {
+    if ((Report.Format == "summaries") != (First.Format == "summaries"))
+      return mergeError("cannot merge '" + Report.Path + "' (" + Report.Format +
+                        ") with '" + First.Path + "' (" + First.Format +
+                        "): merge joins either the parts' reports or their "
+                        "summaries (--write-summary-index), not both");
     if (Report.Format != First.Format)
       return mergeError("cannot merge '" + Report.Path + "' (" + Report.Format +
                         ") with '" + First.Path + "' (" + First.Format +
@@ -86,21 +93,50 @@ Expected<std::vector<Owner>> ownersOfFiles(std::vector<ShardReport> &Reports) {
   return Owners;
 }
 
+/// Joins the parts' summaries into the index a single run writes with
+/// --write-summary-index: the summaries in the run's order.
+int mergeSummaries(const std::vector<Owner> &Owners, StringRef OutputFile,
+                   bool Quiet) {
+  std::vector<const json::Value *> Summaries;
+  for (const Owner &Of : Owners) {
+    const std::optional<WorkerResult> &Result =
+        Of.Report->Outcomes[Of.File].Result;
+    if (Result && Result->Summary)
+      Summaries.push_back(&*Result->Summary);
+  }
+  clang::tidy::async::model::ProjectIndex Index =
+      clang::tidy::async::model::ProjectIndex::build(Summaries,
+                                                     MaxCrossFileSteps);
+  if (Error E = writeSummaryIndex(OutputFile, Index))
+    return fail("cannot write the summary index '" + OutputFile +
+                    "': " + toString(std::move(E)),
+                Tool);
+  if (!Quiet)
+    errs() << "async-tidy merge: the summaries of " << Owners.size()
+           << (Owners.size() == 1 ? " file" : " files")
+           << " joined into the summary index '" << OutputFile << "'\n";
+  return Clean;
+}
+
 } // namespace
 
 int runMerge(int Argc, const char **Argv) {
   static cl::SubCommand Merge(
-      "merge", "Join the json or sarif reports of a run's shards");
+      "merge", "Join the json or sarif reports, or the summaries, of a run's "
+               "shards");
   static cl::OptionCategory Category("async-tidy merge options");
   static cl::list<std::string> ReportPaths(cl::Positional,
-                                           cl::desc("<report> ..."),
+                                           cl::desc("<report> ... | "
+                                                    "<summaries> ..."),
                                            cl::sub(Merge), cl::cat(Category));
   static cl::opt<std::string> Format(
       "format",
       cl::desc("Output format: text, json or sarif (default: the reports')"),
       cl::sub(Merge), cl::cat(Category));
   static cl::opt<std::string> OutputFile(
-      "output", cl::desc("Write the merged report to this file"),
+      "output",
+      cl::desc("Write the merged report to this file; of summaries, the "
+               "summary index (--summary-index reads it)"),
       cl::value_desc("file"), cl::sub(Merge), cl::cat(Category));
   static cl::opt<std::string> SarifRoot(
       "sarif-root",
@@ -120,7 +156,10 @@ int runMerge(int Argc, const char **Argv) {
   if (!parseArguments(static_cast<int>(Args.size()), Args.data(),
                       "async-tidy merge: joins the json or sarif reports of "
                       "the shards of one run (--shard=K/N) into the report "
-                      "the whole run writes.\n",
+                      "the whole run writes; or their summaries (--shard "
+                      "with --write-summary-index) into the summary index "
+                      "the whole run writes, which every part is then "
+                      "given with --summary-index.\n",
                       Tool))
     return ToolError;
   if (ReportPaths.empty())
@@ -136,6 +175,15 @@ int runMerge(int Argc, const char **Argv) {
   Expected<std::vector<Owner>> Owners = ownersOfFiles(Reports);
   if (!Owners)
     return fail(toString(Owners.takeError()), Tool);
+
+  if (Reports.front().Format == "summaries") {
+    if (!Format.empty() || !SarifRoot.empty() || !WriteCosts.empty() ||
+        OutputFile.empty())
+      return fail("merging summaries writes the summary index to --output; "
+                  "--format, --sarif-root and --write-costs are for reports",
+                  Tool);
+    return mergeSummaries(*Owners, OutputFile, Quiet);
+  }
 
   // Positions and fingerprints are read from the sources, as the run did.
   const std::vector<std::string> &Files = Reports.front().Plan.Files;

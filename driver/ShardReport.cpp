@@ -1,6 +1,7 @@
 //===--- ShardReport.cpp --------------------------------------------------===//
 
 #include "ShardReport.h"
+#include "checks/model/Summaries.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -31,6 +32,14 @@ json::Object shardRecord(const ShardPlan &Shard,
                       {"analyzed", std::move(Analyzed)}};
 }
 
+json::Object shardSummaries(const ShardPlan &Shard,
+                            ArrayRef<ShardFileRecord> Records,
+                            json::Array Summaries) {
+  return json::Object{{"version", clang::tidy::async::model::SummaryVersion},
+                      {"shard", shardRecord(Shard, Records)},
+                      {"summaries", std::move(Summaries)}};
+}
+
 void embedShardReport(json::Object &SarifLog, json::Object JsonReport) {
   json::Object *Run = (*SarifLog.getArray("runs"))[0].getAsObject();
   (*Run)["properties"] = json::Object{{SarifProperty, std::move(JsonReport)}};
@@ -48,7 +57,7 @@ public:
   }
 
   /// The JSON report in the document: the document itself, or what a SARIF
-  /// log embeds.
+  /// log embeds; or the part's summaries.
   Expected<const json::Object *> jsonReport(const json::Value &Document,
                                             std::string &Format) const {
     const json::Object *Root = Document.getAsObject();
@@ -65,6 +74,16 @@ public:
         return bad("is not a shard's report (it was written without "
                    "--shard)");
       Root = Embedded;
+    } else if (Root && Root->get("summaries")) {
+      Format = "summaries";
+      int Version = clang::tidy::async::model::SummaryVersion;
+      if (Root->getInteger("version") != Version)
+        return bad("holds summaries of another version than this build's (" +
+                   Twine(Version) + ")");
+      if (!Root->getArray("summaries") || !Root->getObject("shard"))
+        return bad("is not a part's summaries (--shard with "
+                   "--write-summary-index)");
+      return Root;
     } else {
       Format = "json";
     }
@@ -170,6 +189,28 @@ public:
     return Error::success();
   }
 
+  /// Deals the summaries out to the shard's files, in order.
+  Error readSummaries(const json::Object &Json,
+                      ArrayRef<ShardFileRecord> Records,
+                      ShardReport &Report) const {
+    const json::Array &Summaries = *Json.getArray("summaries");
+    if (Summaries.size() != Records.size())
+      return bad("has not one summary per analyzed file");
+    for (auto [Position, Record, Summary] :
+         llvm::zip_equal(Report.Plan.Positions, Records, Summaries)) {
+      if (Summary.kind() != json::Value::Object &&
+          Summary.kind() != json::Value::Null)
+        return bad("has a summary that is not an object");
+      WorkerResult Result;
+      Result.File = Report.Plan.Files[Position];
+      if (Summary.getAsObject())
+        Result.Summary = Summary;
+      Report.CostsMs.push_back(Record.CostMs);
+      Report.Outcomes.push_back({std::move(Result), "", ""});
+    }
+    return Error::success();
+  }
+
 private:
   StringRef Path;
 };
@@ -195,7 +236,9 @@ Expected<ShardReport> readShardReport(StringRef Path) {
   std::vector<ShardFileRecord> Records;
   if (Error E = Reader.readPlan(*(*Json)->getObject("shard"), Report, Records))
     return std::move(E);
-  if (Error E = Reader.readOutcomes(**Json, Records, Report))
+  if (Error E = Report.Format == "summaries"
+                    ? Reader.readSummaries(**Json, Records, Report)
+                    : Reader.readOutcomes(**Json, Records, Report))
     return std::move(E);
   return std::move(Report);
 }

@@ -17,6 +17,15 @@
 // object included, under runs[0].properties.asyncTidyShard, since SARIF
 // keeps no byte offsets.
 //
+// A part of a run that follows calls across files first writes its files'
+// summaries (--shard with --write-summary-index), which the merge joins into
+// the project index the parts then judge their files with:
+//
+//   {"version": 1, "shard": {...}, "summaries": [{...}, null, ...]}
+//
+// with the same "shard" object (no findings), and one summary per analyzed
+// file, in order: null for a file that has none (it could not be analyzed).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_TIDY_DRIVER_SHARDREPORT_H
@@ -44,13 +53,20 @@ llvm::json::Object shardRecord(const ShardPlan &Shard,
 void embedShardReport(llvm::json::Object &SarifLog,
                       llvm::json::Object JsonReport);
 
-/// A shard's report read back: the plan, and the outcome and cost of each
-/// of its files.
+/// A part's summaries document; \p Summaries has one entry per file of the
+/// shard, null for a file without one.
+llvm::json::Object shardSummaries(const ShardPlan &Shard,
+                                  llvm::ArrayRef<ShardFileRecord> Records,
+                                  llvm::json::Array Summaries);
+
+/// A shard's report or summaries read back: the plan, and the outcome and
+/// cost of each of its files.
 struct ShardReport {
   std::string Path;
-  std::string Format; ///< json or sarif
+  std::string Format; ///< json, sarif, or summaries
   ShardPlan Plan;
-  std::vector<AnalysisOutcome> Outcomes; ///< One per plan position.
+  /// One per plan position; of summaries, a result with only the summary.
+  std::vector<AnalysisOutcome> Outcomes;
   std::vector<uint64_t> CostsMs;
 };
 
