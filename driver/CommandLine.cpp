@@ -108,6 +108,12 @@ cl::opt<std::string> SarifRoot(
     cl::desc("SARIF locations are relative to this folder (default: the git "
              "work tree around the current folder, else the current folder)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> ReportRoot(
+    "report-root",
+    cl::desc("The json report (and a shard's report) names files under this "
+             "folder relative to it, for reports written where they are not "
+             "read, such as a Bazel action's execution root"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> EnableCheckProfile("enable-check-profile",
                                  cl::desc("Print the time each check takes"),
                                  cl::init(false), cl::cat(Category));
@@ -296,6 +302,7 @@ DriverOptions optionsFromFlags() {
   Report.Format = Format;
   Report.OutputFile = OutputFile;
   Report.SarifRoot = SarifRoot;
+  Report.ReportRoot = ReportRoot;
   Report.WriteBaseline = WriteBaseline;
   Report.ReportStale = ReportStale;
   Report.ExportFixes = ExportFixes;

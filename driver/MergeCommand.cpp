@@ -3,8 +3,9 @@
 // The shards' files are replayed, in the whole run's order, through the
 // reporter a run uses: it drops a header's finding that an earlier file
 // reported, whichever shard saw it, and writes the same bytes a single run
-// writes. The parts' summaries are joined in the whole run's order too, into
-// the index a single run writes.
+// writes. Complete runs of different files (a Bazel aspect's actions, each a
+// run of one shard) are joined too, their files in path order. The parts'
+// summaries are joined the same way, into the index a single run writes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,7 @@
 #include "RunReporter.h"
 #include "ShardReport.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 
@@ -37,12 +39,86 @@ struct Owner {
   size_t File = 0;
 };
 
-/// Checks that the reports are the shards of one run, each once and none
-/// missing, that every file was analyzed by exactly one of them, and says
-/// which.
-Expected<std::vector<Owner>> ownersOfFiles(std::vector<ShardReport> &Reports) {
-  const ShardReport &First = Reports.front();
+/// The files of the merged report, in its order, and who analyzed each.
+struct MergedRun {
+  std::vector<std::string> Files;
+  std::vector<Owner> Owners;
+};
+
+/// The reports grouped by run (shard count and list of files), in the order
+/// of each run's first report.
+std::vector<std::vector<ShardReport *>>
+groupByRun(std::vector<ShardReport> &Reports) {
+  std::vector<std::vector<ShardReport *>> Runs;
+  for (ShardReport &Report : Reports) {
+    auto Same = llvm::find_if(Runs, [&](const std::vector<ShardReport *> &Run) {
+      return Run.front()->Plan.Count == Report.Plan.Count &&
+             Run.front()->Plan.Files == Report.Plan.Files;
+    });
+    if (Same == Runs.end())
+      Runs.push_back({&Report});
+    else
+      Same->push_back(&Report);
+  }
+  return Runs;
+}
+
+/// Checks that \p Run has each of its shards once; \p Other is a report of
+/// another run, when the merge has several.
+Error checkShards(ArrayRef<ShardReport *> Run, const ShardReport *Other) {
+  const ShardReport &First = *Run.front();
   std::vector<const ShardReport *> ByIndex(First.Plan.Count);
+  for (const ShardReport *Report : Run) {
+    const ShardReport *&Seen = ByIndex[Report->Plan.Index - 1];
+    if (Seen)
+      return mergeError("'" + Seen->Path + "' and '" + Report->Path +
+                        "' are both shard " + Twine(Report->Plan.Index) + "/" +
+                        Twine(Report->Plan.Count));
+    Seen = Report;
+  }
+  for (size_t I = 0; I < ByIndex.size(); ++I) {
+    if (ByIndex[I])
+      continue;
+    std::string Missing =
+        ("shard " + Twine(I + 1) + "/" + Twine(First.Plan.Count)).str();
+    if (!Other)
+      return mergeError(Missing + " is missing");
+    return mergeError("'" + Other->Path + "' and '" + First.Path +
+                      "' are shards of different runs: their shard counts "
+                      "or lists of files differ, and " +
+                      Missing + " of '" + First.Path +
+                      "''s run is missing (the reports of several runs are "
+                      "merged only when each run is complete)");
+  }
+  return Error::success();
+}
+
+/// The files of several runs, which must not share one, in path order
+/// (whatever the order of the reports).
+Expected<std::vector<std::string>>
+filesOfRuns(ArrayRef<std::vector<ShardReport *>> Runs) {
+  StringMap<const ShardReport *> RunOf;
+  std::vector<std::string> Files;
+  for (const std::vector<ShardReport *> &Run : Runs)
+    for (const std::string &File : Run.front()->Plan.Files) {
+      auto [It, New] = RunOf.try_emplace(File, Run.front());
+      if (!New)
+        return mergeError("'" + File + "' is in two runs, '" +
+                          It->second->Path + "' and '" + Run.front()->Path +
+                          "': the reports of several runs are merged only "
+                          "when no file is in two of them");
+      Files.push_back(File);
+    }
+  llvm::sort(Files);
+  return Files;
+}
+
+/// Checks that the reports are the shards of one run, each once and none
+/// missing, or of several complete runs of different files (one report per
+/// Bazel action, say, each a run of one shard); that every file was
+/// analyzed by exactly one of them; and says which.
+Expected<MergedRun> mergeRuns(std::vector<ShardReport> &Reports) {
+  const ShardReport &First = Reports.front();
   for (const ShardReport &Report : Reports) {
     if ((Report.Format == "summaries") != (First.Format == "summaries"))
       return mergeError("cannot merge '" + Report.Path + "' (" + Report.Format +
@@ -53,44 +129,49 @@ Expected<std::vector<Owner>> ownersOfFiles(std::vector<ShardReport> &Reports) {
       return mergeError("cannot merge '" + Report.Path + "' (" + Report.Format +
                         ") with '" + First.Path + "' (" + First.Format +
                         "): the reports must have one format");
-    if (Report.Plan.Count != First.Plan.Count ||
-        Report.Plan.Files != First.Plan.Files)
-      return mergeError("'" + Report.Path + "' and '" + First.Path +
-                        "' are shards of different runs: their shard counts "
-                        "or lists of files differ");
-    const ShardReport *&Seen = ByIndex[Report.Plan.Index - 1];
-    if (Seen)
-      return mergeError("'" + Seen->Path + "' and '" + Report.Path +
-                        "' are both shard " + Twine(Report.Plan.Index) + "/" +
-                        Twine(Report.Plan.Count));
-    Seen = &Report;
   }
-  for (size_t I = 0; I < ByIndex.size(); ++I)
-    if (!ByIndex[I])
-      return mergeError("shard " + Twine(I + 1) + "/" +
-                        Twine(First.Plan.Count) + " is missing");
+  std::vector<std::vector<ShardReport *>> Runs = groupByRun(Reports);
+  for (size_t I = 0; I < Runs.size(); ++I) {
+    const ShardReport *Other =
+        Runs.size() == 1 ? nullptr : Runs[I == 0 ? 1 : 0].front();
+    if (Error E = checkShards(Runs[I], Other))
+      return std::move(E);
+  }
+
+  MergedRun Merged;
+  if (Runs.size() == 1) {
+    Merged.Files = First.Plan.Files;
+  } else {
+    Expected<std::vector<std::string>> Files = filesOfRuns(Runs);
+    if (!Files)
+      return Files.takeError();
+    Merged.Files = std::move(*Files);
+  }
+  StringMap<size_t> PositionOf;
+  for (size_t Position = 0; Position < Merged.Files.size(); ++Position)
+    PositionOf[Merged.Files[Position]] = Position;
 
   // Shards given different --shard-costs would split differently: a file
   // would then be reported twice, or not at all.
-  std::vector<Owner> Owners(First.Plan.Files.size());
+  Merged.Owners.resize(Merged.Files.size());
   for (ShardReport &Report : Reports)
     for (size_t I = 0; I < Report.Plan.Positions.size(); ++I) {
-      Owner &Of = Owners[Report.Plan.Positions[I]];
+      const std::string &File = Report.Plan.Files[Report.Plan.Positions[I]];
+      Owner &Of = Merged.Owners[PositionOf[File]];
       if (Of.Report)
-        return mergeError("'" + First.Plan.Files[Report.Plan.Positions[I]] +
-                          "' was analyzed by two shards, '" + Of.Report->Path +
-                          "' and '" + Report.Path +
+        return mergeError("'" + File + "' was analyzed by two shards, '" +
+                          Of.Report->Path + "' and '" + Report.Path +
                           "': the shards split the files differently (were "
                           "they given different --shard-costs?)");
       Of = {&Report, I};
     }
-  for (size_t Position = 0; Position < Owners.size(); ++Position)
-    if (!Owners[Position].Report)
-      return mergeError("'" + First.Plan.Files[Position] +
+  for (size_t Position = 0; Position < Merged.Owners.size(); ++Position)
+    if (!Merged.Owners[Position].Report)
+      return mergeError("'" + Merged.Files[Position] +
                         "' was analyzed by no shard: the shards split the "
                         "files differently (were they given different "
                         "--shard-costs?)");
-  return Owners;
+  return std::move(Merged);
 }
 
 /// Joins the parts' summaries into the index a single run writes with
@@ -156,10 +237,12 @@ int runMerge(int Argc, const char **Argv) {
   if (!parseArguments(static_cast<int>(Args.size()), Args.data(),
                       "async-tidy merge: joins the json or sarif reports of "
                       "the shards of one run (--shard=K/N) into the report "
-                      "the whole run writes; or their summaries (--shard "
-                      "with --write-summary-index) into the summary index "
-                      "the whole run writes, which every part is then "
-                      "given with --summary-index.\n",
+                      "the whole run writes, or those of complete runs of "
+                      "different files (each a --shard=1/1 run, say) into "
+                      "one report; or the parts' summaries (--shard with "
+                      "--write-summary-index) into the summary index the "
+                      "whole run writes, which every part is then given "
+                      "with --summary-index.\n",
                       Tool))
     return ToolError;
   if (ReportPaths.empty())
@@ -172,9 +255,9 @@ int runMerge(int Argc, const char **Argv) {
       return fail(toString(Report.takeError()), Tool);
     Reports.push_back(std::move(*Report));
   }
-  Expected<std::vector<Owner>> Owners = ownersOfFiles(Reports);
-  if (!Owners)
-    return fail(toString(Owners.takeError()), Tool);
+  Expected<MergedRun> Merged = mergeRuns(Reports);
+  if (!Merged)
+    return fail(toString(Merged.takeError()), Tool);
 
   if (Reports.front().Format == "summaries") {
     if (!Format.empty() || !SarifRoot.empty() || !WriteCosts.empty() ||
@@ -182,11 +265,12 @@ int runMerge(int Argc, const char **Argv) {
       return fail("merging summaries writes the summary index to --output; "
                   "--format, --sarif-root and --write-costs are for reports",
                   Tool);
-    return mergeSummaries(*Owners, OutputFile, Quiet);
+    return mergeSummaries(Merged->Owners, OutputFile, Quiet);
   }
 
   // Positions and fingerprints are read from the sources, as the run did.
-  const std::vector<std::string> &Files = Reports.front().Plan.Files;
+  const std::vector<std::string> &Files = Merged->Files;
+  const std::vector<Owner> &Owners = Merged->Owners;
   for (const std::string &File : Files)
     if (!sys::fs::exists(File))
       return fail("'" + File +
@@ -212,7 +296,7 @@ int runMerge(int Argc, const char **Argv) {
     ShardCosts Costs;
     for (size_t Position = 0; Position < Files.size(); ++Position)
       Costs[Files[Position]] =
-          (*Owners)[Position].Report->CostsMs[(*Owners)[Position].File];
+          Owners[Position].Report->CostsMs[Owners[Position].File];
     if (Error E = writeShardCosts(WriteCosts, Costs))
       return fail(
           "cannot write '" + WriteCosts + "': " + toString(std::move(E)), Tool);
@@ -227,7 +311,7 @@ int runMerge(int Argc, const char **Argv) {
                                      /*KeepForBaseline=*/false),
                        PrintContext, vfs::getRealFileSystem());
   for (size_t Position = 0; Position < Files.size(); ++Position) {
-    const Owner &Of = (*Owners)[Position];
+    const Owner &Of = Owners[Position];
     Reporter.done(Position, std::move(Of.Report->Outcomes[Of.File]));
   }
   return Reporter.finish();

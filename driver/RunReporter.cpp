@@ -3,6 +3,7 @@
 #include "RunReporter.h"
 #include "Baseline.h"
 #include "JsonReport.h"
+#include "ReportRoot.h"
 #include "SarifReport.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/FileSystem.h"
@@ -161,6 +162,8 @@ json::Object RunReporter::reportDocument() {
     Json = jsonReport(Errors, FailedFiles, NotAnalyzed);
   if (Settings.Shard)
     Json["shard"] = shardRecord(*Settings.Shard, FileRecords);
+  if (!Settings.ReportRoot.empty())
+    relativizeReport(Json, Settings.ReportRoot);
   if (Settings.Format == "json")
     return Json;
   json::Object Sarif = sarifReport(

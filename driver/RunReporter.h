@@ -32,6 +32,9 @@ struct ReportSettings {
   /// SARIF locations are relative to this folder (defaultSarifRoot() when
   /// empty).
   std::string SarifRoot;
+  /// The JSON report names files under this folder relative to it (absolute
+  /// names when empty).
+  std::string ReportRoot;
   std::string WriteBaseline;
   bool ReportStale = false;
   std::string ExportFixes;

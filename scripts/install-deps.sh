@@ -39,6 +39,8 @@ packages=(
   qt6-base-dev
   # real editor clients for test/lsp/neovim.test and test/lsp/emacs.test
   neovim emacs-nox elpa-eglot
+  # Bazel, for the aspect of tools/bazel/ (test/integration/bazel.test)
+  bazel-bootstrap
   # make bench: the time vs TU size plot (PNG and SVG)
   gnuplot-nox
   # npm, to install the SARIF Multitool into $TOOLS_DIR

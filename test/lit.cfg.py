@@ -84,6 +84,10 @@ if shutil.which("cmake") and shutil.which("ninja"):
 # Neovim, for the editor test of `async-tidy lsp` (scripts/install-deps.sh).
 if shutil.which("nvim"):
     config.available_features.add("nvim")
+# Bazel (Debian's bazel-bootstrap), for the aspect of tools/bazel/
+# (test/integration/bazel.test).
+if shutil.which("bazel"):
+    config.available_features.add("bazel")
 # Emacs with Debian's eglot (emacs-nox, elpa-eglot), the second editor test.
 import glob
 if shutil.which("emacs") and glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*"):
