@@ -162,3 +162,15 @@ void not_detached(ThreadPool &pool, work::SyncQueue &q,
   int id = 7;
   tasks.push(id);
 }
+
+// --- A helper that hands its reference parameter to a home-made pool: the
+// caller's local is what the work refers to.
+void enqueue_line(ThreadPool &pool, const std::string &line) {
+  pool.enqueue([&line] { use(line); });
+}
+
+void enqueue_through_helper(ThreadPool &pool) {
+  std::string line = "x";
+  enqueue_line(pool, line);
+  // CHECK-MESSAGES-INFER: :[[@LINE-1]]:22: warning: 'line' is destroyed when its scope ends, but it is passed to 'enqueue_line' as 'line', and there it is captured by reference in work detached by 'ThreadPool::enqueue'; {{.*}}
+}
