@@ -12,7 +12,6 @@
 #include "checks/model/Referents.h"
 #include "checks/model/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::async {
 
@@ -637,17 +636,18 @@ void DetachedDanglingReferenceCheck::onEndOfTranslationUnit() {
     return;
   // A caller that passes its own reference parameter on becomes such a
   // helper itself; a few rounds find helpers of helpers in any order.
-  for (unsigned Round = 0; Round < 3 && !DetachedParams.empty(); ++Round) {
-    size_t Known = 0;
+  auto Known = [this] {
+    size_t Count = 0;
     for (const auto &Entry : DetachedParams)
-      Known += Entry.second.size();
+      Count += Entry.second.size();
+    return Count;
+  };
+  for (unsigned Round = 0; Round < 3 && !DetachedParams.empty(); ++Round) {
+    size_t Before = Known();
     for (const auto &[Function, Body] : Passers)
       FunctionScan(*this, *Function, *Body, *Ctx, /*PassedArguments=*/true)
           .run(*Body);
-    size_t Now = 0;
-    for (const auto &Entry : DetachedParams)
-      Now += Entry.second.size();
-    if (Now == Known)
+    if (Known() == Before)
       break;
   }
 }
