@@ -26,6 +26,7 @@
 #include "WorkerServe.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "lsp/LanguageServer.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 
 using namespace llvm;
@@ -43,6 +44,17 @@ Error checkOptionCombinations(const DriverOptions &Options) {
   if (Format == "text" && !Options.Report.OutputFile.empty())
     return createStringError(inconvertibleErrorCode(),
                              "--output works with --format json or sarif");
+  // It rewrites the names of a JSON report, relative to a folder that is
+  // there: a mistyped one would silently leave them absolute.
+  if (!Options.Report.ReportRoot.empty() && !Options.isWorker()) {
+    if (Format != "json")
+      return createStringError(inconvertibleErrorCode(),
+                               "--report-root works with --format json");
+    if (!sys::fs::is_directory(Options.Report.ReportRoot))
+      return createStringError(inconvertibleErrorCode(),
+                               "--report-root '" + Options.Report.ReportRoot +
+                                   "' is not a folder");
+  }
   if (!Options.ShardCosts.empty() && !Options.Report.Shard)
     return createStringError(inconvertibleErrorCode(),
                              "--shard-costs works with --shard");
