@@ -11,6 +11,8 @@
 #include "checks/model/Ownership.h"
 #include "checks/model/Referents.h"
 #include "checks/model/StmtWalk.h"
+#include "checks/model/Summaries.h"
+#include "common/CrossFileCalls.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async {
@@ -26,6 +28,27 @@ void DetachedDanglingReferenceCheck::onStartOfTranslationUnit() {
   Ctx = nullptr;
   DetachedParams.clear();
   Passers.clear();
+  IndexedCallees.clear();
+}
+
+void DetachedDanglingReferenceCheck::addIndexedParams(
+    const FunctionDecl &Callee) {
+  const model::ProjectIndex *Index = model().projectIndex();
+  const FunctionDecl *Canon = Callee.getCanonicalDecl();
+  if (!Index || !IndexedCallees.insert(Canon).second)
+    return;
+  std::string Usr = model::usrOf(Callee);
+  if (Usr.empty())
+    return;
+  for (const model::CrossFileParameter &Param :
+       Index->parameters(getID(), Usr)) {
+    Work W{nullptr, Param.What};
+    W.Elsewhere = model::CrossFileStep{
+        Param.Function.empty() ? model::callableName(Callee) : Param.Function,
+        Param.File, Param.Line, Param.Column, ""};
+    DetachedParams[Canon].push_back(
+        {Param.Index, std::move(W), Param.How, Param.Executor});
+  }
 }
 
 /// Everything the walk of one function body needs.
@@ -128,8 +151,11 @@ private:
         Callee &&
         llvm::any_of(Callee->parameters(), [&](const ParmVarDecl *Param) {
           return Model.isReferenceLike(Param->getType());
-        }))
+        })) {
       Check.Passers.insert({&Function, Parents.front()});
+      if (!Callee->hasBody())
+        checkCallElsewhere(Call, *Callee);
+    }
     // thread.detach(): the thread's callable and arguments outlive us.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
@@ -170,6 +196,60 @@ private:
     for (const Expr *Arg : Handoff->work(Call))
       if (Arg != Context)
         checkWorkArgument(*Arg, W);
+  }
+
+  /// A call to a function of another file with reference parameters: what
+  /// the project index knows about them is judged at the end of the TU; the
+  /// summary names the callee when the call passes it a local, a temporary
+  /// or a parameter, so that this file is judged again once the index knows
+  /// about the callee.
+  void checkCallElsewhere(const CallExpr &Call, const FunctionDecl &Callee) {
+    Check.addIndexedParams(Callee);
+    model::SummaryRecorder *Recorder = model::activeSummaryRecorder();
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (!Recorder ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation())))
+      return;
+    bool PassesLocal = false;
+    llvm::SmallVector<model::SummaryRecorder::PassedParameter, 2> PassedOn;
+    llvm::SmallVector<unsigned, 2> Joined;
+    for (unsigned I = 0; I < Call.getNumArgs() && I < Callee.getNumParams();
+         ++I) {
+      const ParmVarDecl &Param = *Callee.getParamDecl(I);
+      if (!Model.isReferenceLike(Param.getType()))
+        continue;
+      if (Joins.isJoined(Call.getArg(I)))
+        Joined.push_back(I);
+      std::optional<model::BoundReferent> Referent =
+          model::boundReferent(*Call.getArg(I), Param.getType(), Model);
+      if (!Referent)
+        continue;
+      const Expr *Object = Referent->Object->IgnoreParenImpCasts();
+      const auto *Own =
+          dyn_cast_or_null<ParmVarDecl>(model::referencedDecl(Object));
+      if (Referent->Temporary || model::localOwner(Object))
+        PassesLocal = true;
+      else if (Own && Own->getDeclContext() == &Function &&
+               Own->getType()->isReferenceType())
+        PassedOn.push_back(
+            {Own->getFunctionScopeIndex(), I, Param.getNameAsString()});
+    }
+    if (PassesLocal || !PassedOn.empty())
+      Recorder->addParameterCallee(Callee);
+    // Passing its own parameter on makes this function such a helper too,
+    // once the index knows the callee's parameters.
+    if (!PassedOn.empty() && passesOnParameters())
+      Recorder->addParameterCall(Check.getID(), Function, Callee, PassedOn,
+                                 Joined, Call, Model, SM);
+  }
+
+  /// Whether callers of this function see the work its reference
+  /// parameters are passed on to: not when it is a coroutine or a lambda.
+  bool passesOnParameters() const {
+    if (model::isCoroutine(Function))
+      return false;
+    const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+    return !Method || !Method->getParent()->isLambda();
   }
 
   /// Whether the function uses the handle \p Call returns: passes it to a
@@ -557,7 +637,7 @@ private:
   /// The index of the parameter of this function that names the executor
   /// \p W runs on, if one does.
   std::optional<unsigned> executorParam(const Work &W) const {
-    const auto *Start = dyn_cast<CallExpr>(W.Start);
+    const auto *Start = dyn_cast_or_null<CallExpr>(W.Start);
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(
         Start ? model::referencedDecl(model::callSubject(*Start)) : nullptr);
     if (!Param || Param->getDeclContext() != &Function)
@@ -569,10 +649,7 @@ private:
   /// unless the function waits for the work before it returns.
   void recordDetachedParam(const ParmVarDecl &Param, const Work &W,
                            StringRef How) {
-    if (Param.getDeclContext() != &Function || model::isCoroutine(Function))
-      return;
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
-        Method && Method->getParent()->isLambda())
+    if (Param.getDeclContext() != &Function || !passesOnParameters())
       return;
     if (SignalJoin.isValid() &&
         Ctx.getSourceManager().isBeforeInTranslationUnit(SignalJoin,
@@ -603,6 +680,14 @@ private:
   }
 
   void noteDetached(const Work &W) {
+    if (W.Elsewhere) {
+      const model::CrossFileStep &Step = *W.Elsewhere;
+      Check.diag(crossFileLocation(Ctx.getSourceManager(), Step.File, Step.Line,
+                                   Step.Column),
+                 "'%0' in %1 detaches the work here", DiagnosticIDs::Note)
+          << Step.Function << crossFilePlace(Step.File, Step.Line);
+      return;
+    }
     Check.diag(W.Start->getExprLoc(), "the work is detached here",
                DiagnosticIDs::Note);
     if (const auto *Start = dyn_cast<CallExpr>(W.Start))
@@ -650,6 +735,15 @@ void DetachedDanglingReferenceCheck::onEndOfTranslationUnit() {
     if (Known() == Before)
       break;
   }
+  // What other files need to judge their calls to this file's helpers.
+  if (model::SummaryRecorder *Recorder = model::activeSummaryRecorder())
+    for (const auto &[Function, Params] : DetachedParams)
+      for (const DetachedParam &Param : Params)
+        if (Param.Detached.Start)
+          Recorder->addParameterEffect(
+              getID(), *Function, Param.Index, Param.ExecutorIndex, Param.How,
+              Param.Detached.Name, *Param.Detached.Start, model(),
+              Ctx->getSourceManager());
 }
 
 } // namespace clang::tidy::async

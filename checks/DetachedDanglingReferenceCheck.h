@@ -4,9 +4,11 @@
 #ifndef ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
 #define ASYNC_TIDY_CHECKS_DETACHEDDANGLINGREFERENCECHECK_H
 
+#include "checks/model/ProjectIndex.h"
 #include "common/FunctionBodyCheck.h"
 #include "common/RegexOption.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace clang::tidy::async {
@@ -31,8 +33,11 @@ private:
                  bool IsCoroutine, ASTContext &Ctx) override;
   /// Where detached work starts: the call, and its name for messages.
   struct Work {
+    /// Null for work a function of another file detaches (Elsewhere).
     const Expr *Start;
     std::string Name;
+    /// The function of another file that detaches the work, and where.
+    std::optional<model::CrossFileStep> Elsewhere = std::nullopt;
     /// A local object whose destruction cancels the work: the I/O object a
     /// completion handler's operation runs on, or the context object the
     /// work is tied to (QTimer::singleShot(ms, &guard, f)).
@@ -55,6 +60,10 @@ private:
   };
   class FunctionScan;
 
+  /// Adds what the project index knows about the parameters of \p Callee,
+  /// a function of another file, to DetachedParams (once per callee).
+  void addIndexedParams(const FunctionDecl &Callee);
+
   RegexOption RequestScopedTypes;
   ASTContext *Ctx = nullptr;
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<DetachedParam, 1>>
@@ -62,6 +71,7 @@ private:
   /// Functions that pass arguments to reference parameters: judged again
   /// at the end of the TU, once every helper's parameters are known.
   llvm::SetVector<std::pair<const FunctionDecl *, const Stmt *>> Passers;
+  llvm::DenseSet<const FunctionDecl *> IndexedCallees;
 };
 
 } // namespace clang::tidy::async

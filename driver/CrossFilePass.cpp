@@ -23,15 +23,20 @@ joinSummaries(const std::vector<std::optional<AnalysisOutcome>> &Outcomes) {
 std::string crossFileInputs(const json::Value &Summary,
                             const ProjectIndex &Index) {
   const json::Object *Object = Summary.getAsObject();
-  const json::Array *Called = Object ? Object->getArray("asyncCalls") : nullptr;
-  if (!Called)
+  if (!Object)
     return "";
   // The recorder wrote them sorted.
   std::string Inputs;
-  for (const json::Value &Usr : *Called)
-    if (std::optional<StringRef> Name = Usr.getAsString())
-      if (std::string Said = Index.describe(*Name); !Said.empty())
-        Inputs += Name->str() + '\n' + Said;
+  auto Add = [&](StringRef Key, auto Describe) {
+    if (const json::Array *Called = Object->getArray(Key))
+      for (const json::Value &Usr : *Called)
+        if (std::optional<StringRef> Name = Usr.getAsString())
+          if (std::string Said = Describe(*Name); !Said.empty())
+            Inputs += Name->str() + '\n' + Said;
+  };
+  Add("asyncCalls", [&](StringRef Usr) { return Index.describe(Usr); });
+  Add("parameterCallees",
+      [&](StringRef Usr) { return Index.describeParameters(Usr); });
   return Inputs;
 }
 

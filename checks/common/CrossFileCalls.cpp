@@ -25,18 +25,16 @@ CrossFileCallees::lookup(const CallExpr &Call, llvm::StringRef Check,
   return Effect ? &*Effect : nullptr;
 }
 
-static std::string place(llvm::StringRef File, unsigned Line) {
+std::string crossFilePlace(llvm::StringRef File, unsigned Line) {
   return (llvm::sys::path::filename(File) + ":" + llvm::Twine(Line)).str();
 }
 
 std::string lastStepPlace(const model::CrossFileEffect &Effect) {
   const model::CrossFileStep &Last = Effect.Steps.back();
-  return place(Last.File, Last.Line);
+  return crossFilePlace(Last.File, Last.Line);
 }
 
-/// \p Line and \p Column of \p File, loading the file when the translation
-/// unit did not read it; invalid when it cannot be read.
-static SourceLocation locationIn(SourceManager &SM, llvm::StringRef File,
+SourceLocation crossFileLocation(SourceManager &SM, llvm::StringRef File,
                                  unsigned Line, unsigned Column) {
   llvm::Expected<FileEntryRef> Entry =
       SM.getFileManager().getFileRef(File, /*OpenFile=*/true);
@@ -55,11 +53,12 @@ void emitCrossFileSteps(
     llvm::StringRef LastVerb, SourceLocation Fallback,
     llvm::function_ref<void(SourceLocation, llvm::StringRef)> Note) {
   for (const model::CrossFileStep &Step : Effect.Steps) {
-    std::string Text =
-        "'" + Step.Function + "' in " + place(Step.File, Step.Line) + " ";
+    std::string Text = "'" + Step.Function + "' in " +
+                       crossFilePlace(Step.File, Step.Line) + " ";
     Text += Step.Callee.empty() ? (LastVerb + " '" + Effect.What + "'").str()
                                 : "calls '" + Step.Callee + "'";
-    SourceLocation Loc = locationIn(SM, Step.File, Step.Line, Step.Column);
+    SourceLocation Loc =
+        crossFileLocation(SM, Step.File, Step.Line, Step.Column);
     Note(Loc.isValid() ? Loc : Fallback, Text);
   }
 }

@@ -37,6 +37,14 @@ private:
 /// Where the last step of \p Effect makes its call: 'repository.cpp:41'.
 std::string lastStepPlace(const model::CrossFileEffect &Effect);
 
+/// 'repository.cpp:41'.
+std::string crossFilePlace(llvm::StringRef File, unsigned Line);
+
+/// \p Line and \p Column of \p File, loaded into \p SM when the
+/// translation unit did not read it; invalid when it cannot be read.
+SourceLocation crossFileLocation(SourceManager &SM, llvm::StringRef File,
+                                 unsigned Line, unsigned Column);
+
 /// One note per function on the way, at the call it makes in its own file
 /// (loaded into \p SM when the translation unit did not read it; at
 /// \p Fallback when it cannot be read): "'flush' in repository.cpp:41

@@ -45,6 +45,145 @@ unsigned number(const llvm::json::Object &Object, llvm::StringRef Key) {
   return static_cast<unsigned>(Object.getInteger(Key).value_or(0));
 }
 
+/// The fields of a parameter effect, in a summary or in the index.
+CrossFileParameter parameterFrom(const llvm::json::Object &Object) {
+  CrossFileParameter Param;
+  Param.Index = number(Object, "param");
+  if (std::optional<int64_t> Executor = Object.getInteger("executor"))
+    Param.Executor = static_cast<unsigned>(*Executor);
+  Param.How = field(Object, "how");
+  Param.What = field(Object, "what");
+  Param.Function = field(Object, "function");
+  Param.File = field(Object, "file");
+  Param.Line = number(Object, "line");
+  Param.Column = number(Object, "column");
+  return Param;
+}
+
+llvm::json::Object parameterJson(const CrossFileParameter &Param) {
+  llvm::json::Object Object{
+      {"param", Param.Index},       {"how", Param.How},   {"what", Param.What},
+      {"function", Param.Function}, {"file", Param.File}, {"line", Param.Line},
+      {"column", Param.Column}};
+  if (Param.Executor)
+    Object["executor"] = *Param.Executor;
+  return Object;
+}
+
+auto parameterOrder(const CrossFileParameter &Param) {
+  return std::tie(Param.Index, Param.File, Param.Line, Param.Column, Param.What,
+                  Param.How);
+}
+
+/// A function's call that passes its own parameters on to another file's
+/// function.
+struct ParameterCall {
+  std::string To, From;
+  std::vector<std::tuple<unsigned, unsigned, std::string>> Passed; // to, from
+  std::vector<unsigned> Joined; // parameters of To whose argument is waited for
+  std::string File;
+  unsigned Line, Column;
+  auto tied() const {
+    return std::tie(To, From, File, Line, Column, Passed, Joined);
+  }
+};
+
+/// Gives a function that passes its parameter on to one with a parameter
+/// effect the same effect, breadth first up to \p MaxSteps functions.
+void passParametersBack(
+    llvm::ArrayRef<const llvm::json::Value *> Summaries, unsigned MaxSteps,
+    llvm::function_ref<std::string(llvm::StringRef)> NameOf,
+    llvm::StringMap<llvm::StringMap<std::vector<CrossFileParameter>>>
+        &Parameters) {
+  llvm::StringMap<std::vector<ParameterCall>> Calls;
+  for (const llvm::json::Value *Summary : Summaries) {
+    const llvm::json::Object *Object =
+        Summary ? Summary->getAsObject() : nullptr;
+    const llvm::json::Array *Array =
+        Object && Object->getInteger("version") == SummaryVersion
+            ? Object->getArray("parameterCalls")
+            : nullptr;
+    if (!Array)
+      continue;
+    for (const llvm::json::Value &Value : *Array) {
+      const llvm::json::Object *Call = Value.getAsObject();
+      const llvm::json::Array *Passed =
+          Call ? Call->getArray("passed") : nullptr;
+      if (!Passed)
+        continue;
+      ParameterCall Entry{field(*Call, "to"),
+                          field(*Call, "from"),
+                          {},
+                          {},
+                          field(*Call, "file"),
+                          number(*Call, "line"),
+                          number(*Call, "column")};
+      if (const llvm::json::Array *Joined = Call->getArray("joined"))
+        for (const llvm::json::Value &To : *Joined)
+          if (std::optional<int64_t> Index = To.getAsInteger())
+            Entry.Joined.push_back(static_cast<unsigned>(*Index));
+      for (const llvm::json::Value &P : *Passed)
+        if (const llvm::json::Object *Pass = P.getAsObject())
+          Entry.Passed.emplace_back(number(*Pass, "to"), number(*Pass, "from"),
+                                    field(*Pass, "name"));
+      Calls[field(*Call, "check")].push_back(std::move(Entry));
+    }
+  }
+  for (auto &CheckEntry : Calls) {
+    std::vector<ParameterCall> &CheckCalls = CheckEntry.second;
+    llvm::sort(CheckCalls, [](const ParameterCall &A, const ParameterCall &B) {
+      return A.tied() < B.tied();
+    });
+    auto Effects = Parameters.find(CheckEntry.getKey());
+    if (Effects == Parameters.end())
+      continue;
+    auto &Known = Effects->second;
+    for (unsigned Steps = 2; Steps <= MaxSteps; ++Steps) {
+      std::vector<std::pair<std::string, CrossFileParameter>> Found;
+      auto Has = [&](llvm::StringRef Usr, unsigned Index) {
+        auto It = Known.find(Usr);
+        return (It != Known.end() && llvm::any_of(It->second,
+                                                  [&](const auto &P) {
+                                                    return P.Index == Index;
+                                                  })) ||
+               llvm::any_of(Found, [&](const auto &F) {
+                 return F.first == Usr && F.second.Index == Index;
+               });
+      };
+      for (const ParameterCall &Call : CheckCalls) {
+        auto Callee = Known.find(Call.To);
+        if (Callee == Known.end())
+          continue;
+        for (const CrossFileParameter &Param : Callee->second)
+          for (const auto &[To, From, Name] : Call.Passed) {
+            // The caller runs the executor the work goes to.
+            if (To != Param.Index || Has(Call.From, From) ||
+                (Param.Executor &&
+                 llvm::is_contained(Call.Joined, *Param.Executor)))
+              continue;
+            CrossFileParameter Passed = Param;
+            Passed.Index = From;
+            Passed.Executor.reset();
+            for (const auto &Executor : Call.Passed)
+              if (Param.Executor && std::get<0>(Executor) == *Param.Executor)
+                Passed.Executor = std::get<1>(Executor);
+            Passed.How = "it is passed to '" + NameOf(Call.To) + "' as '" +
+                         Name + "', and there " + Param.How;
+            Found.emplace_back(Call.From, std::move(Passed));
+          }
+      }
+      if (Found.empty())
+        break;
+      for (auto &Entry : Found)
+        Known[Entry.first].push_back(std::move(Entry.second));
+    }
+    for (auto &Entry : Known)
+      llvm::sort(Entry.second, [](const auto &A, const auto &B) {
+        return A.Index < B.Index;
+      });
+  }
+}
+
 template <typename T> std::vector<llvm::StringRef> sortedKeys(const T &Map) {
   std::vector<llvm::StringRef> Keys;
   for (const auto &Entry : Map)
@@ -88,12 +227,51 @@ ProjectIndex::build(llvm::ArrayRef<const llvm::json::Value *> Summaries,
                number(*Effect, "line"), number(*Effect, "column"),
                field(*Effect, "what")});
   }
+  ProjectIndex Index;
+  for (const llvm::json::Value *Summary : Summaries) {
+    const llvm::json::Object *Object =
+        Summary ? Summary->getAsObject() : nullptr;
+    const llvm::json::Array *Effects =
+        Object && Object->getInteger("version") == SummaryVersion
+            ? Object->getArray("parameterEffects")
+            : nullptr;
+    if (!Effects)
+      continue;
+    for (const llvm::json::Value &Value : *Effects)
+      if (const llvm::json::Object *Effect = Value.getAsObject())
+        Index.Parameters[field(*Effect, "check")][field(*Effect, "usr")]
+            .push_back(parameterFrom(*Effect));
+  }
+  auto NameOf = [&](llvm::StringRef Usr) {
+    auto It = Known.find(Usr);
+    return It == Known.end() ? std::string() : It->second.Name;
+  };
+  // One entry per parameter: the first in a fixed order, whatever order the
+  // summaries came in.
+  for (auto &Check : Index.Parameters)
+    for (auto &Entry : Check.second) {
+      std::vector<CrossFileParameter> &Params = Entry.second;
+      for (CrossFileParameter &Param : Params)
+        Param.Function = NameOf(Entry.getKey());
+      llvm::sort(Params, [](const auto &A, const auto &B) {
+        return parameterOrder(A) < parameterOrder(B);
+      });
+      Params.erase(std::unique(Params.begin(), Params.end(),
+                               [](const auto &A, const auto &B) {
+                                 return A.Index == B.Index;
+                               }),
+                   Params.end());
+    }
+  passParametersBack(Summaries, MaxSteps, NameOf, Index.Parameters);
+  for (const auto &Check : Index.Parameters)
+    for (const auto &Entry : Check.second)
+      if (auto It = Known.find(Entry.getKey()); It != Known.end())
+        Index.Functions[Entry.getKey()] = It->second;
   for (auto &Entry : CallersOf) {
     llvm::sort(Entry.second);
     Entry.second.erase(llvm::unique(Entry.second), Entry.second.end());
   }
 
-  ProjectIndex Index;
   for (llvm::StringRef Check : sortedKeys(Direct)) {
     std::vector<DirectEffect> &Effects = Direct[Check];
     llvm::sort(Effects);
@@ -154,9 +332,22 @@ llvm::json::Value ProjectIndex::toJson() const {
     }
     ReachesJson[Check.str()] = std::move(CheckJson);
   }
+  llvm::json::Object ParametersJson;
+  for (llvm::StringRef Check : sortedKeys(Parameters)) {
+    const auto &Functions = Parameters.find(Check)->second;
+    llvm::json::Object CheckJson;
+    for (llvm::StringRef Usr : sortedKeys(Functions)) {
+      llvm::json::Array Params;
+      for (const CrossFileParameter &Param : Functions.find(Usr)->second)
+        Params.push_back(parameterJson(Param));
+      CheckJson[Usr.str()] = std::move(Params);
+    }
+    ParametersJson[Check.str()] = std::move(CheckJson);
+  }
   return llvm::json::Object{{"version", SummaryVersion},
                             {"functions", std::move(FunctionsJson)},
-                            {"reaches", std::move(ReachesJson)}};
+                            {"reaches", std::move(ReachesJson)},
+                            {"parameters", std::move(ParametersJson)}};
 }
 
 llvm::Expected<ProjectIndex>
@@ -196,6 +387,26 @@ ProjectIndex::fromJson(const llvm::json::Value &Json) {
                             field(*Entry, "next"),    field(*Entry, "what")};
     }
   }
+  // Absent in an index written before parameters were recorded.
+  if (const llvm::json::Object *Parameters = Object->getObject("parameters"))
+    for (const auto &[Check, Value] : *Parameters) {
+      const llvm::json::Object *CheckJson = Value.getAsObject();
+      if (!CheckJson)
+        return Invalid("check '" + Check.str() + "' is not an object");
+      for (const auto &[Usr, ParamsValue] : *CheckJson) {
+        const llvm::json::Array *Params = ParamsValue.getAsArray();
+        if (!Params)
+          return Invalid("parameters of '" + Usr.str() + "' are not a list");
+        auto &Known = Index.Parameters[Check.str()][Usr.str()];
+        for (const llvm::json::Value &Param : *Params) {
+          const llvm::json::Object *ParamJson = Param.getAsObject();
+          if (!ParamJson)
+            return Invalid("a parameter of '" + Usr.str() +
+                           "' is not an object");
+          Known.push_back(parameterFrom(*ParamJson));
+        }
+      }
+    }
   return Index;
 }
 
@@ -270,6 +481,28 @@ std::optional<CrossFileEffect> ProjectIndex::effect(llvm::StringRef Check,
   return std::nullopt;
 }
 
+llvm::ArrayRef<CrossFileParameter>
+ProjectIndex::parameters(llvm::StringRef Check, llvm::StringRef Usr) const {
+  auto CheckParams = Parameters.find(Check);
+  if (CheckParams == Parameters.end())
+    return {};
+  auto It = CheckParams->second.find(Usr);
+  if (It == CheckParams->second.end())
+    return {};
+  return It->second;
+}
+
+std::string ProjectIndex::describeParameters(llvm::StringRef Usr) const {
+  std::string Text;
+  for (llvm::StringRef Check : sortedKeys(Parameters))
+    for (const CrossFileParameter &Param : parameters(Check, Usr))
+      Text += Check.str() + " param " + std::to_string(Param.Index) + ' ' +
+              (Param.Executor ? std::to_string(*Param.Executor) : "-") + ' ' +
+              Param.What + ' ' + Param.How + '@' + Param.File + ':' +
+              std::to_string(Param.Line) + '\n';
+  return Text;
+}
+
 std::string ProjectIndex::describe(llvm::StringRef Usr) const {
   std::string Text;
   for (llvm::StringRef Check : sortedKeys(Reaches)) {
@@ -290,6 +523,9 @@ size_t ProjectIndex::size() const {
   size_t Entries = 0;
   for (const auto &Check : Reaches)
     Entries += Check.second.size();
+  for (const auto &Check : Parameters)
+    for (const auto &Function : Check.second)
+      Entries += Function.second.size();
   return Entries;
 }
 

@@ -37,6 +37,20 @@ struct CrossFileEffect {
   std::vector<CrossFileStep> Steps;
 };
 
+/// A parameter of a function of another file that work the function
+/// detaches refers to: the caller's argument must outlive the work.
+struct CrossFileParameter {
+  unsigned Index = 0;
+  /// The parameter that names the executor the work runs on.
+  std::optional<unsigned> Executor;
+  /// How the work refers to it: 'it is captured by reference in'.
+  std::string How;
+  /// The call that detaches the work ('std::thread::detach'), the function
+  /// that makes it, and where.
+  std::string What, Function, File;
+  unsigned Line = 0, Column = 0;
+};
+
 class ProjectIndex {
 public:
   /// Joins translation unit summaries (SummaryRecorder::toJson); a summary
@@ -57,9 +71,18 @@ public:
   std::optional<CrossFileEffect>
   effect(llvm::StringRef Check, llvm::StringRef Usr, unsigned MaxSteps) const;
 
-  /// Everything the index says about calling \p Usr, as text: empty when it
-  /// says nothing. A caller's findings change only when this does.
+  /// The parameters of the function \p Usr whose arguments \p Check
+  /// judges at each call, in parameter order.
+  llvm::ArrayRef<CrossFileParameter> parameters(llvm::StringRef Check,
+                                                llvm::StringRef Usr) const;
+
+  /// What the index says about where calling \p Usr leads, as text: empty
+  /// when it says nothing. A caller's findings in async context change only
+  /// when this does.
   std::string describe(llvm::StringRef Usr) const;
+  /// The same for the parameters of \p Usr, which change the findings at
+  /// calls that pass arguments to them.
+  std::string describeParameters(llvm::StringRef Usr) const;
 
   size_t size() const;
 
@@ -80,6 +103,8 @@ private:
   llvm::StringMap<Function> Functions;
   /// Check name to USR to reach.
   llvm::StringMap<llvm::StringMap<Reach>> Reaches;
+  /// Check name to USR to parameters.
+  llvm::StringMap<llvm::StringMap<std::vector<CrossFileParameter>>> Parameters;
 };
 
 } // namespace clang::tidy::async::model

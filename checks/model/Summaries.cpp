@@ -89,6 +89,11 @@ void SummaryRecorder::addAsyncCallee(const FunctionDecl &Callee) {
     AsyncCallees.insert(std::move(Usr));
 }
 
+void SummaryRecorder::addParameterCallee(const FunctionDecl &Callee) {
+  if (std::string Usr = usrOf(Callee); !Usr.empty())
+    ParameterCallees.insert(std::move(Usr));
+}
+
 void SummaryRecorder::addCalls(const AsyncContextIndex &Index,
                                const AsyncModel &Model,
                                const SourceManager &SM) {
@@ -116,6 +121,31 @@ void SummaryRecorder::addEffect(llvm::StringRef Check,
     return;
   Effects.push_back({Check.str(), std::move(Usr), What.str(),
                      placeOf(Call.getExprLoc(), SM)});
+}
+
+void SummaryRecorder::addParameterEffect(
+    llvm::StringRef Check, const FunctionDecl &Callable, unsigned Param,
+    std::optional<unsigned> Executor, llvm::StringRef How, llvm::StringRef What,
+    const Expr &Start, const AsyncModel &Model, const SourceManager &SM) {
+  std::string Usr = caller(Callable, Model, SM).str();
+  if (Usr.empty())
+    return;
+  ParameterEffects.push_back({Check.str(), std::move(Usr), Param, Executor,
+                              How.str(), What.str(),
+                              placeOf(Start.getExprLoc(), SM)});
+}
+
+void SummaryRecorder::addParameterCall(
+    llvm::StringRef Check, const FunctionDecl &From, const FunctionDecl &To,
+    llvm::ArrayRef<PassedParameter> Passed, llvm::ArrayRef<unsigned> Joined,
+    const Expr &Call, const AsyncModel &Model, const SourceManager &SM) {
+  std::string FromUsr = caller(From, Model, SM).str();
+  std::string ToUsr = callee(To).str();
+  if (FromUsr.empty() || ToUsr.empty())
+    return;
+  ParameterCalls.push_back({Check.str(), std::move(FromUsr), std::move(ToUsr),
+                            Passed.vec(), Joined.vec(),
+                            placeOf(Call.getExprLoc(), SM)});
 }
 
 llvm::json::Value SummaryRecorder::toJson() const {
@@ -163,14 +193,60 @@ llvm::json::Value SummaryRecorder::toJson() const {
     PlaceFields(Entry, E.At);
     EffectsJson.push_back(std::move(Entry));
   }
+  auto ParameterOrder = [](const ParameterEffect &E) {
+    return std::tie(E.Check, E.Usr, E.Param, E.At.File, E.At.Line, E.At.Column,
+                    E.What, E.How);
+  };
+  std::vector<ParameterEffect> SortedParameters = ParameterEffects;
+  llvm::sort(SortedParameters,
+             [&](const ParameterEffect &A, const ParameterEffect &B) {
+               return ParameterOrder(A) < ParameterOrder(B);
+             });
+  llvm::json::Array ParameterEffectsJson;
+  for (const ParameterEffect &E : SortedParameters) {
+    llvm::json::Object Entry{{"check", E.Check},
+                             {"usr", E.Usr},
+                             {"param", E.Param},
+                             {"how", E.How},
+                             {"what", E.What}};
+    if (E.Executor)
+      Entry["executor"] = *E.Executor;
+    PlaceFields(Entry, E.At);
+    ParameterEffectsJson.push_back(std::move(Entry));
+  }
+  // Recorded in the order of the walk, which the code fixes.
+  llvm::json::Array ParameterCallsJson;
+  for (const ParameterCall &C : ParameterCalls) {
+    llvm::json::Array Passed;
+    for (const PassedParameter &P : C.Passed)
+      Passed.push_back(
+          llvm::json::Object{{"from", P.From}, {"to", P.To}, {"name", P.Name}});
+    llvm::json::Array Joined;
+    for (unsigned To : C.Joined)
+      Joined.push_back(To);
+    llvm::json::Object Entry{{"check", C.Check},
+                             {"from", C.From},
+                             {"to", C.To},
+                             {"passed", std::move(Passed)},
+                             {"joined", std::move(Joined)}};
+    PlaceFields(Entry, C.At);
+    ParameterCallsJson.push_back(std::move(Entry));
+  }
   llvm::json::Array AsyncCallsJson;
   for (const std::string &Usr : AsyncCallees)
     AsyncCallsJson.push_back(Usr);
-  return llvm::json::Object{{"version", SummaryVersion},
-                            {"functions", std::move(FunctionsJson)},
-                            {"calls", std::move(CallsJson)},
-                            {"effects", std::move(EffectsJson)},
-                            {"asyncCalls", std::move(AsyncCallsJson)}};
+  llvm::json::Array ParameterCalleesJson;
+  for (const std::string &Usr : ParameterCallees)
+    ParameterCalleesJson.push_back(Usr);
+  return llvm::json::Object{
+      {"version", SummaryVersion},
+      {"functions", std::move(FunctionsJson)},
+      {"calls", std::move(CallsJson)},
+      {"effects", std::move(EffectsJson)},
+      {"parameterEffects", std::move(ParameterEffectsJson)},
+      {"parameterCalls", std::move(ParameterCallsJson)},
+      {"asyncCalls", std::move(AsyncCallsJson)},
+      {"parameterCallees", std::move(ParameterCalleesJson)}};
 }
 
 static SummaryRecorder *Active = nullptr;

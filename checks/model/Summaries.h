@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
+#include <optional>
 #include <set>
 #include <string>
 
@@ -45,17 +46,49 @@ public:
   /// what it does, though no root of the async context reaches the call.
   void addAsyncCallee(const FunctionDecl &Callee);
 
+  /// Records a function of another file whose parameter effects (below)
+  /// would change a finding at a call here.
+  void addParameterCallee(const FunctionDecl &Callee);
+
   /// \p Check reports \p Call, which stands in \p Callable, as \p What in
   /// any async context.
   void addEffect(llvm::StringRef Check, const FunctionDecl &Callable,
                  const Expr &Call, llvm::StringRef What,
                  const AsyncModel &Model, const SourceManager &SM);
 
+  /// \p Check reports the caller's argument for parameter \p Param of
+  /// \p Callable when it dies before work that \p Start detaches (named
+  /// \p What) and that refers to the parameter as \p How says; the work
+  /// runs on the executor passed as parameter \p Executor, if any.
+  void addParameterEffect(llvm::StringRef Check, const FunctionDecl &Callable,
+                          unsigned Param, std::optional<unsigned> Executor,
+                          llvm::StringRef How, llvm::StringRef What,
+                          const Expr &Start, const AsyncModel &Model,
+                          const SourceManager &SM);
+
+  /// A parameter of \p From passed on as an argument to \p To.
+  struct PassedParameter {
+    unsigned From, To;
+    std::string Name; // of To's parameter
+  };
+  /// \p From passes its own reference parameters on to \p To, a function
+  /// of another file, at \p Call: \p Check follows \p To's parameter
+  /// effects back to \p From's callers. \p Joined: \p To's parameters
+  /// whose argument \p From waits for (an executor it runs).
+  void addParameterCall(llvm::StringRef Check, const FunctionDecl &From,
+                        const FunctionDecl &To,
+                        llvm::ArrayRef<PassedParameter> Passed,
+                        llvm::ArrayRef<unsigned> Joined, const Expr &Call,
+                        const AsyncModel &Model, const SourceManager &SM);
+
   /// {"version", "functions": {usr: {name, file?, line?, column?}},
   ///  "calls": [{from, to, file, line, column}],
   ///  "effects": [{check, usr, what, file, line, column}],
-  ///  "asyncCalls": [usr]}; a function without a file is defined in another
-  /// translation unit.
+  ///  "parameterEffects": [{check, usr, param, executor?, how, what, file,
+  ///  line, column}], "parameterCalls": [{check, from, to, passed:
+  ///  [{from, to, name}], joined: [to], file, line, column}],
+  ///  "asyncCalls": [usr], "parameterCallees": [usr]}; a
+  /// function without a file is defined in another translation unit.
   llvm::json::Value toJson() const;
 
 private:
@@ -92,7 +125,22 @@ private:
     Place At;
   };
   std::vector<Effect> Effects;
-  std::set<std::string> AsyncCallees;
+  struct ParameterEffect {
+    std::string Check, Usr;
+    unsigned Param;
+    std::optional<unsigned> Executor;
+    std::string How, What;
+    Place At;
+  };
+  std::vector<ParameterEffect> ParameterEffects;
+  struct ParameterCall {
+    std::string Check, From, To;
+    std::vector<PassedParameter> Passed;
+    std::vector<unsigned> Joined;
+    Place At;
+  };
+  std::vector<ParameterCall> ParameterCalls;
+  std::set<std::string> AsyncCallees, ParameterCallees;
   bool CallsRecorded = false;
 };
 
