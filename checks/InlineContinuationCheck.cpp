@@ -265,6 +265,7 @@ void InlineContinuationCheck::onEndOfTranslationUnit() {
   // no other check brought the calls.
   bool Record =
       Recorder && (!TableCompleterCalls.empty() ||
+                   (!Resumes.empty() && !MemberCalls.empty()) ||
                    (!ExternalCalls.empty() && !ForeignCallbacks.empty()) ||
                    !Recorder->hasCalls());
   if ((Resumes.empty() && TableCompleterCalls.empty() &&
@@ -283,14 +284,14 @@ void InlineContinuationCheck::onEndOfTranslationUnit() {
   Candidates.insert(Candidates.end(), ExternalCalls.begin(),
                     ExternalCalls.end());
   model::AsyncContextIndex Index(*Ctx, model(), Candidates);
-  if (Record)
-    recordSummary(Index);
   for (const Stmt *S : Resumes) {
     const auto *Resume = cast<CallExpr>(S);
     for (const model::CandidateSite &Site : Index.sites(Resume))
       checkResume(*Resume, *Site.Callable, Index);
   }
   findPrimitiveResumers(Index);
+  if (Record)
+    recordSummary(Index);
   checkPrimitiveCalls(Index);
   for (const auto &[Call, Effect] : CrossFileCalls)
     for (const model::CandidateSite &Site : Index.sites(Call))
@@ -382,14 +383,21 @@ void InlineContinuationCheck::recordSummary(
   const SourceManager &SM = Ctx->getSourceManager();
   Recorder.addContext(Index, model(), SM);
   // Whoever calls the function, in a completion handler or a foreign
-  // callback the waiters continue on the wrong thread.
-  for (const Stmt *S : TableCompleterCalls) {
+  // callback the waiters continue on the wrong thread: a table's primitive,
+  // or a member this file's primitives resume their waiters in.
+  auto AddEffects = [&](const Stmt *S) {
     const auto *Call = cast<CallExpr>(S);
     for (const model::CandidateSite &Site : Index.sites(S))
       if (!onPrimitivesOwnThread(*Call, *Site.Callable))
         Recorder.addEffect(getID(), *Site.Callable, *Call,
                            model::callName(*Call), model(), SM);
-  }
+  };
+  for (const Stmt *S : TableCompleterCalls)
+    AddEffects(S);
+  for (const Stmt *S : MemberCalls)
+    if (PrimitiveResumers.contains(
+            cast<CallExpr>(S)->getDirectCallee()->getCanonicalDecl()))
+      AddEffects(S);
   // Callbacks handed to other subsystems are not async context for the
   // other checks; what they call of other files must be judged with the
   // index too.
@@ -419,13 +427,23 @@ void InlineContinuationCheck::reportPrimitiveCall(
                            diag(Loc, "%0", DiagnosticIDs::Note) << Text;
                          });
   };
-  const model::AsyncRoot *Root = Index.rootOf(&Callable);
-  if (Root && Root->Kind == model::RootKind::CompletionHandler) {
+  // A helper of this file called from a completion handler completes the
+  // primitive on that thread too.
+  model::AsyncPath Path{Index.rootOf(&Callable), {}};
+  if (!Path.Root)
+    if (std::optional<model::AsyncPath> Reached = Index.pathTo(&Callable))
+      Path = std::move(*Reached);
+  if (Path.Root && Path.Root->Kind == model::RootKind::CompletionHandler) {
     if (reportOnce(Call.getExprLoc())) {
       diag(Call.getExprLoc(),
            "%0 inside %1; they continue on the thread that completes the "
            "operation; call it from work posted to their executor instead")
-          << What << model::describeContext({Root, {}}, Callable);
+          << What << model::describeContext(Path, Callable);
+      if (!Path.Chain.empty())
+        model::emitContextNotes(
+            Path, [this](SourceLocation Loc, StringRef Message) {
+              diag(Loc, "%0", DiagnosticIDs::Note) << Message;
+            });
       NoteSteps();
     }
     return;

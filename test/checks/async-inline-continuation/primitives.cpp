@@ -134,6 +134,25 @@ void libraries(cppcoro::async_manual_reset_event &done, coro::event &ready,
   // CHECK-MESSAGES: :[[@LINE-1]]:62: warning: 'cppcoro::async_manual_reset_event::set' resumes the coroutines waiting on it inline inside a lambda
 }
 
+// A helper of this file that completes the event, called from a completion
+// handler: the waiters resume on the handler's thread all the same.
+void finish(cppcoro::async_manual_reset_event &done) { done.set(); }
+// CHECK-MESSAGES: :[[@LINE-1]]:61: warning: 'cppcoro::async_manual_reset_event::set' resumes the coroutines waiting on it inline inside 'finish', called from a lambda used as completion handler of 'boost::asio::basic_waitable_timer::async_wait'; they continue on the thread that completes the operation
+// CHECK-MESSAGES: :[[@LINE+7]]:9: note: the lambda is the completion handler of 'boost::asio::basic_waitable_timer::async_wait' here
+// CHECK-MESSAGES: :[[@LINE+6]]:57: note: 'finish' is called here from a lambda used as completion handler
+
+// The same helper outside a completion handler, and one called from work
+// posted to the context (it runs there): silent.
+void on_timer_through_helper(cppcoro::async_manual_reset_event &done,
+                             asio::steady_timer &timer) {
+  timer.async_wait([&done](boost::system::error_code) { finish(done); });
+}
+void finish_now(cppcoro::async_manual_reset_event &done) { finish(done); }
+void finish_posted(cppcoro::async_manual_reset_event &done) { done.set(); }
+void on_posted(cppcoro::async_manual_reset_event &done, asio::io_context &ioc) {
+  asio::post(ioc, [&done] { finish_posted(done); });
+}
+
 // An awaiter that starts a thread only to resume its own coroutine hands
 // it off, as posting does.
 struct on_new_thread {

@@ -11,3 +11,8 @@ void onTimer(cppcoro::async_manual_reset_event &Loaded,
 
 // Outside a completion handler the thread that completes is the caller's.
 void complete(cppcoro::async_manual_reset_event &Loaded) { finishLoad(Loaded); }
+
+// A primitive of the project, inferred from its code, opened in events.cpp.
+void onGateTimer(Gate &G, boost::asio::steady_timer &Timer) {
+  Timer.async_wait([&G](boost::system::error_code) { openGate(G); });
+}

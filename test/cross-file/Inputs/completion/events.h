@@ -9,3 +9,7 @@ void markDone(cppcoro::async_manual_reset_event &Loaded);
 void finishOn(cppcoro::async_manual_reset_event &Loaded,
               boost::asio::io_context &Context);
 void logLoad(cppcoro::async_manual_reset_event &Loaded);
+
+#include "gate.h"
+// Opens the gate: its waiters resume on the caller's thread.
+void openGate(Gate &G);
