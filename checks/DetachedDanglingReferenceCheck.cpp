@@ -47,8 +47,15 @@ void DetachedDanglingReferenceCheck::addIndexedParams(
         Param.Function.empty() ? model::callableName(Callee) : Param.Function,
         Param.File, Param.Line, Param.Column, ""};
     DetachedParams[Canon].push_back(
-        {Param.Index, std::move(W), Param.How, Param.Executor});
+        {Param.Index, std::move(W), Param.How, Param.Executor, Param.Callable});
   }
+}
+
+/// A parameter type that holds a callable object which may refer to the
+/// caller's objects (a lambda, std::function); not a function pointer.
+static bool isCallableObject(QualType T) {
+  return T.getNonReferenceType()->getAsCXXRecordDecl() &&
+         model::isCallableType(T);
 }
 
 /// Everything the walk of one function body needs.
@@ -99,14 +106,34 @@ private:
     walkStatements(Body, Enter, Leave, Children);
   }
 
+  /// The work a caller hands to \p Callee, a helper that detaches it as
+  /// \p Inner says: named after the helper, noted where the helper detaches.
+  static Work handedTo(const CallExpr &Call, const FunctionDecl &Callee,
+                       const Work &Inner) {
+    Work W{&Call, model::callableName(Callee)};
+    W.Elsewhere = Inner.Elsewhere;
+    W.ByHelper = Inner.ByHelper;
+    if (!W.ByHelper && Inner.Start)
+      W.ByHelper = HelperDetach{W.Name, Inner.Name, Inner.Start->getExprLoc()};
+    return W;
+  }
+
   /// Arguments bound to parameters that work detached by the callee refers
-  /// to: the callee returns, the work goes on with them.
+  /// to, or that the callee detaches as work: the callee returns, the work
+  /// goes on with them.
   void checkPassedArguments(const CallExpr &Call) {
     const FunctionDecl *Callee = Call.getDirectCallee();
     if (!Callee || isa<CXXOperatorCallExpr>(Call))
       return;
     auto It = Check.DetachedParams.find(Callee->getCanonicalDecl());
     if (It == Check.DetachedParams.end())
+      return;
+    // The helper hands back a task or future of the work that the caller
+    // waits for, or keeps to wait for later.
+    if (Joins.isResultWaited(Parents) ||
+        ((Model.isTaskType(Call.getType()) ||
+          Model.isAwaitableType(Call.getType())) &&
+         isHandleUsed(Call)))
       return;
     // Copied: a passed argument of our own may add to the map.
     llvm::SmallVector<DetachedParam, 1> Params(It->second);
@@ -120,6 +147,10 @@ private:
         continue;
       const Expr &Arg = *Call.getArg(Param.Index);
       const ParmVarDecl &Decl = *Callee->getParamDecl(Param.Index);
+      if (Param.Callable) {
+        checkWorkArgument(Arg, handedTo(Call, *Callee, Param.Detached));
+        continue;
+      }
       std::optional<model::BoundReferent> Referent =
           model::boundReferent(Arg, Decl.getType(), Model);
       if (!Referent)
@@ -150,7 +181,8 @@ private:
     if (const FunctionDecl *Callee = Call.getDirectCallee();
         Callee &&
         llvm::any_of(Callee->parameters(), [&](const ParmVarDecl *Param) {
-          return Model.isReferenceLike(Param->getType());
+          return Model.isReferenceLike(Param->getType()) ||
+                 isCallableObject(Param->getType());
         })) {
       Check.Passers.insert({&Function, Parents.front()});
       if (!Callee->hasBody())
@@ -198,11 +230,28 @@ private:
         checkWorkArgument(*Arg, W);
   }
 
-  /// A call to a function of another file with reference parameters: what
-  /// the project index knows about them is judged at the end of the TU; the
-  /// summary names the callee when the call passes it a local, a temporary
-  /// or a parameter, so that this file is judged again once the index knows
-  /// about the callee.
+  /// Whether \p Written, a callable argument, is a lambda (written there or
+  /// in a local's initializer) that captures something by reference or
+  /// 'this'.
+  static bool refersToCaller(const Expr *Written) {
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Written))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->isLocalVarDecl() && Var->getInit())
+        Written = model::writtenExpr(Var->getInit());
+    const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Written);
+    return Lambda &&
+           llvm::any_of(Lambda->captures(), [](const LambdaCapture &Capture) {
+             return Capture.capturesThis() ||
+                    Capture.getCaptureKind() == LCK_ByRef;
+           });
+  }
+
+  /// A call to a function of another file with reference or callable
+  /// parameters: what the project index knows about them is judged at the
+  /// end of the TU; the summary names the callee when the call passes it a
+  /// local, a temporary, a parameter or a lambda that refers to the caller,
+  /// so that this file is judged again once the index knows about the
+  /// callee.
   void checkCallElsewhere(const CallExpr &Call, const FunctionDecl &Callee) {
     Check.addIndexedParams(Callee);
     model::SummaryRecorder *Recorder = model::activeSummaryRecorder();
@@ -216,6 +265,18 @@ private:
     for (unsigned I = 0; I < Call.getNumArgs() && I < Callee.getNumParams();
          ++I) {
       const ParmVarDecl &Param = *Callee.getParamDecl(I);
+      if (isCallableObject(Param.getType())) {
+        const Expr *Written = model::writtenExpr(Call.getArg(I));
+        const auto *Own =
+            dyn_cast_or_null<ParmVarDecl>(model::referencedDecl(Written));
+        if (Own && Own->getDeclContext() == &Function &&
+            isCallableObject(Own->getType()))
+          PassedOn.push_back(
+              {Own->getFunctionScopeIndex(), I, Param.getNameAsString()});
+        else if (refersToCaller(Written))
+          PassesLocal = true;
+        continue;
+      }
       if (!Model.isReferenceLike(Param.getType()))
         continue;
       if (Joins.isJoined(Call.getArg(I)))
@@ -393,6 +454,12 @@ private:
 
   /// An argument that becomes part of detached work.
   void checkWorkArgument(const Expr &Arg, const Work &W) {
+    // The function's own callable parameter: its callers' callables are
+    // the work.
+    if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(
+            model::referencedDecl(model::writtenExpr(&Arg)));
+        Param && isCallableObject(Param->getType()))
+      return recordDetachedParam(*Param, W, "", /*Callable=*/true);
     if (const CXXConstructExpr *Object =
             model::functionObjectConstruction(&Arg))
       if (checkFunctionObject(*Object, W))
@@ -506,6 +573,11 @@ private:
       }
       if (Model.isSharedPointer(Var->getType()))
         OwnsThis = true;
+      // A copy of the function's own callable parameter: the callers'
+      // callables run in the work.
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Var);
+          Param && isCallableObject(Param->getType()))
+        recordDetachedParam(*Param, W, "", /*Callable=*/true);
       checkRequestScopedCopy(*Var, W, Capture.getLocation());
     }
     if (ThisCapture.isValid() && !OwnsThis)
@@ -637,6 +709,9 @@ private:
   /// The index of the parameter of this function that names the executor
   /// \p W runs on, if one does.
   std::optional<unsigned> executorParam(const Work &W) const {
+    // Work handed to a helper: the helper's call has no executor of its own.
+    if (W.Elsewhere || W.ByHelper)
+      return std::nullopt;
     const auto *Start = dyn_cast_or_null<CallExpr>(W.Start);
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(
         Start ? model::referencedDecl(model::callSubject(*Start)) : nullptr);
@@ -648,7 +723,7 @@ private:
   /// Work detached here refers to the caller's argument for \p Param,
   /// unless the function waits for the work before it returns.
   void recordDetachedParam(const ParmVarDecl &Param, const Work &W,
-                           StringRef How) {
+                           StringRef How, bool Callable = false) {
     if (Param.getDeclContext() != &Function || !passesOnParameters())
       return;
     if (SignalJoin.isValid() &&
@@ -659,8 +734,8 @@ private:
     if (llvm::none_of(Params, [&](const DetachedParam &Known) {
           return Known.Index == Param.getFunctionScopeIndex();
         }))
-      Params.push_back(
-          {Param.getFunctionScopeIndex(), W, How.str(), executorParam(W)});
+      Params.push_back({Param.getFunctionScopeIndex(), W, How.str(),
+                        executorParam(W), Callable});
   }
 
   void reportUnowned(const VarDecl &Var, const Work &W, SourceLocation Where,
@@ -680,18 +755,23 @@ private:
   }
 
   void noteDetached(const Work &W) {
+    if (W.Start) {
+      Check.diag(W.Start->getExprLoc(), "the work is detached here",
+                 DiagnosticIDs::Note);
+      if (const auto *Start = dyn_cast<CallExpr>(W.Start))
+        Check.noteInferred(Model.inferredScheduling(*Start));
+    }
+    if (W.ByHelper)
+      Check.diag(W.ByHelper->Loc, "'%0' detaches it here with '%1'",
+                 DiagnosticIDs::Note)
+          << W.ByHelper->Helper << W.ByHelper->Call;
     if (W.Elsewhere) {
       const model::CrossFileStep &Step = *W.Elsewhere;
       Check.diag(crossFileLocation(Ctx.getSourceManager(), Step.File, Step.Line,
                                    Step.Column),
                  "'%0' in %1 detaches the work here", DiagnosticIDs::Note)
           << Step.Function << crossFilePlace(Step.File, Step.Line);
-      return;
     }
-    Check.diag(W.Start->getExprLoc(), "the work is detached here",
-               DiagnosticIDs::Note);
-    if (const auto *Start = dyn_cast<CallExpr>(W.Start))
-      Check.noteInferred(Model.inferredScheduling(*Start));
   }
 
   DetachedDanglingReferenceCheck &Check;
@@ -741,9 +821,9 @@ void DetachedDanglingReferenceCheck::onEndOfTranslationUnit() {
       for (const DetachedParam &Param : Params)
         if (Param.Detached.Start)
           Recorder->addParameterEffect(
-              getID(), *Function, Param.Index, Param.ExecutorIndex, Param.How,
-              Param.Detached.Name, *Param.Detached.Start, model(),
-              Ctx->getSourceManager());
+              getID(), *Function, Param.Index, Param.ExecutorIndex,
+              Param.Callable, Param.How, Param.Detached.Name,
+              *Param.Detached.Start, model(), Ctx->getSourceManager());
 }
 
 } // namespace clang::tidy::async

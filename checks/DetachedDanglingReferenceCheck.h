@@ -31,6 +31,13 @@ public:
 private:
   void checkBody(const FunctionDecl &Function, const Stmt &Body,
                  bool IsCoroutine, ASTContext &Ctx) override;
+  /// Where a helper of this file detaches the work handed to it: the
+  /// helper, the call that detaches ('std::thread::detach'), and where.
+  struct HelperDetach {
+    std::string Helper;
+    std::string Call;
+    SourceLocation Loc;
+  };
   /// Where detached work starts: the call, and its name for messages.
   struct Work {
     /// Null for work a function of another file detaches (Elsewhere).
@@ -38,6 +45,8 @@ private:
     std::string Name;
     /// The function of another file that detaches the work, and where.
     std::optional<model::CrossFileStep> Elsewhere = std::nullopt;
+    /// Work handed to a helper of this file that detaches it.
+    std::optional<HelperDetach> ByHelper = std::nullopt;
     /// A local object whose destruction cancels the work: the I/O object a
     /// completion handler's operation runs on, or the context object the
     /// work is tied to (QTimer::singleShot(ms, &guard, f)).
@@ -48,7 +57,9 @@ private:
     bool CancellerIsContext = false;
   };
   /// A reference parameter of a function that detached work refers to:
-  /// the caller's argument must outlive the work.
+  /// the caller's argument must outlive the work. Or, when Callable, a
+  /// callable parameter that the function detaches as work: what the
+  /// caller's callable refers to must outlive it.
   struct DetachedParam {
     unsigned Index;
     Work Detached;
@@ -57,6 +68,7 @@ private:
     /// The parameter that names the executor the work runs on: a caller
     /// that joins its argument waits for the work.
     std::optional<unsigned> ExecutorIndex;
+    bool Callable = false;
   };
   class FunctionScan;
 

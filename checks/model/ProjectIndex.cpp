@@ -51,6 +51,7 @@ CrossFileParameter parameterFrom(const llvm::json::Object &Object) {
   Param.Index = number(Object, "param");
   if (std::optional<int64_t> Executor = Object.getInteger("executor"))
     Param.Executor = static_cast<unsigned>(*Executor);
+  Param.Callable = Object.getBoolean("callable").value_or(false);
   Param.How = field(Object, "how");
   Param.What = field(Object, "what");
   Param.Function = field(Object, "function");
@@ -67,6 +68,8 @@ llvm::json::Object parameterJson(const CrossFileParameter &Param) {
       {"column", Param.Column}};
   if (Param.Executor)
     Object["executor"] = *Param.Executor;
+  if (Param.Callable)
+    Object["callable"] = true;
   return Object;
 }
 
@@ -496,7 +499,8 @@ std::string ProjectIndex::describeParameters(llvm::StringRef Usr) const {
   std::string Text;
   for (llvm::StringRef Check : sortedKeys(Parameters))
     for (const CrossFileParameter &Param : parameters(Check, Usr))
-      Text += Check.str() + " param " + std::to_string(Param.Index) + ' ' +
+      Text += Check.str() + (Param.Callable ? " callable " : " param ") +
+              std::to_string(Param.Index) + ' ' +
               (Param.Executor ? std::to_string(*Param.Executor) : "-") + ' ' +
               Param.What + ' ' + Param.How + '@' + Param.File + ':' +
               std::to_string(Param.Line) + '\n';

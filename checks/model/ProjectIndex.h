@@ -43,6 +43,8 @@ struct CrossFileParameter {
   unsigned Index = 0;
   /// The parameter that names the executor the work runs on.
   std::optional<unsigned> Executor;
+  /// The parameter is a callable the function detaches as the work.
+  bool Callable = false;
   /// How the work refers to it: 'it is captured by reference in'.
   std::string How;
   /// The call that detaches the work ('std::thread::detach'), the function

@@ -125,13 +125,14 @@ void SummaryRecorder::addEffect(llvm::StringRef Check,
 
 void SummaryRecorder::addParameterEffect(
     llvm::StringRef Check, const FunctionDecl &Callable, unsigned Param,
-    std::optional<unsigned> Executor, llvm::StringRef How, llvm::StringRef What,
-    const Expr &Start, const AsyncModel &Model, const SourceManager &SM) {
+    std::optional<unsigned> Executor, bool IsCallable, llvm::StringRef How,
+    llvm::StringRef What, const Expr &Start, const AsyncModel &Model,
+    const SourceManager &SM) {
   std::string Usr = caller(Callable, Model, SM).str();
   if (Usr.empty())
     return;
   ParameterEffects.push_back({Check.str(), std::move(Usr), Param, Executor,
-                              How.str(), What.str(),
+                              IsCallable, How.str(), What.str(),
                               placeOf(Start.getExprLoc(), SM)});
 }
 
@@ -211,6 +212,8 @@ llvm::json::Value SummaryRecorder::toJson() const {
                              {"what", E.What}};
     if (E.Executor)
       Entry["executor"] = *E.Executor;
+    if (E.IsCallable)
+      Entry["callable"] = true;
     PlaceFields(Entry, E.At);
     ParameterEffectsJson.push_back(std::move(Entry));
   }

@@ -58,13 +58,14 @@ public:
 
   /// \p Check reports the caller's argument for parameter \p Param of
   /// \p Callable when it dies before work that \p Start detaches (named
-  /// \p What) and that refers to the parameter as \p How says; the work
-  /// runs on the executor passed as parameter \p Executor, if any.
+  /// \p What) and that refers to the parameter as \p How says, or, when
+  /// \p IsCallable, that is the argument itself; the work runs on the
+  /// executor passed as parameter \p Executor, if any.
   void addParameterEffect(llvm::StringRef Check, const FunctionDecl &Callable,
                           unsigned Param, std::optional<unsigned> Executor,
-                          llvm::StringRef How, llvm::StringRef What,
-                          const Expr &Start, const AsyncModel &Model,
-                          const SourceManager &SM);
+                          bool IsCallable, llvm::StringRef How,
+                          llvm::StringRef What, const Expr &Start,
+                          const AsyncModel &Model, const SourceManager &SM);
 
   /// A parameter of \p From passed on as an argument to \p To.
   struct PassedParameter {
@@ -84,7 +85,8 @@ public:
   /// {"version", "functions": {usr: {name, file?, line?, column?}},
   ///  "calls": [{from, to, file, line, column}],
   ///  "effects": [{check, usr, what, file, line, column}],
-  ///  "parameterEffects": [{check, usr, param, executor?, how, what, file,
+  ///  "parameterEffects": [{check, usr, param, executor?, callable?, how,
+  ///  what, file,
   ///  line, column}], "parameterCalls": [{check, from, to, passed:
   ///  [{from, to, name}], joined: [to], file, line, column}],
   ///  "asyncCalls": [usr], "parameterCallees": [usr]}; a
@@ -129,6 +131,7 @@ private:
     std::string Check, Usr;
     unsigned Param;
     std::optional<unsigned> Executor;
+    bool IsCallable;
     std::string How, What;
     Place At;
   };

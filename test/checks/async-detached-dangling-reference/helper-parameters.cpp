@@ -81,3 +81,74 @@ void runs_the_context() {
   post_later(ioc, text);
   ioc.run();
 }
+
+// Helpers that detach the callable they are given: what the caller's lambda
+// captures by reference must outlive the work.
+void run_later(std::function<void()> work) {
+  std::thread(std::move(work)).detach();
+}
+
+void post_work(asio::io_context &ioc, std::function<void()> work) {
+  asio::post(ioc, std::move(work));
+}
+
+void run_captured(std::function<void()> work) {
+  std::thread([work] { work(); }).detach();
+}
+
+// Passes its callable on: a helper of the same kind.
+void run_via(std::function<void()> work) { run_later(std::move(work)); }
+
+void callable_callers(asio::io_context &ioc) {
+  std::string line = "x";
+  run_later([&line] { use(line); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'run_later'; copy or move it into the work, or share its ownership [async-detached-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the work is detached here
+  // CHECK-MESSAGES: :[[@LINE-19]]:32: note: 'run_later' detaches it here with 'std::thread::detach'
+  // CHECK-MESSAGES: :[[@LINE-5]]:15: note: 'line' is declared here
+  // CHECK-MESSAGES: :[[@LINE+13]]:1: note: 'line' is destroyed here
+  post_work(ioc, [&line] { use(line); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'post_work'
+  // CHECK-MESSAGES: :[[@LINE-20]]:3: note: 'post_work' detaches it here with 'boost::asio::post'
+  run_captured([&line] { use(line); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'run_captured'
+  // CHECK-MESSAGES: :[[@LINE-19]]:35: note: 'run_captured' detaches it here with 'std::thread::detach'
+  run_via([&line] { use(line); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'run_via'
+  // CHECK-MESSAGES: :[[@LINE-30]]:32: note: 'run_later' detaches it here with 'std::thread::detach'
+  auto task = [&line] { use(line); };
+  run_later(task);
+  // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'run_later'
+}
+
+// Look-alikes: a helper that runs the callable before it returns, one that
+// joins its thread; a lambda that copies; a caller that runs the context.
+void run_now(std::function<void()> work) { work(); }
+
+void run_joined(std::function<void()> work) {
+  std::thread worker(std::move(work));
+  worker.join();
+}
+
+// Hand back a future of the work, which the caller waits for.
+std::future<void> log_async(const std::string &line) {
+  return std::async(std::launch::async, [&line] { use(line); });
+}
+
+std::future<void> run_async(std::function<void()> work) {
+  return std::async(std::launch::async, std::move(work));
+}
+
+void safe_callable_callers() {
+  std::string line;
+  log_async(line).get();
+  run_async([&line] { use(line); }).wait();
+  std::future<void> pending = run_async([&line] { use(line); });
+  pending.get();
+  run_now([&line] { use(line); });
+  run_joined([&line] { use(line); });
+  run_later([line] { use(line); });
+  asio::io_context ioc;
+  post_work(ioc, [&line] { use(line); });
+  ioc.run();
+}

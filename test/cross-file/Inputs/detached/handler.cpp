@@ -43,3 +43,15 @@ void keeps() {
   logLater(Kept);
   relay(Kept);
 }
+
+// Lambdas that capture a local by reference, handed to helpers of other
+// files that detach them (directly, or through relay.cpp); one that runs the
+// lambda before returning, and a lambda that copies, are fine.
+void use(const std::string &);
+void handleCallables() {
+  std::string Line;
+  runLater([&Line] { use(Line); });
+  runVia([&Line] { use(Line); });
+  runNow([&Line] { use(Line); });
+  runLater([Line] { use(Line); });
+}

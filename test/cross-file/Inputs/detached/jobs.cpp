@@ -19,3 +19,9 @@ void logJoined(const std::string &Line) {
   std::thread Worker([&Line] { use(Line); });
   Worker.join();
 }
+
+void runLater(std::function<void()> Work) {
+  std::thread(std::move(Work)).detach();
+}
+
+void runNow(std::function<void()> Work) { Work(); }

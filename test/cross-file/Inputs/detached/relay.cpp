@@ -12,3 +12,5 @@ void postAndRun(std::string &Text) {
   postLater(Context, Text);
   Context.run();
 }
+
+void runVia(std::function<void()> Work) { runLater(std::move(Work)); }
