@@ -128,9 +128,10 @@ private:
     auto It = Check.DetachedParams.find(Callee->getCanonicalDecl());
     if (It == Check.DetachedParams.end())
       return;
-    // The helper hands back a task or future of the work that the caller
+    // A call the model knows as a handoff is judged as one (checkCall);
+    // the helper hands back a task or future of the work that the caller
     // waits for, or keeps to wait for later.
-    if (Joins.isResultWaited(Parents) ||
+    if (model::handoff(Call, Model) || Joins.isResultWaited(Parents) ||
         ((Model.isTaskType(Call.getType()) ||
           Model.isAwaitableType(Call.getType())) &&
          isHandleUsed(Call)))
@@ -725,6 +726,11 @@ private:
   void recordDetachedParam(const ParmVarDecl &Param, const Work &W,
                            StringRef How, bool Callable = false) {
     if (Param.getDeclContext() != &Function || !passesOnParameters())
+      return;
+    // A function that returns something may hand back the work with it (a
+    // continuation's future, a task): its callers decide. One that returns
+    // nothing drops the work.
+    if (Callable && !Function.getReturnType()->isVoidType())
       return;
     if (SignalJoin.isValid() &&
         Ctx.getSourceManager().isBeforeInTranslationUnit(SignalJoin,
