@@ -63,8 +63,11 @@ def edited(text, number):
 
 class Server:
     def __init__(self, async_tidy, database_dir, checks):
+        # The background index of the project is built once, at start-up,
+        # and re-analyzes the open file when it is done: not what an edit
+        # costs, and its extra diagnostics would be taken for the edit's.
         command = [async_tidy, "lsp", "--compile-commands-dir=" + database_dir,
-                   "--debounce-ms=0"]
+                   "--debounce-ms=0", "--background-index=false"]
         if checks:
             command.append("--checks=" + checks)
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE,
