@@ -826,10 +826,11 @@ void DetachedDanglingReferenceCheck::onEndOfTranslationUnit() {
     for (const auto &[Function, Params] : DetachedParams)
       for (const DetachedParam &Param : Params)
         if (Param.Detached.Start)
-          Recorder->addParameterEffect(
-              getID(), *Function, Param.Index, Param.ExecutorIndex,
-              Param.Callable, Param.How, Param.Detached.Name,
-              *Param.Detached.Start, model(), Ctx->getSourceManager());
+          Recorder->addParameterEffect(getID(), *Function, Param.Index,
+                                       Param.ExecutorIndex, Param.Callable,
+                                       Param.How, Param.Detached.Name,
+                                       Param.Detached.Start->getExprLoc(),
+                                       model(), Ctx->getSourceManager());
 }
 
 } // namespace clang::tidy::async

@@ -6,6 +6,8 @@
 #include "checks/model/Continuations.h"
 #include "checks/model/HeldLocks.h" // isSuspension
 #include "checks/model/StmtWalk.h"
+#include "checks/model/Summaries.h"
+#include "common/CrossFileCalls.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -43,6 +45,28 @@ static StringRef memberName(const CXXMemberCallExpr &Call) {
   return Method && Method->getIdentifier() ? Method->getName() : StringRef();
 }
 
+/// The timer an argument names: 'timer', '&timer', 'timer_'.
+static const ValueDecl *timerArgument(const Expr &Arg) {
+  const Expr *E = Arg.IgnoreParenImpCasts();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf)
+    E = Unary->getSubExpr();
+  return objectDecl(E);
+}
+
+/// A parameter through which a function can disarm the caller's timer: a
+/// reference or pointer to a non-const object.
+static bool mayDisarmThrough(QualType Param) {
+  QualType Object = Param->isPointerType() ? Param->getPointeeType()
+                                           : Param.getNonReferenceType();
+  return (Param->isReferenceType() || Param->isPointerType()) &&
+         !Object.isConstQualified();
+}
+
+/// What the summaries say a function does with a timer given to it.
+static constexpr llvm::StringLiteral DisarmsWord = "disarms";
+static constexpr llvm::StringLiteral KeepsWord = "keeps armed";
+
 /// Pre-order list of the statements of \p S, lambdas included.
 static void flatten(const Stmt &Root,
                     llvm::SmallVectorImpl<const Stmt *> &Out) {
@@ -57,6 +81,27 @@ public:
   FunctionScan(UndisposedTimeoutCheck &Check, const FunctionDecl &Function)
       : Check(Check), Model(Check.model()),
         SM(Function.getASTContext().getSourceManager()) {}
+
+  /// For other files: whether this function disarms each timer given to it
+  /// by reference or pointer.
+  void recordTimerParameters(const FunctionDecl &Function, const Stmt &Body,
+                             model::SummaryRecorder &Recorder) {
+    if (isa<CXXMethodDecl>(Function) &&
+        cast<CXXMethodDecl>(Function).getParent()->isLambda())
+      return;
+    for (const ParmVarDecl *Param : Function.parameters()) {
+      QualType T = Param->getType();
+      QualType Object =
+          T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
+      if (!mayDisarmThrough(T) || !Model.isTimerType(Object))
+        continue;
+      Recorder.addParameterEffect(
+          Check.getID(), Function, Param->getFunctionScopeIndex(), std::nullopt,
+          /*IsCallable=*/false, disarms(Body, Param) ? DisarmsWord : KeepsWord,
+          model::typeName(Object, Function.getASTContext()),
+          Param->getLocation(), Model, SM);
+    }
+  }
 
   void run(const Stmt &Body) {
     // This function's own statements; a lambda's body is its own function.
@@ -168,13 +213,48 @@ private:
       if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S))
         if (model::referencedDecl(Delete->getArgument()) == Timer)
           return true;
-      if (Depth < 2)
-        if (const auto *Call = dyn_cast<CallExpr>(S))
-          if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+          if (Depth < 2)
             if (const Stmt *CalleeBody = Callee->getBody())
               if (!SM.isInSystemHeader(Callee->getLocation()) &&
                   disarms(*CalleeBody, Timer, Depth + 1))
                 return true;
+          if (handsToDisarmer(*Call, *Callee, Timer, Depth))
+            return true;
+        }
+    }
+    return false;
+  }
+
+  /// Whether \p Call gives \p Timer (by reference or pointer) to a function
+  /// that disarms it: one of this file whose body does, one of another file
+  /// the project index says does, or one of another file nothing here
+  /// knows about (it may). A function of another file that the index says
+  /// keeps it armed is remembered for the finding's note.
+  bool handsToDisarmer(const CallExpr &Call, const FunctionDecl &Callee,
+                       const ValueDecl *Timer, unsigned Depth) {
+    if (isa<CXXOperatorCallExpr>(Call) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation())))
+      return false;
+    for (unsigned I = 0; I < Call.getNumArgs() && I < Callee.getNumParams();
+         ++I) {
+      if (timerArgument(*Call.getArg(I)) != Timer ||
+          !mayDisarmThrough(Callee.getParamDecl(I)->getType()))
+        continue;
+      const FunctionDecl *Definition = nullptr;
+      if (Callee.hasBody(Definition)) {
+        if (Depth < 2 && disarms(*Definition->getBody(),
+                                 Definition->getParamDecl(I), Depth + 1))
+          return true;
+        continue;
+      }
+      if (model::SummaryRecorder *Recorder = model::activeSummaryRecorder())
+        Recorder->addParameterCallee(Callee);
+      const model::CrossFileParameter *Known = Check.indexedTimerUse(Callee, I);
+      if (!Known || Known->How == DisarmsWord)
+        return true;
+      Kept = {&Call, *Known};
     }
     return false;
   }
@@ -391,6 +471,7 @@ private:
     if (const auto *Field = dyn_cast<FieldDecl>(Timer))
       if (ChecksAborted && ownerCancels(*Field))
         return;
+    Kept.reset();
     // Completion by callback: the handler must disarm the timer.
     if (const LambdaExpr *Completion = completionOf(*Operation)) {
       if (disarms(*Completion->getBody(), Timer))
@@ -417,6 +498,13 @@ private:
                "the guarded operation; its completion does not cancel '%0'",
                DiagnosticIDs::Note)
         << Timer->getName();
+    if (Kept)
+      Check.diag(Kept->first->getExprLoc(),
+                 "'%0' (%1) is given '%2' here and does not cancel it",
+                 DiagnosticIDs::Note)
+          << Kept->second.Function
+          << crossFilePlace(Kept->second.File, Kept->second.Line)
+          << Timer->getName();
     Check.noteInferred(Inferred);
   }
 
@@ -559,11 +647,30 @@ private:
   llvm::SmallVector<const Stmt *, 128> Statements;
   llvm::SmallVector<std::pair<const VarDecl *, SourceLocation>, 2>
       StopCallbacks;
+  // A function of another file the completion gave the timer to, which the
+  // index says leaves it armed.
+  std::optional<std::pair<const CallExpr *, model::CrossFileParameter>> Kept;
 };
 
 void UndisposedTimeoutCheck::checkBody(const FunctionDecl &Function,
                                        const Stmt &Body, bool, ASTContext &) {
-  FunctionScan(*this, Function).run(Body);
+  FunctionScan Scan(*this, Function);
+  Scan.run(Body);
+  if (model::SummaryRecorder *Recorder = model::activeSummaryRecorder())
+    Scan.recordTimerParameters(Function, Body, *Recorder);
+}
+
+const model::CrossFileParameter *
+UndisposedTimeoutCheck::indexedTimerUse(const FunctionDecl &Callee,
+                                        unsigned Param) const {
+  const model::ProjectIndex *Index = model().projectIndex();
+  if (!Index)
+    return nullptr;
+  std::string Usr = model::usrOf(Callee);
+  for (const model::CrossFileParameter &Known : Index->parameters(getID(), Usr))
+    if (Known.Index == Param)
+      return &Known;
+  return nullptr;
 }
 
 } // namespace clang::tidy::async

@@ -3,6 +3,7 @@
 #ifndef ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
 #define ASYNC_TIDY_CHECKS_UNDISPOSEDTIMEOUTCHECK_H
 
+#include "checks/model/ProjectIndex.h"
 #include "common/FunctionBodyCheck.h"
 #include "common/RegexOption.h"
 
@@ -24,6 +25,10 @@ private:
                  bool IsCoroutine, ASTContext &Ctx) override;
   class FunctionScan;
   bool isDisarm(llvm::StringRef Member) const;
+  /// What the project index says \p Callee, a function of another file,
+  /// does with a timer given as parameter \p Param.
+  const model::CrossFileParameter *indexedTimerUse(const FunctionDecl &Callee,
+                                                   unsigned Param) const;
 
   RegexOption CancelFunctions;
 };

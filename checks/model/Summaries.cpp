@@ -126,14 +126,14 @@ void SummaryRecorder::addEffect(llvm::StringRef Check,
 void SummaryRecorder::addParameterEffect(
     llvm::StringRef Check, const FunctionDecl &Callable, unsigned Param,
     std::optional<unsigned> Executor, bool IsCallable, llvm::StringRef How,
-    llvm::StringRef What, const Expr &Start, const AsyncModel &Model,
+    llvm::StringRef What, SourceLocation At, const AsyncModel &Model,
     const SourceManager &SM) {
   std::string Usr = caller(Callable, Model, SM).str();
   if (Usr.empty())
     return;
   ParameterEffects.push_back({Check.str(), std::move(Usr), Param, Executor,
                               IsCallable, How.str(), What.str(),
-                              placeOf(Start.getExprLoc(), SM)});
+                              placeOf(At, SM)});
 }
 
 void SummaryRecorder::addParameterCall(

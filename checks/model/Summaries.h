@@ -56,15 +56,17 @@ public:
                  const Expr &Call, llvm::StringRef What,
                  const AsyncModel &Model, const SourceManager &SM);
 
-  /// \p Check reports the caller's argument for parameter \p Param of
-  /// \p Callable when it dies before work that \p Start detaches (named
-  /// \p What) and that refers to the parameter as \p How says, or, when
-  /// \p IsCallable, that is the argument itself; the work runs on the
-  /// executor passed as parameter \p Executor, if any.
+  /// What \p Callable does with the caller's argument for parameter
+  /// \p Param that \p Check judges at its calls. For
+  /// async-detached-dangling-reference: work detached at \p At (named
+  /// \p What) refers to it as \p How says, or, when \p IsCallable, is the
+  /// argument itself; the work runs on the executor passed as parameter
+  /// \p Executor, if any. For async-undisposed-timeout: \p How says whether
+  /// it disarms the timer (of type \p What) given there.
   void addParameterEffect(llvm::StringRef Check, const FunctionDecl &Callable,
                           unsigned Param, std::optional<unsigned> Executor,
                           bool IsCallable, llvm::StringRef How,
-                          llvm::StringRef What, const Expr &Start,
+                          llvm::StringRef What, SourceLocation At,
                           const AsyncModel &Model, const SourceManager &SM);
 
   /// A parameter of \p From passed on as an argument to \p To.
