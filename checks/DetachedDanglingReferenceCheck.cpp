@@ -47,7 +47,7 @@ void DetachedDanglingReferenceCheck::addIndexedParams(
         Param.Function.empty() ? model::callableName(Callee) : Param.Function,
         Param.File, Param.Line, Param.Column, ""};
     DetachedParams[Canon].push_back(
-        {Param.Index, std::move(W), Param.How, Param.Executor, Param.Callable});
+        {Param.Index, std::move(W), Param.How, Param.Related, Param.Callable});
   }
 }
 

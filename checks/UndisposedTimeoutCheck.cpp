@@ -3,6 +3,7 @@
 #include "UndisposedTimeoutCheck.h"
 #include "checks/model/ApiNames.h"
 #include "checks/model/AstHelpers.h"
+#include "checks/model/ContextDescription.h"
 #include "checks/model/Continuations.h"
 #include "checks/model/HeldLocks.h" // isSuspension
 #include "checks/model/StmtWalk.h"
@@ -66,6 +67,7 @@ static bool mayDisarmThrough(QualType Param) {
 /// What the summaries say a function does with a timer given to it.
 static constexpr llvm::StringLiteral DisarmsWord = "disarms";
 static constexpr llvm::StringLiteral KeepsWord = "keeps armed";
+static constexpr llvm::StringLiteral ArmsWord = "arms";
 
 /// Pre-order list of the statements of \p S, lambdas included.
 static void flatten(const Stmt &Root,
@@ -78,9 +80,10 @@ static void flatten(const Stmt &Root,
 
 class UndisposedTimeoutCheck::FunctionScan {
 public:
-  FunctionScan(UndisposedTimeoutCheck &Check, const FunctionDecl &Function)
-      : Check(Check), Model(Check.model()),
-        SM(Function.getASTContext().getSourceManager()) {}
+  FunctionScan(UndisposedTimeoutCheck &Check, const FunctionDecl &Function,
+               ASTContext &Ctx)
+      : Check(Check), Model(Check.model()), Function(Function),
+        SM(Ctx.getSourceManager()) {}
 
   /// For other files: whether this function disarms each timer given to it
   /// by reference or pointer.
@@ -95,9 +98,15 @@ public:
           T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
       if (!mayDisarmThrough(T) || !Model.isTimerType(Object))
         continue;
+      // A function of another file that may disarm it is no knowledge to
+      // pass on: callers then take this one to maybe disarm it too.
+      GuessedDisarm = false;
+      bool Disarms = disarms(Body, Param);
+      if (GuessedDisarm)
+        continue;
       Recorder.addParameterEffect(
           Check.getID(), Function, Param->getFunctionScopeIndex(), std::nullopt,
-          /*IsCallable=*/false, disarms(Body, Param) ? DisarmsWord : KeepsWord,
+          /*IsCallable=*/false, Disarms ? DisarmsWord : KeepsWord,
           model::typeName(Object, Function.getASTContext()),
           Param->getLocation(), Model, SM);
     }
@@ -108,6 +117,8 @@ public:
     collect(Body);
     for (const auto &[Wait, Role] : Waits)
       checkArming(*Wait, Role);
+    for (const auto &[Call, Arming] : HelperArmings)
+      checkHelperArming(*Call, Arming);
     for (const Expr *Spawn : ThreadSpawns)
       checkSleepingThread(*Spawn);
     for (const auto &[Registration, ScopeEnd] : StopCallbacks)
@@ -143,6 +154,8 @@ private:
     }
     if (const auto *Call = dyn_cast<CallExpr>(&S))
       if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        if (std::optional<Armer> Arming = helperArming(*Call, *Callee))
+          HelperArmings.push_back({Call, std::move(*Arming)});
         // An operation completes through its handler or its task.
         if (Model.isThreadSpawn(*Call))
           ThreadSpawns.push_back(Call);
@@ -227,6 +240,38 @@ private:
     return false;
   }
 
+  /// The timeout a function arms on the timer \p Call gives it: known from
+  /// its body in this file, or from the project index.
+  std::optional<Armer> helperArming(const CallExpr &Call,
+                                    const FunctionDecl &Callee) {
+    if (isa<CXXOperatorCallExpr>(Call) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation())) ||
+        llvm::none_of(Call.arguments(), [&](const Expr *Arg) {
+          return Model.isTimerType(Arg->getType()) ||
+                 (Arg->getType()->isPointerType() &&
+                  Model.isTimerType(Arg->getType()->getPointeeType()));
+        }))
+      return std::nullopt;
+    const FunctionDecl *Definition = nullptr;
+    if (Callee.hasBody(Definition))
+      return Check.armerOf(*Definition);
+    if (model::SummaryRecorder *Recorder = model::activeSummaryRecorder())
+      Recorder->addParameterCallee(Callee);
+    const model::ProjectIndex *Index = Model.projectIndex();
+    if (!Index)
+      return std::nullopt;
+    for (const model::CrossFileParameter &Known :
+         Index->parameters(Check.getID(), model::usrOf(Callee)))
+      if (Known.How == ArmsWord && Known.Related)
+        return Armer{
+            Known.Index,
+            *Known.Related,
+            Known.Function,
+            {},
+            {Known.Function, Known.File, Known.Line, Known.Column, ""}};
+    return std::nullopt;
+  }
+
   /// Whether \p Call gives \p Timer (by reference or pointer) to a function
   /// that disarms it: one of this file whose body does, one of another file
   /// the project index says does, or one of another file nothing here
@@ -252,6 +297,8 @@ private:
       if (model::SummaryRecorder *Recorder = model::activeSummaryRecorder())
         Recorder->addParameterCallee(Callee);
       const model::CrossFileParameter *Known = Check.indexedTimerUse(Callee, I);
+      if (!Known)
+        GuessedDisarm = true;
       if (!Known || Known->How == DisarmsWord)
         return true;
       Kept = {&Call, *Known};
@@ -465,12 +512,64 @@ private:
         guardedBy(*Handler, Timer, Rearms, ChecksAborted);
     if (!Guarded || Rearms)
       return; // not a timeout, or a periodic timer
-    const CallExpr *Operation = guardedOperation(Guarded, Wait.getEndLoc());
-    if (!Operation)
-      return;
     if (const auto *Field = dyn_cast<FieldDecl>(Timer))
       if (ChecksAborted && ownerCancels(*Field))
         return;
+    if (!guardedOperation(Guarded, Wait.getEndLoc())) {
+      recordArming(Wait, *Timer, *Guarded);
+      return;
+    }
+    checkTimeout(Wait, Timer, Guarded, Inferred, nullptr);
+  }
+
+  /// A timeout armed by a function this one calls, with this function's
+  /// timer and guarded object as its arguments.
+  void checkHelperArming(const CallExpr &Call, const Armer &Arming) {
+    if (Arming.Timer >= Call.getNumArgs() ||
+        Arming.Guarded >= Call.getNumArgs())
+      return;
+    const ValueDecl *Timer = timerArgument(*Call.getArg(Arming.Timer));
+    const ValueDecl *Guarded = timerArgument(*Call.getArg(Arming.Guarded));
+    if (Timer && Guarded && Timer != Guarded)
+      checkTimeout(Call, Timer, Guarded, nullptr, &Arming);
+  }
+
+  /// This function arms its own timer parameter as a timeout for its own
+  /// object parameter: its callers start the operation.
+  void recordArming(const CXXMemberCallExpr &Wait, const ValueDecl &Timer,
+                    const ValueDecl &Guarded) {
+    const auto *TimerParam = dyn_cast<ParmVarDecl>(&Timer);
+    const auto *GuardedParam = dyn_cast<ParmVarDecl>(&Guarded);
+    if (!TimerParam || !GuardedParam ||
+        TimerParam->getDeclContext() != &Function ||
+        GuardedParam->getDeclContext() != &Function ||
+        !mayDisarmThrough(TimerParam->getType()))
+      return;
+    Armer Arming{TimerParam->getFunctionScopeIndex(),
+                 GuardedParam->getFunctionScopeIndex(),
+                 model::callableName(Function),
+                 Wait.getExprLoc(),
+                 {}};
+    if (!Check.Armers.try_emplace(Function.getCanonicalDecl(), Arming).second)
+      return;
+    if (model::SummaryRecorder *Recorder = model::activeSummaryRecorder())
+      Recorder->addParameterEffect(
+          Check.getID(), Function, Arming.Timer, Arming.Guarded,
+          /*IsCallable=*/false, ArmsWord,
+          model::typeName(TimerParam->getType().getNonReferenceType(),
+                          Function.getASTContext()),
+          Wait.getExprLoc(), Model, SM);
+  }
+
+  /// A timer armed at \p ArmedBy (its wait, or the call of a function that
+  /// arms it, \p Helper) to cancel \p Guarded: reported unless the
+  /// operation's completion disarms it.
+  void checkTimeout(const Expr &ArmedBy, const ValueDecl *Timer,
+                    const ValueDecl *Guarded,
+                    const model::InferredRole *Inferred, const Armer *Helper) {
+    const CallExpr *Operation = guardedOperation(Guarded, ArmedBy.getEndLoc());
+    if (!Operation)
+      return;
     Kept.reset();
     // Completion by callback: the handler must disarm the timer.
     if (const LambdaExpr *Completion = completionOf(*Operation)) {
@@ -486,9 +585,9 @@ private:
       if (Local && Local->hasLocalStorage() && !suspendsAfter(Done))
         return;
     }
-    if (!Check.reportOnce(Wait.getExprLoc()))
+    if (!Check.reportOnce(ArmedBy.getExprLoc()))
       return;
-    Check.diag(Wait.getExprLoc(),
+    Check.diag(ArmedBy.getExprLoc(),
                "timer '%0' is armed as a timeout for '%1' but is not "
                "cancelled when the operation completes first; it fires "
                "later and cancels '%1' in the middle of whatever it does "
@@ -505,6 +604,15 @@ private:
           << Kept->second.Function
           << crossFilePlace(Kept->second.File, Kept->second.Line)
           << Timer->getName();
+    if (Helper && Helper->Loc.isValid())
+      Check.diag(Helper->Loc, "'%0' arms it here", DiagnosticIDs::Note)
+          << Helper->Function;
+    else if (Helper)
+      Check.diag(crossFileLocation(SM, Helper->Place.File, Helper->Place.Line,
+                                   Helper->Place.Column),
+                 "'%0' in %1 arms it here", DiagnosticIDs::Note)
+          << Helper->Function
+          << crossFilePlace(Helper->Place.File, Helper->Place.Line);
     Check.noteInferred(Inferred);
   }
 
@@ -629,7 +737,8 @@ private:
 
   UndisposedTimeoutCheck &Check;
   const model::AsyncModel &Model;
-  const SourceManager &SM;
+  const FunctionDecl &Function;
+  SourceManager &SM;
   // Calls that arm a timer with a handler, and why the timer is one when no
   // table names it.
   llvm::SmallVector<
@@ -647,17 +756,43 @@ private:
   llvm::SmallVector<const Stmt *, 128> Statements;
   llvm::SmallVector<std::pair<const VarDecl *, SourceLocation>, 2>
       StopCallbacks;
+  llvm::SmallVector<std::pair<const CallExpr *, Armer>, 2> HelperArmings;
+  // A timer was taken to be disarmed by a function nothing here knows.
+  bool GuessedDisarm = false;
   // A function of another file the completion gave the timer to, which the
   // index says leaves it armed.
   std::optional<std::pair<const CallExpr *, model::CrossFileParameter>> Kept;
 };
 
 void UndisposedTimeoutCheck::checkBody(const FunctionDecl &Function,
-                                       const Stmt &Body, bool, ASTContext &) {
-  FunctionScan Scan(*this, Function);
+                                       const Stmt &Body, bool,
+                                       ASTContext &Ctx) {
+  Context = &Ctx;
+  FunctionScan Scan(*this, Function, Ctx);
   Scan.run(Body);
   if (model::SummaryRecorder *Recorder = model::activeSummaryRecorder())
     Scan.recordTimerParameters(Function, Body, *Recorder);
+}
+
+void UndisposedTimeoutCheck::onStartOfTranslationUnit() {
+  FunctionBodyCheck::onStartOfTranslationUnit();
+  Context = nullptr;
+  Armers.clear();
+  ScannedArmers.clear();
+}
+
+std::optional<UndisposedTimeoutCheck::Armer>
+UndisposedTimeoutCheck::armerOf(const FunctionDecl &Definition) {
+  const FunctionDecl *Canon = Definition.getCanonicalDecl();
+  // Scanned once, whether or not this TU reached it yet; its own findings
+  // are reported once.
+  if (ScannedArmers.insert(Canon).second)
+    if (const Stmt *Body = Definition.getBody())
+      FunctionScan(*this, Definition, *Context).run(*Body);
+  auto It = Armers.find(Canon);
+  if (It == Armers.end())
+    return std::nullopt;
+  return It->second;
 }
 
 const model::CrossFileParameter *
@@ -668,7 +803,7 @@ UndisposedTimeoutCheck::indexedTimerUse(const FunctionDecl &Callee,
     return nullptr;
   std::string Usr = model::usrOf(Callee);
   for (const model::CrossFileParameter &Known : Index->parameters(getID(), Usr))
-    if (Known.Index == Param)
+    if (Known.Index == Param && Known.How != ArmsWord)
       return &Known;
   return nullptr;
 }

@@ -6,6 +6,8 @@
 #include "checks/model/ProjectIndex.h"
 #include "common/FunctionBodyCheck.h"
 #include "common/RegexOption.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
 
@@ -19,18 +21,32 @@ namespace clang::tidy::async {
 class UndisposedTimeoutCheck : public FunctionBodyCheck {
 public:
   UndisposedTimeoutCheck(StringRef Name, ClangTidyContext *Context);
+  void onStartOfTranslationUnit() override;
 
 private:
   void checkBody(const FunctionDecl &Function, const Stmt &Body,
                  bool IsCoroutine, ASTContext &Ctx) override;
   class FunctionScan;
   bool isDisarm(llvm::StringRef Member) const;
+  /// A function that arms its timer parameter as a timeout cancelling
+  /// another of its parameters.
+  struct Armer {
+    unsigned Timer, Guarded;
+    std::string Function;
+    SourceLocation Loc;         // the arming wait, in this file
+    model::CrossFileStep Place; // or in another file
+  };
+  /// The timeout \p Definition, a function of this file, arms, if any.
+  std::optional<Armer> armerOf(const FunctionDecl &Definition);
   /// What the project index says \p Callee, a function of another file,
   /// does with a timer given as parameter \p Param.
   const model::CrossFileParameter *indexedTimerUse(const FunctionDecl &Callee,
                                                    unsigned Param) const;
 
   RegexOption CancelFunctions;
+  ASTContext *Context = nullptr;
+  llvm::DenseMap<const FunctionDecl *, Armer> Armers;
+  llvm::DenseSet<const FunctionDecl *> ScannedArmers;
 };
 
 } // namespace clang::tidy::async

@@ -49,8 +49,8 @@ unsigned number(const llvm::json::Object &Object, llvm::StringRef Key) {
 CrossFileParameter parameterFrom(const llvm::json::Object &Object) {
   CrossFileParameter Param;
   Param.Index = number(Object, "param");
-  if (std::optional<int64_t> Executor = Object.getInteger("executor"))
-    Param.Executor = static_cast<unsigned>(*Executor);
+  if (std::optional<int64_t> Related = Object.getInteger("related"))
+    Param.Related = static_cast<unsigned>(*Related);
   Param.Callable = Object.getBoolean("callable").value_or(false);
   Param.How = field(Object, "how");
   Param.What = field(Object, "what");
@@ -66,8 +66,8 @@ llvm::json::Object parameterJson(const CrossFileParameter &Param) {
       {"param", Param.Index},       {"how", Param.How},   {"what", Param.What},
       {"function", Param.Function}, {"file", Param.File}, {"line", Param.Line},
       {"column", Param.Column}};
-  if (Param.Executor)
-    Object["executor"] = *Param.Executor;
+  if (Param.Related)
+    Object["related"] = *Param.Related;
   if (Param.Callable)
     Object["callable"] = true;
   return Object;
@@ -161,15 +161,15 @@ void passParametersBack(
           for (const auto &[To, From, Name] : Call.Passed) {
             // The caller runs the executor the work goes to.
             if (To != Param.Index || Has(Call.From, From) ||
-                (Param.Executor &&
-                 llvm::is_contained(Call.Joined, *Param.Executor)))
+                (Param.Related &&
+                 llvm::is_contained(Call.Joined, *Param.Related)))
               continue;
             CrossFileParameter Passed = Param;
             Passed.Index = From;
-            Passed.Executor.reset();
+            Passed.Related.reset();
             for (const auto &Executor : Call.Passed)
-              if (Param.Executor && std::get<0>(Executor) == *Param.Executor)
-                Passed.Executor = std::get<1>(Executor);
+              if (Param.Related && std::get<0>(Executor) == *Param.Related)
+                Passed.Related = std::get<1>(Executor);
             Passed.How = "it is passed to '" + NameOf(Call.To) + "' as '" +
                          Name + "', and there " + Param.How;
             Found.emplace_back(Call.From, std::move(Passed));
@@ -249,8 +249,8 @@ ProjectIndex::build(llvm::ArrayRef<const llvm::json::Value *> Summaries,
     auto It = Known.find(Usr);
     return It == Known.end() ? std::string() : It->second.Name;
   };
-  // One entry per parameter: the first in a fixed order, whatever order the
-  // summaries came in.
+  // One entry per parameter and effect: the first in a fixed order, whatever
+  // order the summaries came in.
   for (auto &Check : Index.Parameters)
     for (auto &Entry : Check.second) {
       std::vector<CrossFileParameter> &Params = Entry.second;
@@ -259,9 +259,12 @@ ProjectIndex::build(llvm::ArrayRef<const llvm::json::Value *> Summaries,
       llvm::sort(Params, [](const auto &A, const auto &B) {
         return parameterOrder(A) < parameterOrder(B);
       });
+      llvm::sort(Params, [](const auto &A, const auto &B) {
+        return std::tie(A.Index, A.How) < std::tie(B.Index, B.How);
+      });
       Params.erase(std::unique(Params.begin(), Params.end(),
                                [](const auto &A, const auto &B) {
-                                 return A.Index == B.Index;
+                                 return A.Index == B.Index && A.How == B.How;
                                }),
                    Params.end());
     }
@@ -501,7 +504,7 @@ std::string ProjectIndex::describeParameters(llvm::StringRef Usr) const {
     for (const CrossFileParameter &Param : parameters(Check, Usr))
       Text += Check.str() + (Param.Callable ? " callable " : " param ") +
               std::to_string(Param.Index) + ' ' +
-              (Param.Executor ? std::to_string(*Param.Executor) : "-") + ' ' +
+              (Param.Related ? std::to_string(*Param.Related) : "-") + ' ' +
               Param.What + ' ' + Param.How + '@' + Param.File + ':' +
               std::to_string(Param.Line) + '\n';
   return Text;

@@ -37,15 +37,19 @@ struct CrossFileEffect {
   std::vector<CrossFileStep> Steps;
 };
 
-/// A parameter of a function of another file that work the function
-/// detaches refers to: the caller's argument must outlive the work.
+/// What a function of another file does with the argument for one of its
+/// parameters: work it detaches refers to it (the caller's argument must
+/// outlive the work), or it is a timer the function disarms, leaves armed
+/// or arms as a timeout.
 struct CrossFileParameter {
   unsigned Index = 0;
-  /// The parameter that names the executor the work runs on.
-  std::optional<unsigned> Executor;
+  /// Another parameter the effect involves: the executor the detached work
+  /// runs on; the object a timeout armed on this timer cancels.
+  std::optional<unsigned> Related;
   /// The parameter is a callable the function detaches as the work.
   bool Callable = false;
-  /// How the work refers to it: 'it is captured by reference in'.
+  /// How the work refers to it: 'it is captured by reference in'; what the
+  /// function does with a timer: 'disarms', 'keeps armed', 'arms'.
   std::string How;
   /// The call that detaches the work ('std::thread::detach'), the function
   /// that makes it, and where.

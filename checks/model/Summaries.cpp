@@ -125,13 +125,13 @@ void SummaryRecorder::addEffect(llvm::StringRef Check,
 
 void SummaryRecorder::addParameterEffect(
     llvm::StringRef Check, const FunctionDecl &Callable, unsigned Param,
-    std::optional<unsigned> Executor, bool IsCallable, llvm::StringRef How,
+    std::optional<unsigned> Related, bool IsCallable, llvm::StringRef How,
     llvm::StringRef What, SourceLocation At, const AsyncModel &Model,
     const SourceManager &SM) {
   std::string Usr = caller(Callable, Model, SM).str();
   if (Usr.empty())
     return;
-  ParameterEffects.push_back({Check.str(), std::move(Usr), Param, Executor,
+  ParameterEffects.push_back({Check.str(), std::move(Usr), Param, Related,
                               IsCallable, How.str(), What.str(),
                               placeOf(At, SM)});
 }
@@ -210,8 +210,8 @@ llvm::json::Value SummaryRecorder::toJson() const {
                              {"param", E.Param},
                              {"how", E.How},
                              {"what", E.What}};
-    if (E.Executor)
-      Entry["executor"] = *E.Executor;
+    if (E.Related)
+      Entry["related"] = *E.Related;
     if (E.IsCallable)
       Entry["callable"] = true;
     PlaceFields(Entry, E.At);

@@ -61,10 +61,11 @@ public:
   /// async-detached-dangling-reference: work detached at \p At (named
   /// \p What) refers to it as \p How says, or, when \p IsCallable, is the
   /// argument itself; the work runs on the executor passed as parameter
-  /// \p Executor, if any. For async-undisposed-timeout: \p How says whether
-  /// it disarms the timer (of type \p What) given there.
+  /// \p Related, if any. For async-undisposed-timeout: \p How says whether
+  /// it disarms the timer (of type \p What) given there, or arms it as a
+  /// timeout that cancels the object passed as parameter \p Related.
   void addParameterEffect(llvm::StringRef Check, const FunctionDecl &Callable,
-                          unsigned Param, std::optional<unsigned> Executor,
+                          unsigned Param, std::optional<unsigned> Related,
                           bool IsCallable, llvm::StringRef How,
                           llvm::StringRef What, SourceLocation At,
                           const AsyncModel &Model, const SourceManager &SM);
@@ -87,7 +88,7 @@ public:
   /// {"version", "functions": {usr: {name, file?, line?, column?}},
   ///  "calls": [{from, to, file, line, column}],
   ///  "effects": [{check, usr, what, file, line, column}],
-  ///  "parameterEffects": [{check, usr, param, executor?, callable?, how,
+  ///  "parameterEffects": [{check, usr, param, related?, callable?, how,
   ///  what, file,
   ///  line, column}], "parameterCalls": [{check, from, to, passed:
   ///  [{from, to, name}], joined: [to], file, line, column}],
@@ -132,7 +133,7 @@ private:
   struct ParameterEffect {
     std::string Check, Usr;
     unsigned Param;
-    std::optional<unsigned> Executor;
+    std::optional<unsigned> Related;
     bool IsCallable;
     std::string How, What;
     Place At;

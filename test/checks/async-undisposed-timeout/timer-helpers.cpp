@@ -66,3 +66,31 @@ void read_shown(tcp::socket &socket, asio::steady_timer &timer, char *buf) {
                          });
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the guarded operation; its completion does not cancel 'timer'
 }
+
+// A function of this file arms the timeout; its callers start the
+// operation and must cancel the timer when it completes.
+void arm_timeout(asio::steady_timer &timer, tcp::socket &socket) {
+  timer.expires_after(5s);
+  timer.async_wait([&socket](boost::system::error_code ec) {
+    if (!ec)
+      socket.cancel();
+  });
+}
+
+void read_armed(tcp::socket &socket, asio::steady_timer &timer, char *buf) {
+  arm_timeout(timer, socket);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: timer 'timer' is armed as a timeout for 'socket' but is not cancelled when the operation completes first
+  socket.async_read_some(asio::buffer(buf, 8),
+                         [](boost::system::error_code, std::size_t) {});
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: the guarded operation; its completion does not cancel 'timer'
+  // CHECK-MESSAGES: :[[@LINE-12]]:9: note: 'arm_timeout' arms it here
+}
+
+void read_armed_stopped(tcp::socket &socket, asio::steady_timer &timer,
+                        char *buf) {
+  arm_timeout(timer, socket);
+  socket.async_read_some(asio::buffer(buf, 8),
+                         [&timer](boost::system::error_code, std::size_t) {
+                           stop_timer(timer);
+                         });
+}

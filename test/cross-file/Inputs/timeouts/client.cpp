@@ -19,3 +19,20 @@ void readNoted(tcp::socket &Socket, boost::asio::steady_timer &Timer,
                            noteTimer(Timer);
                          });
 }
+
+// The timeout is armed by timers.cpp; only one of the reads cancels it.
+void readArmed(tcp::socket &Socket, boost::asio::steady_timer &Timer,
+               char *Buf) {
+  armTimeout(Timer, Socket);
+  Socket.async_read_some(boost::asio::buffer(Buf, 8),
+                         [](boost::system::error_code, std::size_t) {});
+}
+
+void readArmedStopped(tcp::socket &Socket, boost::asio::steady_timer &Timer,
+                      char *Buf) {
+  armTimeout(Timer, Socket);
+  Socket.async_read_some(boost::asio::buffer(Buf, 8),
+                         [&Timer](boost::system::error_code, std::size_t) {
+                           stopTimer(Timer);
+                         });
+}
