@@ -78,6 +78,15 @@ auto parameterOrder(const CrossFileParameter &Param) {
                   Param.How);
 }
 
+/// The list \p Key of a summary of this version, or null.
+const llvm::json::Array *summaryArray(const llvm::json::Value *Summary,
+                                      llvm::StringRef Key) {
+  const llvm::json::Object *Object = Summary ? Summary->getAsObject() : nullptr;
+  return Object && Object->getInteger("version") == SummaryVersion
+             ? Object->getArray(Key)
+             : nullptr;
+}
+
 /// A function's call that passes its own parameters on to another file's
 /// function.
 struct ParameterCall {
@@ -100,12 +109,7 @@ void passParametersBack(
         &Parameters) {
   llvm::StringMap<std::vector<ParameterCall>> Calls;
   for (const llvm::json::Value *Summary : Summaries) {
-    const llvm::json::Object *Object =
-        Summary ? Summary->getAsObject() : nullptr;
-    const llvm::json::Array *Array =
-        Object && Object->getInteger("version") == SummaryVersion
-            ? Object->getArray("parameterCalls")
-            : nullptr;
+    const llvm::json::Array *Array = summaryArray(Summary, "parameterCalls");
     if (!Array)
       continue;
     for (const llvm::json::Value &Value : *Array) {
@@ -232,12 +236,8 @@ ProjectIndex::build(llvm::ArrayRef<const llvm::json::Value *> Summaries,
   }
   ProjectIndex Index;
   for (const llvm::json::Value *Summary : Summaries) {
-    const llvm::json::Object *Object =
-        Summary ? Summary->getAsObject() : nullptr;
     const llvm::json::Array *Effects =
-        Object && Object->getInteger("version") == SummaryVersion
-            ? Object->getArray("parameterEffects")
-            : nullptr;
+        summaryArray(Summary, "parameterEffects");
     if (!Effects)
       continue;
     for (const llvm::json::Value &Value : *Effects)
