@@ -72,6 +72,11 @@ void PreambleCache::buildPending() {
   IgnoringDiagConsumer Silent;
   IntrusiveRefCntPtr<DiagnosticsEngine> Diagnostics =
       makeCompileDiagnostics(*Build.Invocation, *FS, Silent);
+  // The headers' own template uses are instantiated once here, not at the
+  // end of every parse that reuses the preamble (clang's
+  // -fpch-instantiate-templates); the option is benign, so the parses that
+  // load it need not set it.
+  Build.Invocation->getLangOpts().PCHInstantiateTemplates = true;
   WholeBodies Callbacks;
   ErrorOr<PrecompiledPreamble> Built = PrecompiledPreamble::Build(
       *Build.Invocation, Build.Contents.get(), Build.Bounds, *Diagnostics, FS,

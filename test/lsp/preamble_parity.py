@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Checks that a reused preamble changes no diagnostic.
 
-    preamble_parity.py --dir DIR --inputs MOCKS [--timeout S] FILE...
-                       -- SERVER...
+    preamble_parity.py --dir DIR [--inputs MOCKS] [--flag F]... [--timeout S]
+                       FILE... -- SERVER...
 
-Copies each FILE into DIR with a compile_commands.json entry (-std=c++20
--IMOCKS), opens it in the language server and edits it three times, waiting
-for the diagnostics each time:
+Copies each FILE into DIR with a compile_commands.json entry (-std=c++20,
+-IMOCKS if given, and each --flag), opens it in the language server and
+edits it three times, waiting for the diagnostics each time:
 
   1. open                               a full parse; the preamble is built
   2. a comment appended at the end      the preamble is reused
@@ -15,7 +15,8 @@ for the diagnostics each time:
 
 No edit moves a diagnostic, so all four lists must be the same. The server
 must say it reused the preamble for steps 2 and 4 of a file or for neither
-(a preamble whose build warned is not used); some file must reuse it.
+(a preamble whose build warned is not used); some file must reuse it,
+and some must have a diagnostic.
 Prints one summary line; a difference is printed and fails the run.
 """
 import argparse
@@ -71,7 +72,8 @@ def edits(text):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
-    parser.add_argument("--inputs", required=True)
+    parser.add_argument("--inputs")
+    parser.add_argument("--flag", action="append", default=[])
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("files", nargs="+")
     argv = sys.argv[1:]
@@ -87,10 +89,11 @@ def main():
         copy = os.path.join(args.dir, name)
         shutil.copyfile(path, copy)
         sources.append(copy)
+    flags = (["-I" + args.inputs] if args.inputs else []) + args.flag
     with open(os.path.join(args.dir, "compile_commands.json"), "w") as out:
         json.dump([{"directory": args.dir, "file": source,
-                    "arguments": ["clang++", "-std=c++20", "-I" + args.inputs,
-                                  "-c", source]} for source in sources], out)
+                    "arguments": ["clang++", "-std=c++20"] + flags +
+                    ["-c", source]} for source in sources], out)
 
     server = LoggedServer(command)
     session = Session(server, {}, args.timeout)
@@ -98,7 +101,7 @@ def main():
         "capabilities": {"textDocument": {"publishDiagnostics": {
             "relatedInformation": True}}}}})
     session.wait_for(lambda m: m.get("id") == 1, "initialize")
-    failures, reused, compared = [], 0, 0
+    failures, reused, compared, found = [], 0, 0, 0
     for source in sources:
         uri = Session.uri(source)
         with open(source) as f:
@@ -112,6 +115,7 @@ def main():
             "textDocument": {"uri": uri, "languageId": "cpp", "version": 1,
                              "text": text}}})
         first = diagnostics(session, uri)
+        found += len(first)
         for step, edited in enumerate(steps, start=2):
             session.change(uri, edited)
             now = diagnostics(session, uri)
@@ -138,6 +142,8 @@ def main():
                             % (source, uses))
     if not reused:
         failures.append("no file reused its preamble")
+    if not found:
+        failures.append("no file had a diagnostic to compare")
     for failure in failures:
         print("difference: " + failure)
     print("%d files, %d with the preamble reused twice; diagnostics %s"
