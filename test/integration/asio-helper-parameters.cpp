@@ -8,6 +8,7 @@
 #include <utility>
 #include <boost/asio.hpp>
 #include <string>
+#include <functional>
 #include <thread>
 
 namespace asio = boost::asio;
@@ -54,5 +55,54 @@ int main() {
   static std::string kept = "kept";
   asio::thread_pool pool(2);
   log_on(pool, kept);
+  pool.join();
+}
+
+// Helpers that detach the callable they are given: what the caller's
+// lambda captures by reference must outlive the work.
+void on_pool(asio::thread_pool &pool, std::function<void()> work) {
+  asio::post(pool, std::move(work));
+}
+
+template <class Work> void on_thread(Work work) {
+  std::thread(std::move(work)).detach();
+}
+
+void on_strand(asio::strand<asio::io_context::executor_type> &strand,
+               std::function<void()> work) {
+  asio::post(strand, [work = std::move(work)] { work(); });
+}
+
+void callable_callers(asio::thread_pool &pool,
+                      asio::strand<asio::io_context::executor_type> &strand) {
+  std::string line = "GET /";
+  on_pool(pool, [&line] { write_log(line); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'on_pool'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the work is detached here
+  // CHECK-MESSAGES: :[[@LINE-18]]:3: note: 'on_pool' detaches it here with 'boost::asio::post'
+  // CHECK-MESSAGES: :[[@LINE-5]]:15: note: 'line' is declared here
+  // CHECK-MESSAGES: :[[@LINE+8]]:1: note: 'line' is destroyed here
+  on_thread([&line] { write_log(line); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'on_thread'
+  on_strand(strand, [&line] { write_log(line); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'line' is destroyed when its scope ends, but it is captured by reference in work detached by 'on_strand'
+  // Look-alikes: the lambdas copy.
+  on_pool(pool, [line] { write_log(line); });
+  on_thread([line] { write_log(line); });
+}
+
+// A helper that runs the context it posted to before it returns, and a
+// caller that joins the pool before its local dies.
+void on_context_now(asio::io_context &context, std::function<void()> work) {
+  asio::post(context, std::move(work));
+  context.run();
+}
+
+void joined_callers() {
+  std::string line = "GET /";
+  asio::io_context context;
+  on_context_now(context, [&line] { write_log(line); });
+  asio::thread_pool pool(1);
+  on_pool(pool, [&line] { write_log(line); });
   pool.join();
 }
