@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "checks/model/ApiNames.h"
+#include "checks/model/AstHelpers.h"
 #include "checks/model/ContextDescription.h"
 #include "checks/model/CoroutineLocks.h"
 #include "checks/model/HeldLocks.h"
@@ -69,13 +70,37 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     addCandidate(Call, *Result.Context);
 }
 
+/// Whether \p Call reads a stream parameter of its function that the calls
+/// of \p Path give an in-memory stream ('consume(std::istream &s)' called
+/// with a stream over the asio::streambuf a read filled).
+static bool readsInMemoryArgument(const CallExpr &Call,
+                                  const model::AsyncPath &Path,
+                                  const model::AsyncModel &Model) {
+  const Expr *Stream = model::callSubject(Call);
+  for (const model::CallEdge &Edge : llvm::reverse(Path.Chain)) {
+    const auto *Param =
+        dyn_cast_or_null<ParmVarDecl>(model::referencedDecl(Stream));
+    if (!Param || !Edge.Call ||
+        cast<Decl>(Param->getDeclContext())->getCanonicalDecl() != Edge.Callee)
+      return false;
+    Stream = model::argumentFor(*Edge.Call, *Param);
+    if (!Stream)
+      return false;
+    if (Model.isInMemoryStream(Stream))
+      return true;
+  }
+  return false;
+}
+
 void BlockingCallCheck::checkInAsyncContext(const Stmt &Candidate,
                                             const model::CandidateSite &Site,
                                             const model::AsyncPath &Path,
                                             const model::AsyncContextIndex &) {
   const auto &Call = cast<CallExpr>(Candidate);
   std::optional<std::string> Alternative = alternativeFor(Call);
-  if (!Alternative || NonBlocking.returnsInstead(Call, *Site.Callable, model()))
+  if (!Alternative ||
+      NonBlocking.returnsInstead(Call, *Site.Callable, model()) ||
+      readsInMemoryArgument(Call, Path, model()))
     return;
   diag(Call.getExprLoc(), "blocking call '%0' inside %1; %2")
       << model::callName(Call) << model::describeContext(Path, *Site.Callable)

@@ -22,6 +22,16 @@ const Expr *callSubject(const CallExpr &Call) {
   return Call.getNumArgs() > 0 ? Call.getArg(0) : nullptr;
 }
 
+const Expr *argumentFor(const CallExpr &Call, const ParmVarDecl &Param) {
+  unsigned Index = Param.getFunctionScopeIndex();
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Call.getDirectCallee()))
+    ++Index;
+  if (Index >= Call.getNumArgs() || isa<CXXDefaultArgExpr>(Call.getArg(Index)))
+    return nullptr;
+  return Call.getArg(Index);
+}
+
 const LambdaExpr *lambdaArgument(const Expr *E) {
   while (E) {
     E = E->IgnoreImplicit()->IgnoreParens();

@@ -23,6 +23,10 @@ const Expr *callObject(const CallExpr &Call);
 /// 'sock' in 'async_read(sock, ...)'); null for a call with neither.
 const Expr *callSubject(const CallExpr &Call);
 
+/// What \p Call passes for \p Param of its callee (an operator call to a
+/// member passes the object first); null for a defaulted or variadic one.
+const Expr *argumentFor(const CallExpr &Call, const ParmVarDecl &Param);
+
 /// The lambda an argument passes, through temporaries and a conversion to
 /// std::function; null when it passes none.
 const LambdaExpr *lambdaArgument(const Expr *E);

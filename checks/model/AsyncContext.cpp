@@ -185,7 +185,8 @@ public:
         !(Callee->getIdentifier() &&
           Model.mayBeBlockingWait(Callee->getName()) &&
           Model.blockingWait(*Call)))
-      addCall(Caller, Callee, Call->getExprLoc(), invokesGivenCallable(*Call));
+      addCall(Caller, Callee, Call->getExprLoc(), invokesGivenCallable(*Call),
+              Call);
 
     if (std::optional<Handoff> Handoff = handoff(*Call, Model)) {
       // Work handed to an executor meant for blocking work may block.
@@ -231,9 +232,11 @@ private:
   }
 
   void addCall(const FunctionDecl *Caller, const FunctionDecl *Callee,
-               SourceLocation Loc, bool InvokesGiven = false) {
+               SourceLocation Loc, bool InvokesGiven = false,
+               const CallExpr *Call = nullptr) {
     Index.Calls[Caller].push_back({Caller, canonical(Callee), Loc,
-                                   Frames.back().AfterOffload, InvokesGiven});
+                                   Frames.back().AfterOffload, InvokesGiven,
+                                   Call});
   }
 
   void addRoots(const Expr *Arg, RootKind Kind, const CallExpr *Scheduler,

@@ -53,6 +53,8 @@ struct CallEdge {
   bool AfterOffload = false;
   /// The call invokes a callable the caller was given (a library's bridge).
   bool InvokesGiven = false;
+  /// The call itself; null where a lambda passed to a call runs there.
+  const CallExpr *Call = nullptr;
 };
 
 /// How a callable is reached from a root: Chain[0].Caller is the root,

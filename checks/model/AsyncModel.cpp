@@ -214,13 +214,14 @@ const BlockingCallApi *AsyncModel::blockingCall(const CallExpr &Call) const {
   // method that happens to share the name.
   if (!Api->Name.contains("::") && !namesLibraryFunction(*Callee))
     return nullptr;
-  const Expr *Stream = callSubject(Call);
+  return isInMemoryStream(callSubject(Call)) ? nullptr : Api;
+}
+
+bool AsyncModel::isInMemoryStream(const Expr *Stream) const {
   if (const CXXRecordDecl *RD = classOf(Stream))
     if (RD->getIdentifier() && InMemoryStreams.contains(apiName(*RD)))
-      return nullptr;
-  if (isOverInMemoryBuffer(Stream))
-    return nullptr;
-  return Api;
+      return true;
+  return isOverInMemoryBuffer(Stream);
 }
 
 bool AsyncModel::isOverInMemoryBuffer(const Expr *Stream) const {

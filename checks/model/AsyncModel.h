@@ -103,9 +103,10 @@ public:
   /// condition variables, join), or null. Reads on in-memory streams and
   /// user functions that share a C function's name are not.
   const BlockingCallApi *blockingCall(const CallExpr &Call) const;
-  /// A stream variable constructed over an in-memory stream buffer
-  /// ('std::istream is(&streambuf)'): reading it never blocks.
-  bool isOverInMemoryBuffer(const Expr *Stream) const;
+  /// A stream whose reads never block: of an in-memory stream class, or a
+  /// variable constructed over an in-memory stream buffer
+  /// ('std::istream is(&streambuf)').
+  bool isInMemoryStream(const Expr *Stream) const;
   /// The asynchronous sibling of \p Callee declared beside it ('write' ->
   /// 'async_write', 'Foo' -> 'FooAsync'), or null.
   const NamedDecl *asyncSibling(const FunctionDecl &Callee) const;
@@ -339,6 +340,7 @@ private:
   BlockingCallApi InferredLockCall;
   Inference Infer;
   ApiTable<BlockingCallApi> BlockingCalls;
+  bool isOverInMemoryBuffer(const Expr *Stream) const;
   llvm::StringSet<> InMemoryStreams;
   llvm::StringSet<> InMemoryStreamBufs;
   llvm::StringSet<> LockTypeNames;
