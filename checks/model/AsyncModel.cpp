@@ -219,24 +219,58 @@ const BlockingCallApi *AsyncModel::blockingCall(const CallExpr &Call) const {
 
 bool AsyncModel::isInMemoryStream(const Expr *Stream) const {
   if (const CXXRecordDecl *RD = classOf(Stream))
-    if (RD->getIdentifier() && InMemoryStreams.contains(apiName(*RD)))
+    if ((RD->getIdentifier() && InMemoryStreams.contains(apiName(*RD))) ||
+        isInMemoryStreamClass(*RD))
       return true;
   return isOverInMemoryBuffer(Stream);
 }
 
+bool AsyncModel::isGivenInMemoryBuffer(const Expr *Init) const {
+  if (!Init)
+    return false;
+  Init = Init->IgnoreImplicit();
+  // In a template the base's initializer stays a list of arguments.
+  SmallVector<const Expr *, 2> Args;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  else if (const auto *List = dyn_cast<ParenListExpr>(Init))
+    for (unsigned I = 0, N = List->getNumExprs(); I < N; ++I)
+      Args.push_back(List->getExpr(I));
+  return llvm::any_of(Args, [&](const Expr *Arg) {
+    const CXXRecordDecl *RD = classOf(Arg);
+    return RD && RD->getIdentifier() &&
+           InMemoryStreamBufs.contains(apiName(*RD));
+  });
+}
+
 bool AsyncModel::isOverInMemoryBuffer(const Expr *Stream) const {
   const auto *Var = dyn_cast_or_null<VarDecl>(referencedDecl(Stream));
-  if (!Var || !Var->getInit())
+  return Var && isGivenInMemoryBuffer(Var->getInit());
+}
+
+bool AsyncModel::isInMemoryStreamClass(const CXXRecordDecl &RD) const {
+  const CXXRecordDecl *Class = RD.getDefinition();
+  if (!Class)
     return false;
-  const auto *Construct =
-      dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
-  if (!Construct)
-    return false;
-  for (const Expr *Arg : Construct->arguments())
-    if (const CXXRecordDecl *RD = classOf(Arg))
-      if (RD->getIdentifier() && InMemoryStreamBufs.contains(apiName(*RD)))
-        return true;
-  return false;
+  // A member class of a template: its constructors may not be
+  // instantiated, but the pattern's say what every instantiation does.
+  if (const CXXRecordDecl *Pattern = Class->getTemplateInstantiationPattern())
+    Class = Pattern;
+  bool Constructs = false;
+  for (const CXXConstructorDecl *Ctor : Class->ctors()) {
+    if (Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted())
+      continue;
+    const FunctionDecl *Definition = nullptr;
+    if (!Ctor->hasBody(Definition) ||
+        llvm::none_of(cast<CXXConstructorDecl>(Definition)->inits(),
+                      [&](const CXXCtorInitializer *Init) {
+                        return Init->isBaseInitializer() &&
+                               isGivenInMemoryBuffer(Init->getInit());
+                      }))
+      return false;
+    Constructs = true;
+  }
+  return Constructs;
 }
 
 const NamedDecl *AsyncModel::asyncSibling(const FunctionDecl &Callee) const {

@@ -103,7 +103,8 @@ public:
   /// condition variables, join), or null. Reads on in-memory streams and
   /// user functions that share a C function's name are not.
   const BlockingCallApi *blockingCall(const CallExpr &Call) const;
-  /// A stream whose reads never block: of an in-memory stream class, or a
+  /// A stream whose reads never block: of an in-memory stream class (or a
+  /// class that builds its stream base over an in-memory buffer), or a
   /// variable constructed over an in-memory stream buffer
   /// ('std::istream is(&streambuf)').
   bool isInMemoryStream(const Expr *Stream) const;
@@ -340,7 +341,13 @@ private:
   BlockingCallApi InferredLockCall;
   Inference Infer;
   ApiTable<BlockingCallApi> BlockingCalls;
+  /// A construction given an in-memory stream buffer.
+  bool isGivenInMemoryBuffer(const Expr *Init) const;
   bool isOverInMemoryBuffer(const Expr *Stream) const;
+  /// A class derived from a stream whose every constructor gives the
+  /// stream base an in-memory buffer ('Content(asio::streambuf &b) :
+  /// std::istream(&b)').
+  bool isInMemoryStreamClass(const CXXRecordDecl &RD) const;
   llvm::StringSet<> InMemoryStreams;
   llvm::StringSet<> InMemoryStreamBufs;
   llvm::StringSet<> LockTypeNames;

@@ -85,3 +85,48 @@ private:
   tcp::socket socket_;
   asio::streambuf input_;
 };
+
+// A stream class of the project's built over the buffer a read fills reads
+// memory; one built over a file buffer reads the disk.
+// A member class of a template, as in a server parameterized by its socket.
+template <class Socket> struct ServerBase {
+  class Content : public std::istream {
+  public:
+    explicit Content(asio::streambuf &buffer) : std::istream(&buffer) {}
+  };
+};
+using Content = ServerBase<tcp::socket>::Content;
+
+class FileContent : public std::istream {
+public:
+  explicit FileContent(std::filebuf &file) : std::istream(&file) {}
+};
+
+bool parseRequest(std::istream &s, std::string &method) {
+  return static_cast<bool>(std::getline(s, method));
+}
+
+bool parseCached(std::istream &s, std::string &method) {
+  return static_cast<bool>(std::getline(s, method));
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: blocking call 'std::getline' inside 'parseCached', called from a lambda used as completion handler of 'boost::asio::async_read_until'
+}
+
+class RequestReader {
+public:
+  void start() {
+    asio::async_read_until(socket_, buffer_, '\n',
+                           [this](error_code, std::size_t) {
+                             std::string method;
+                             parseRequest(content_, method);
+                             std::getline(content_, method);
+                             parseCached(cached_, method);
+                           });
+  }
+
+private:
+  tcp::socket socket_;
+  asio::streambuf buffer_;
+  Content content_{buffer_};
+  std::filebuf file_;
+  FileContent cached_{file_};
+};
