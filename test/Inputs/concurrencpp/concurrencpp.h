@@ -1,7 +1,7 @@
 // Mock of concurrencpp (concurrencpp/concurrencpp.h): eager result<T>
-// coroutines, result_promise, executors whose submit() runs the callable
-// inside a coroutine bridge (as the library does), resume_on and the
-// runtime's executors.
+// coroutines, shared_result, result_promise, executors whose submit() runs
+// the callable inside a coroutine bridge (as the library does), resume_on
+// and the runtime's executors.
 #pragma once
 #include <coroutine>
 #include <exception>
@@ -11,6 +11,7 @@
 
 namespace concurrencpp {
 struct executor_tag {};
+enum class result_status { idle, value, exception };
 
 template <class T> class result {
 public:
@@ -23,9 +24,20 @@ public:
   };
   T get();
   void wait();
+  template <class D> result_status wait_for(D duration) const;
+  result_status status() const;
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) {}
   T await_resume();
+};
+template <class T> class shared_result {
+public:
+  shared_result(result<T> r);
+  std::add_lvalue_reference_t<T> get();
+  void wait();
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  std::add_lvalue_reference_t<T> await_resume();
 };
 template <> struct result<void>::promise_type {
   result get_return_object();
@@ -69,7 +81,7 @@ public:
 
 template <class Concrete> class derivable_executor : public executor {
 public:
-  template <class F, class... A> void post(F &&f, A &&...a);
+  template <class F, class... A> void post(F &&f, A &&...a) {}
   template <class F, class... A> auto submit(F &&f, A &&...a) {
     return do_submit<Concrete>(std::forward<F>(f), std::forward<A>(a)...);
   }
