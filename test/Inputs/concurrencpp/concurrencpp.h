@@ -35,6 +35,7 @@ public:
   shared_result(result<T> r);
   std::add_lvalue_reference_t<T> get();
   void wait();
+  result_status status() const;
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) {}
   std::add_lvalue_reference_t<T> await_resume();
