@@ -329,6 +329,13 @@ private:
 
   bool hasLazyPromise(const CXXRecordDecl &Task) const;
   bool isFireAndForget(const CXXRecordDecl &Task) const;
+  /// A construction given an in-memory stream buffer.
+  bool isGivenInMemoryBuffer(const Expr *Init) const;
+  bool isOverInMemoryBuffer(const Expr *Stream) const;
+  /// A class derived from a stream whose every constructor gives the
+  /// stream base an in-memory buffer ('Content(asio::streambuf &b) :
+  /// std::istream(&b)').
+  bool isInMemoryStreamClass(const CXXRecordDecl &RD) const;
 
   struct SiblingPattern {
     llvm::StringRef Prefix, Suffix;
@@ -341,13 +348,6 @@ private:
   BlockingCallApi InferredLockCall;
   Inference Infer;
   ApiTable<BlockingCallApi> BlockingCalls;
-  /// A construction given an in-memory stream buffer.
-  bool isGivenInMemoryBuffer(const Expr *Init) const;
-  bool isOverInMemoryBuffer(const Expr *Stream) const;
-  /// A class derived from a stream whose every constructor gives the
-  /// stream base an in-memory buffer ('Content(asio::streambuf &b) :
-  /// std::istream(&b)').
-  bool isInMemoryStreamClass(const CXXRecordDecl &RD) const;
   llvm::StringSet<> InMemoryStreams;
   llvm::StringSet<> InMemoryStreamBufs;
   llvm::StringSet<> LockTypeNames;
