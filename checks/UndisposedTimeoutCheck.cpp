@@ -55,13 +55,16 @@ static const ValueDecl *timerArgument(const Expr &Arg) {
   return objectDecl(E);
 }
 
+/// The object a value, reference or pointer of type \p T stands for.
+static QualType objectType(QualType T) {
+  return T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
+}
+
 /// A parameter through which a function can disarm the caller's timer: a
 /// reference or pointer to a non-const object.
 static bool mayDisarmThrough(QualType Param) {
-  QualType Object = Param->isPointerType() ? Param->getPointeeType()
-                                           : Param.getNonReferenceType();
   return (Param->isReferenceType() || Param->isPointerType()) &&
-         !Object.isConstQualified();
+         !objectType(Param).isConstQualified();
 }
 
 /// What the summaries say a function does with a timer given to it.
@@ -94,8 +97,7 @@ public:
       return;
     for (const ParmVarDecl *Param : Function.parameters()) {
       QualType T = Param->getType();
-      QualType Object =
-          T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
+      QualType Object = objectType(T);
       if (!mayDisarmThrough(T) || !Model.isTimerType(Object))
         continue;
       // A function of another file that may disarm it is no knowledge to
@@ -247,9 +249,7 @@ private:
     if (isa<CXXOperatorCallExpr>(Call) ||
         SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation())) ||
         llvm::none_of(Call.arguments(), [&](const Expr *Arg) {
-          return Model.isTimerType(Arg->getType()) ||
-                 (Arg->getType()->isPointerType() &&
-                  Model.isTimerType(Arg->getType()->getPointeeType()));
+          return Model.isTimerType(objectType(Arg->getType()));
         }))
       return std::nullopt;
     const FunctionDecl *Definition = nullptr;
