@@ -73,9 +73,11 @@ llvm::json::Object parameterJson(const CrossFileParameter &Param) {
   return Object;
 }
 
+/// Entries of one parameter and effect side by side, the first of each in
+/// a fixed order.
 auto parameterOrder(const CrossFileParameter &Param) {
-  return std::tie(Param.Index, Param.File, Param.Line, Param.Column, Param.What,
-                  Param.How);
+  return std::tie(Param.Index, Param.How, Param.File, Param.Line, Param.Column,
+                  Param.What);
 }
 
 /// The list \p Key of a summary of this version, or null.
@@ -258,9 +260,6 @@ ProjectIndex::build(llvm::ArrayRef<const llvm::json::Value *> Summaries,
         Param.Function = NameOf(Entry.getKey());
       llvm::sort(Params, [](const auto &A, const auto &B) {
         return parameterOrder(A) < parameterOrder(B);
-      });
-      llvm::sort(Params, [](const auto &A, const auto &B) {
-        return std::tie(A.Index, A.How) < std::tie(B.Index, B.How);
       });
       Params.erase(std::unique(Params.begin(), Params.end(),
                                [](const auto &A, const auto &B) {
