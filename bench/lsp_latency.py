@@ -32,6 +32,7 @@ import re
 import shlex
 import statistics
 import subprocess
+import tempfile
 import time
 
 
@@ -63,7 +64,7 @@ def edited(text, number):
 
 
 class Server:
-    def __init__(self, async_tidy, database_dir, checks):
+    def __init__(self, async_tidy, database_dir, checks, extra):
         # The background index of the project is built once, at start-up,
         # and re-analyzes the open file when it is done: not what an edit
         # costs, and its extra diagnostics would be taken for the edit's.
@@ -71,9 +72,11 @@ class Server:
                    "--debounce-ms=0", "--background-index=false"]
         if checks:
             command.append("--checks=" + checks)
+        command += extra
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
+                                        stderr=self.log)
         self.send({"id": 1, "method": "initialize",
                    "params": {"capabilities": {}}})
         read_message(self.process.stdout)
@@ -98,14 +101,16 @@ class Server:
         self.send({"method": "exit"})
         self.process.stdin.close()
         self.process.wait()
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
 
 
-def lsp_seconds(async_tidy, database_dir, path, checks):
+def lsp_seconds(async_tidy, database_dir, path, checks, extra):
     """Seconds of the open and of the two edits, and the diagnostics."""
     with open(path) as source:
         text = source.read()
     uri = "file://" + path
-    server = Server(async_tidy, database_dir, checks)
+    server = Server(async_tidy, database_dir, checks, extra)
     opened, count = server.timed({
         "method": "textDocument/didOpen", "params": {
             "textDocument": {"uri": uri, "languageId": "cpp", "version": 1,
@@ -119,8 +124,10 @@ def lsp_seconds(async_tidy, database_dir, path, checks):
                 "textDocument": {"uri": uri, "version": version},
                 "contentChanges": [{"text": text}]}})
         edits.append(seconds)
-    server.stop()
-    return opened, edits, count
+    log = server.stop()
+    reach = [(int(k), int(n)) for k, n in
+             re.findall(r"analyzed again (\d+) of (\d+) declarations", log)]
+    return opened, edits, count, reach
 
 
 def syntax_only_seconds(entry, llvm_version):
@@ -150,6 +157,9 @@ def main():
     parser.add_argument("--checks", help="the server's --checks (default: "
                         "the file's .clang-tidy)")
     parser.add_argument("--edit-goal", type=float)
+    parser.add_argument("--server-arg", action="append", default=[],
+                        help="an option for the server, e.g. "
+                        "--server-arg=--partial-reparse=false")
     args = parser.parse_args()
     build_dir = os.path.abspath(args.build_dir)
     database_dir = os.path.abspath(args.db or
@@ -165,12 +175,13 @@ def main():
     entry = next(e for e in entries if e["file"] == path)
     async_tidy = os.path.join(build_dir, "bin", "async-tidy")
 
-    opens, edits, compile_only = [], [], []
+    opens, edits, compile_only, reaches = [], [], [], []
     for _ in range(args.runs):
-        opened, edit_seconds, count = lsp_seconds(async_tidy, database_dir,
-                                                  path, args.checks)
+        opened, edit_seconds, count, reach = lsp_seconds(
+            async_tidy, database_dir, path, args.checks, args.server_arg)
         opens.append(opened)
         edits.append(edit_seconds)
+        reaches.extend(reach)
         compile_only.append(syntax_only_seconds(entry, args.llvm_version))
     flat_edits = [s for pair in edits for s in pair]
     print("%s: %d diagnostics" % (os.path.relpath(path), count))
@@ -181,6 +192,12 @@ def main():
           % (statistics.median(opens), runs_text(opens)))
     print("didChange -> publishDiagnostics: median %.2f s (runs: %s)"
           % (statistics.median(flat_edits), runs_text(flat_edits)))
+    if reaches:
+        print("edits parsing only the declarations they reach: %d of %d "
+              "(parsed %s)" % (len(reaches), len(flat_edits), ", ".join(
+                  "%d/%d" % r for r in reaches)))
+    else:
+        print("edits parsing only the declarations they reach: none")
     edit_ratio = statistics.median(
         e / b for pair, b in zip(edits, compile_only) for e in pair)
     print("open ratio: %.2fx, edit ratio: %.2fx (medians of the per-run "

@@ -200,6 +200,9 @@ void InlineContinuationCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  // A defaulted or deleted definition, or one whose body was skipped.
+  if (!Function->getBody())
+    return;
   if (Function->getIdentifier() && Function->getName() == "await_suspend")
     recordStoredHandles(*Function->getBody());
   if (const auto *Coroutine =

@@ -1,7 +1,7 @@
 //===--- Analysis.cpp -----------------------------------------------------===//
 
 #include "Analysis.h"
-#include "PreambleCache.h"
+#include "EditorCaches.h"
 #include "RecordingFileSystem.h"
 #include "RunChecks.h"
 #include "checks/model/Summaries.h"
@@ -70,21 +70,24 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
     std::optional<model::RecordSummaries> Recording;
     if (Request.RecordSummary)
       Recording.emplace(Recorder);
-    Result.Errors = runChecks(Context, Database, FS, Request);
+    do {
+      Result.Errors = runChecks(Context, Database, FS, Request);
+      for (ClangTidyError &Error : Result.Errors) {
+        makeAbsolute(Error.Message, Error.BuildDirectory);
+        for (tooling::DiagnosticMessage &Note : Error.Notes)
+          makeAbsolute(Note, Error.BuildDirectory);
+      }
+      // A parse that skipped bodies and did not go as planned is redone.
+    } while (Request.Editor && !Request.Editor->Bodies.finish(Result.Errors));
   }
   if (Request.RecordSummary)
     Result.Summary = Recorder.toJson();
-  for (ClangTidyError &Error : Result.Errors) {
-    makeAbsolute(Error.Message, Error.BuildDirectory);
-    for (tooling::DiagnosticMessage &Note : Error.Notes)
-      makeAbsolute(Note, Error.BuildDirectory);
-  }
   Result.Failed = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
     return E.DiagnosticName == "clang-diagnostic-error";
   });
   // A reused preamble's headers were read when it was built.
-  if (Request.Preambles)
-    for (const std::string &Path : Request.Preambles->lastUsedInputs())
+  if (Request.Editor)
+    for (const std::string &Path : Request.Editor->Preambles.lastUsedInputs())
       Read->insert(Path);
   for (const auto &Entry : *Read)
     Result.Dependencies.push_back(Entry.getKey().str());

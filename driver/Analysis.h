@@ -13,7 +13,7 @@
 
 namespace async_tidy {
 
-class PreambleCache;
+struct EditorCaches;
 
 struct AnalysisRequest {
   std::string File;
@@ -27,9 +27,9 @@ struct AnalysisRequest {
   std::string StoreCheckProfile;
   /// Record what the translation unit tells the others (Result.Summary).
   bool RecordSummary = false;
-  /// Preambles kept across the analyses of a long-lived worker (the
-  /// language server's); none: every analysis parses everything.
-  PreambleCache *Preambles = nullptr;
+  /// Preambles and findings kept across the analyses of a long-lived
+  /// worker (the language server's); none: every analysis parses all.
+  EditorCaches *Editor = nullptr;
 };
 
 /// Runs the enabled checks on one file, reading files through \p FS.

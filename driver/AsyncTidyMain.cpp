@@ -145,13 +145,13 @@ int main(int Argc, const char **Argv) {
   ArrayRef<const char *> Arguments(Argv, Argc);
   if (isServingWorker(Arguments))
     return serveParentProcess(
-        Arguments, [](ArrayRef<const char *> Args, PreambleCache *Preambles) {
+        Arguments, [](ArrayRef<const char *> Args, EditorCaches *Caches) {
           std::vector<const char *> Command(Args.begin(), Args.end());
           std::optional<DriverOptions> Options = parseCommandLine(
               static_cast<int>(Command.size()), Command.data());
           if (!Options)
             return static_cast<int>(ToolError);
-          Options->Analysis.Preambles = Preambles;
+          Options->Analysis.Editor = Caches;
           return run(std::move(*Options));
         });
   std::optional<DriverOptions> Options = parseCommandLine(Argc, Argv);

@@ -3,7 +3,7 @@
 #include "RunChecks.h"
 #include "Analysis.h"
 #include "CheckCostTimer.h"
-#include "PreambleCache.h"
+#include "EditorCaches.h"
 #include "TidyCompat.h"
 #include "UserCodeScope.h"
 #include "clang-tidy/ClangTidy.h"
@@ -45,8 +45,9 @@ ArgumentsAdjuster configExtraArgs(ClangTidyContext &Context) {
 
 class CheckAction : public ASTFrontendAction {
 public:
-  CheckAction(ClangTidyContext &Context, ClangTidyASTConsumerFactory &Factory)
-      : Context(Context), Factory(Factory) {}
+  CheckAction(ClangTidyContext &Context, ClangTidyASTConsumerFactory &Factory,
+              BodyReuse *Bodies)
+      : Context(Context), Factory(Factory), Bodies(Bodies) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
@@ -59,6 +60,8 @@ public:
         onlyAsyncChecks(Factory.getCheckNames()))
       Consumers.push_back(std::make_unique<UserCodeScope>());
     Consumers.push_back(std::move(Checks));
+    if (Bodies)
+      Consumers.push_back(Bodies->consumer());
     if (Context.getEnableProfiling())
       Consumers = timeCheckCost(File, std::move(Consumers));
     if (Consumers.size() == 1)
@@ -69,18 +72,23 @@ public:
 private:
   ClangTidyContext &Context;
   ClangTidyASTConsumerFactory &Factory;
+  BodyReuse *Bodies;
 };
 
 class CheckActionFactory : public FrontendActionFactory {
 public:
   CheckActionFactory(ClangTidyContext &Context,
                      IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                     PreambleCache *Preambles)
+                     EditorCaches *Editor, bool RecordsSummary)
       : Context(Context), Factory(Context, std::move(FS)),
-        Preambles(Preambles) {}
+        Preambles(Editor ? &Editor->Preambles : nullptr),
+        // A summary tells the other files about every body.
+        Bodies(Editor && Editor->ReuseDeclarations && !RecordsSummary
+                   ? &Editor->Bodies
+                   : nullptr) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CheckAction>(Context, Factory);
+    return std::make_unique<CheckAction>(Context, Factory, Bodies);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -92,8 +100,17 @@ public:
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
     IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
         Files->getVirtualFileSystemPtr();
-    if (!Preambles || !preambleIsSafe(*Invocation) ||
-        !Preambles->use(*Invocation, FS))
+    std::optional<std::pair<std::string, std::string>> Planned;
+    if (Bodies)
+      Planned = textAndCommand(*Invocation, *FS, Context);
+    bool UsesPreamble = Preambles && preambleIsSafe(*Invocation) &&
+                        Preambles->use(*Invocation, FS);
+    if (Planned) {
+      Bodies->begin(Invocation->getFrontendOpts().Inputs[0].getFile(),
+                    Planned->first, Planned->second, UsesPreamble);
+      Invocation->getFrontendOpts().SkipFunctionBodies = Bodies->skipping();
+    }
+    if (!UsesPreamble)
       return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                   std::move(PCHContainerOps),
                                                   DiagConsumer);
@@ -113,9 +130,30 @@ private:
     return onlyAsyncChecks(Factory.getCheckNames());
   }
 
+  /// The main file's text, and the command with the checks' configuration,
+  /// as the preamble's use leaves neither: what decides which of its bodies
+  /// the parse may skip.
+  static std::optional<std::pair<std::string, std::string>>
+  textAndCommand(const CompilerInvocation &Invocation,
+                 llvm::vfs::FileSystem &FS, ClangTidyContext &Context) {
+    StringRef File = Invocation.getFrontendOpts().Inputs[0].getFile();
+    auto Contents = FS.getBufferForFile(File);
+    if (!Contents)
+      return std::nullopt;
+    std::string Command = llvm::join(Invocation.getCC1CommandLine(), "\n");
+    ClangTidyOptions Options = Context.getOptionsForFile(File);
+    std::vector<std::string> Settings{Options.Checks.value_or("")};
+    for (const auto &Option : Options.CheckOptions)
+      Settings.push_back(Option.getKey().str() + "=" + Option.getValue().Value);
+    llvm::sort(Settings.begin() + 1, Settings.end());
+    Command += "\n" + llvm::join(Settings, "\n");
+    return std::make_pair((*Contents)->getBuffer().str(), std::move(Command));
+  }
+
   ClangTidyContext &Context;
   ClangTidyASTConsumerFactory Factory;
   PreambleCache *Preambles;
+  BodyReuse *Bodies;
 };
 
 } // namespace
@@ -138,7 +176,8 @@ runChecks(ClangTidyContext &Context, const CompilationDatabase &Database,
       installDiagnosticsEngine(Context, Diagnostics);
   Tool.setDiagnosticConsumer(&Diagnostics);
 
-  CheckActionFactory Factory(Context, std::move(FS), Request.Preambles);
+  CheckActionFactory Factory(Context, std::move(FS), Request.Editor,
+                             Request.RecordSummary);
   Tool.run(&Factory);
   return Diagnostics.take();
 }

@@ -122,13 +122,14 @@ ServingWorker::~ServingWorker() {
     }
 }
 
-bool ServingWorker::send(StringRef File, StringRef ContentsPath,
-                         bool Preamble) {
+bool ServingWorker::send(StringRef File, StringRef ContentsPath, Reuse Keep) {
   json::Object Request{{"file", File}};
   if (!ContentsPath.empty())
     Request["contents"] = ContentsPath;
-  if (Preamble)
+  if (Keep != Reuse::Nothing)
     Request["preamble"] = true;
+  if (Keep == Reuse::Declarations)
+    Request["declarations"] = true;
   std::string Line;
   raw_string_ostream(Line) << json::Value(std::move(Request)) << "\n";
   // A result left from the file before must not pass for this one's.
@@ -170,6 +171,15 @@ void ServingWorker::handle(StringRef Line) {
       AnswerStatus = -1;
     Reused = llvm::is_contained(Words, "reused");
     Exiting = llvm::is_contained(Words, "exiting");
+    Partial.reset();
+    auto *At = llvm::find(Words, "partial");
+    std::pair<StringRef, StringRef> Reach;
+    if (At != Words.end() && std::next(At) != Words.end())
+      Reach = std::next(At)->split('/');
+    unsigned Parsed, All;
+    if (!Reach.first.getAsInteger(10, Parsed) &&
+        !Reach.second.getAsInteger(10, All))
+      Partial.emplace(Parsed, All);
     Answered = true;
     ++Served;
   }

@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace async_tidy {
@@ -36,10 +37,17 @@ public:
   /// Stops the process and removes its files.
   ~ServingWorker();
 
+  /// What an analysis keeps for the next one of the same file.
+  enum class Reuse : uint8_t {
+    Nothing,
+    Preamble,     ///< The preamble of its #include block.
+    Declarations, ///< Also the findings of the declarations an edit misses.
+  };
+
   /// Asks for \p File's analysis (with \p ContentsPath's text, if not
-  /// empty; keeping preambles if \p Preamble). False: the worker is gone.
+  /// empty). False: the worker is gone.
   bool send(llvm::StringRef File, llvm::StringRef ContentsPath = "",
-            bool Preamble = false);
+            Reuse Keep = Reuse::Nothing);
 
   enum class State : uint8_t {
     Busy, ///< The last request is not answered yet.
@@ -73,6 +81,11 @@ public:
   bool exiting() const { return Exiting; }
   /// Whether the last answer came from a reused preamble.
   bool reusedPreamble() const { return Reused; }
+  /// Declarations parsed and declarations in all, when the last answer
+  /// parsed only those an edit reaches.
+  std::optional<std::pair<unsigned, unsigned>> partialParse() const {
+    return Partial;
+  }
   /// Whether it keeps a usable preamble in memory.
   bool holdsPreamble() const { return HoldsPreamble; }
 
@@ -96,6 +109,7 @@ private:
   bool Started = false, Answered = false;
   int AnswerStatus = 0;
   bool Exiting = false, Reused = false, HoldsPreamble = false;
+  std::optional<std::pair<unsigned, unsigned>> Partial;
 };
 
 } // namespace async_tidy

@@ -1,7 +1,7 @@
 //===--- WorkerServe.cpp --------------------------------------------------===//
 
 #include "WorkerServe.h"
-#include "PreambleCache.h"
+#include "EditorCaches.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/JSON.h"
@@ -86,7 +86,7 @@ bool isServingWorker(ArrayRef<const char *> Argv) {
 
 int serveParentProcess(
     ArrayRef<const char *> Argv,
-    function_ref<int(ArrayRef<const char *>, PreambleCache *)> AnalyzeOne) {
+    function_ref<int(ArrayRef<const char *>, EditorCaches *)> AnalyzeOne) {
   std::vector<std::string> Base;
   uint64_t LimitMiB = 0;
   for (StringRef Arg : Argv) {
@@ -97,7 +97,8 @@ int serveParentProcess(
       Base.push_back(Arg.str());
     }
   }
-  PreambleCache Preambles;
+  EditorCaches Caches;
+  PreambleCache &Preambles = Caches.Preambles;
   Lines Requests;
   while (std::optional<std::string> Line = Requests.next()) {
     Expected<json::Value> Parsed = json::parse(*Line);
@@ -114,6 +115,8 @@ int serveParentProcess(
     if (!say("start " + std::to_string(OutputStart < 0 ? 0 : OutputStart)))
       return 0;
     bool KeepPreambles = Request->getBoolean("preamble").value_or(false);
+    Caches.ReuseDeclarations =
+        KeepPreambles && Request->getBoolean("declarations").value_or(false);
     std::vector<std::string> Command = commandFor(Base, *Request);
     std::vector<const char *> Args;
     Args.reserve(Command.size());
@@ -121,13 +124,17 @@ int serveParentProcess(
       Args.push_back(Arg.c_str());
     // Each analysis parses its command line afresh, as its own process did.
     cl::ResetAllOptionOccurrences();
-    int Status = AnalyzeOne(Args, KeepPreambles ? &Preambles : nullptr);
+    int Status = AnalyzeOne(Args, KeepPreambles ? &Caches : nullptr);
     outs().flush();
     bool Reused = KeepPreambles && !Preambles.lastUsedInputs().empty();
     bool Exiting =
         LimitMiB && sys::Process::GetMallocUsage() > (LimitMiB << 20);
+    std::string Partial;
+    if (auto Reach = Caches.Bodies.lastReach(); KeepPreambles && Reach)
+      Partial = " partial " + std::to_string(Reach->first) + "/" +
+                std::to_string(Reach->second);
     if (!say("done " + std::to_string(Status) + (Reused ? " reused" : "") +
-             (Exiting ? " exiting" : "")) ||
+             Partial + (Exiting ? " exiting" : "")) ||
         Exiting)
       return 0;
     if (KeepPreambles) {

@@ -56,6 +56,12 @@ int runLanguageServer(int Argc, const char **Argv) {
       cl::desc("Where the background index is kept (default: "
                ".async-tidy-index in the compile commands' directory)"),
       cl::value_desc("dir"), cl::sub(Lsp), cl::cat(Category));
+  static cl::opt<bool> PartialReparse(
+      "partial-reparse",
+      cl::desc("After an edit inside a function body, parse again only the "
+               "declarations the edit can reach and keep the findings of "
+               "the others (default: true)"),
+      cl::init(true), cl::sub(Lsp), cl::cat(Category));
   static cl::list<std::string> WorkerArgs(
       "worker-arg",
       cl::desc("Pass an argument to each analysis (e.g. --extra-arg=...)"),
@@ -87,6 +93,7 @@ int runLanguageServer(int Argc, const char **Argv) {
   Options.Worker.ConfigFile = ConfigFile;
   Options.Worker.ExtraArgs.assign(WorkerArgs.begin(), WorkerArgs.end());
   Options.Worker.TimeoutSeconds = Timeout;
+  Options.Worker.PartialReparse = PartialReparse;
   if (BackgroundIndex && !CompileCommandsDir.empty()) {
     SmallString<256> Dir(IndexDir);
     if (Dir.empty()) {

@@ -72,6 +72,9 @@ void Server::analyzeDocument(const std::string &Uri, const std::string &Path,
       Worker.analyze(Path, Text->text(), *Cancel);
   if (Outcome && Worker.reusedPreamble())
     log(Path + ": analyzed with the preamble of its includes");
+  if (auto Reach = Worker.partialParse(); Outcome && Reach)
+    log(Path + ": analyzed again " + std::to_string(Reach->first) + " of " +
+        std::to_string(Reach->second) + " declarations");
   std::vector<Finding> Findings;
   std::vector<std::string> Dependencies;
   if (Outcome && Outcome->Result) {

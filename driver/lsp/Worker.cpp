@@ -35,7 +35,10 @@ bool DocumentWorker::send(StringRef File, StringRef BufferPath) {
       }
       Worker = std::move(*Started);
     }
-    if (Worker->send(File, BufferPath, /*Preamble=*/true))
+    if (Worker->send(File, BufferPath,
+                     Settings.PartialReparse
+                         ? ServingWorker::Reuse::Declarations
+                         : ServingWorker::Reuse::Preamble))
       return true;
   }
   return false;

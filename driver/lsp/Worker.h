@@ -30,6 +30,8 @@ struct WorkerSettings {
   std::string ConfigFile;         ///< Empty: .clang-tidy files.
   std::vector<std::string> ExtraArgs;
   unsigned TimeoutSeconds = 0; ///< 0: no limit.
+  /// After an edit in a body, parse only the declarations it reaches.
+  bool PartialReparse = true;
 };
 
 class DocumentWorker {
@@ -47,6 +49,11 @@ public:
 
   /// Whether the last outcome came from a reused preamble.
   bool reusedPreamble() const { return Worker && Worker->reusedPreamble(); }
+  /// Declarations parsed and in all, when the last outcome parsed only
+  /// those an edit reaches.
+  std::optional<std::pair<unsigned, unsigned>> partialParse() const {
+    return Worker ? Worker->partialParse() : std::nullopt;
+  }
 
 private:
   /// Sends the request to the worker, or to a new one if it has ended.

@@ -51,6 +51,35 @@ class LoggedServer(Server):
             self.log.append(line.decode(errors="replace").rstrip("\n"))
 
 
+def write_project(directory, files, inputs, flags):
+    """Copies files into directory (named FOLDER__NAME after their folder)
+    with a compile_commands.json entry each: -std=c++20, -Iinputs if given,
+    and flags. Returns the copies' paths."""
+    os.makedirs(directory, exist_ok=True)
+    sources = []
+    for path in sorted(files):
+        name = "%s__%s" % (os.path.basename(os.path.dirname(path)),
+                           os.path.basename(path))
+        copy = os.path.join(directory, name)
+        shutil.copyfile(path, copy)
+        sources.append(copy)
+    flags = (["-I" + inputs] if inputs else []) + flags
+    with open(os.path.join(directory, "compile_commands.json"), "w") as out:
+        json.dump([{"directory": directory, "file": source,
+                    "arguments": ["clang++", "-std=c++20"] + flags +
+                    ["-c", source]} for source in sources], out)
+    return sources
+
+
+def initialized(session):
+    """session, after the initialize request, with related information."""
+    session.server.send({"id": 1, "method": "initialize", "params": {
+        "capabilities": {"textDocument": {"publishDiagnostics": {
+            "relatedInformation": True}}}}})
+    session.wait_for(lambda m: m.get("id") == 1, "initialize")
+    return session
+
+
 def diagnostics(session, uri):
     message = session.wait_for(
         lambda m: m.get("method") == "textDocument/publishDiagnostics"
@@ -81,26 +110,9 @@ def main():
     args = parser.parse_args(argv[:split])
     command = argv[split + 1:]
 
-    os.makedirs(args.dir, exist_ok=True)
-    sources = []
-    for path in sorted(args.files):
-        name = "%s__%s" % (os.path.basename(os.path.dirname(path)),
-                           os.path.basename(path))
-        copy = os.path.join(args.dir, name)
-        shutil.copyfile(path, copy)
-        sources.append(copy)
-    flags = (["-I" + args.inputs] if args.inputs else []) + args.flag
-    with open(os.path.join(args.dir, "compile_commands.json"), "w") as out:
-        json.dump([{"directory": args.dir, "file": source,
-                    "arguments": ["clang++", "-std=c++20"] + flags +
-                    ["-c", source]} for source in sources], out)
-
+    sources = write_project(args.dir, args.files, args.inputs, args.flag)
     server = LoggedServer(command)
-    session = Session(server, {}, args.timeout)
-    server.send({"id": 1, "method": "initialize", "params": {
-        "capabilities": {"textDocument": {"publishDiagnostics": {
-            "relatedInformation": True}}}}})
-    session.wait_for(lambda m: m.get("id") == 1, "initialize")
+    session = initialized(Session(server, {}, args.timeout))
     failures, reused, compared, found = [], 0, 0, 0
     for source in sources:
         uri = Session.uri(source)

@@ -123,3 +123,10 @@ private:
   asio::any_io_executor executor_;
   std::coroutine_handle<> waiter_;
 };
+
+// An awaiter whose await_suspend is deleted has no body to read.
+struct NotAwaitable {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) = delete;
+  void await_resume() const noexcept {}
+};
