@@ -4,6 +4,7 @@
 #include "EditorCaches.h"
 #include "RecordingFileSystem.h"
 #include "RunChecks.h"
+#include "TidyCompat.h"
 #include "checks/model/Summaries.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -63,6 +64,7 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
   }
 
   ClangTidyContext Context(std::move(Options));
+  IntrusiveRefCntPtr<DiagnosticIDs> IDs = newDiagnosticIDs();
   WorkerResult Result;
   Result.File = Request.File;
   model::SummaryRecorder Recorder;
@@ -71,7 +73,7 @@ WorkerResult analyze(const tooling::CompilationDatabase &Database,
     if (Request.RecordSummary)
       Recording.emplace(Recorder);
     do {
-      Result.Errors = runChecks(Context, Database, FS, Request);
+      Result.Errors = runChecks(Context, IDs, Database, FS, Request);
       for (ClangTidyError &Error : Result.Errors) {
         makeAbsolute(Error.Message, Error.BuildDirectory);
         for (tooling::DiagnosticMessage &Note : Error.Notes)

@@ -111,6 +111,20 @@ bool namesPlaceIn(const BodyReuse::FileState &Old, StringRef File,
   });
 }
 
+/// Whether \p Text includes a file after \p From: one outside the
+/// preamble, whose change since the last analysis nothing would see.
+bool includesAfter(StringRef Text, size_t From) {
+  SmallVector<StringRef, 0> Lines;
+  Text.substr(From).split(Lines, '\n');
+  return llvm::any_of(Lines, [](StringRef Line) {
+    Line = Line.ltrim();
+    if (!Line.consume_front("#"))
+      return false;
+    Line = Line.ltrim();
+    return Line.starts_with("include") || Line.starts_with("import");
+  });
+}
+
 /// Skips the bodies of the planned units and describes what it parsed.
 class PlannedParse : public ASTConsumer {
 public:
@@ -201,7 +215,7 @@ void BodyReuse::plan(const FileState &Old) {
                   After.slice(Prefix, After.size() - Suffix)))
     return;
   std::optional<unsigned> Edited = unitAt(Old.Units, Prefix);
-  if (!Edited ||
+  if (!Edited || includesAfter(After, Old.Units.front().Extent.first) ||
       !llvm::any_of(Old.Units[*Edited].Bodies, [&](const TextRange &Body) {
         return Body.first <= Prefix && ChangeEnd <= Body.second;
       }))

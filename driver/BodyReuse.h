@@ -10,6 +10,9 @@
 // The bodies of the others are skipped (FrontendOptions::SkipFunctionBodies)
 // and their findings are those of the last analysis, moved by the edit.
 //
+// The include block must come from the preamble, which sees a changed
+// header, and the file include nothing after its first declaration.
+//
 // The checks read other bodies only through references (the callees and
 // callers they follow, a class's members), so a finding depends only on its
 // connected part of the file. When the parse does not find the file as

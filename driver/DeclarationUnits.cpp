@@ -149,6 +149,11 @@ private:
       return;
     if (const auto *Shadow = dyn_cast<UsingShadowDecl>(D))
       D = Shadow->getTargetDecl();
+    // Sema declares a builtin (the coroutine intrinsics) where it is first
+    // used: in another unit, which this one does not refer to.
+    if (D->isImplicit() &&
+        D->getDeclContext()->getRedeclContext()->isFileContext())
+      return;
     for (const Decl *Redecl : D->redecls()) {
       SourceLocation At = SM.getExpansionLoc(Redecl->getLocation());
       if (!SM.isInMainFile(At))

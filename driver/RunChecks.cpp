@@ -159,7 +159,8 @@ private:
 } // namespace
 
 std::vector<ClangTidyError>
-runChecks(ClangTidyContext &Context, const CompilationDatabase &Database,
+runChecks(ClangTidyContext &Context, IntrusiveRefCntPtr<DiagnosticIDs> IDs,
+          const CompilationDatabase &Database,
           IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
           const AnalysisRequest &Request) {
   ClangTool Tool(Database, {Request.File},
@@ -173,7 +174,7 @@ runChecks(ClangTidyContext &Context, const CompilationDatabase &Database,
       Context, /*ExternalDiagEngine=*/nullptr,
       /*RemoveIncompatibleErrors=*/true, Request.FixesFromNotes);
   std::unique_ptr<DiagnosticsEngine> Engine =
-      installDiagnosticsEngine(Context, Diagnostics);
+      installDiagnosticsEngine(Context, Diagnostics, std::move(IDs));
   Tool.setDiagnosticConsumer(&Diagnostics);
 
   CheckActionFactory Factory(Context, std::move(FS), Request.Editor,

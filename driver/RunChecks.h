@@ -11,6 +11,7 @@
 #define ASYNC_TIDY_DRIVER_RUNCHECKS_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <vector>
@@ -21,8 +22,10 @@ struct AnalysisRequest;
 
 /// Parses the request's file once and runs every enabled check on it; the
 /// findings and compile errors are returned as clang-tidy reports them.
+/// \p IDs numbers the diagnostics: the same for every parse with \p Context.
 std::vector<clang::tidy::ClangTidyError>
 runChecks(clang::tidy::ClangTidyContext &Context,
+          llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> IDs,
           const clang::tooling::CompilationDatabase &Database,
           llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
           const AnalysisRequest &Request);

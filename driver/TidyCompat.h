@@ -37,20 +37,31 @@ effectiveCheckOptions(const clang::tidy::ClangTidyOptions &Options) {
 #endif
 }
 
+inline llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> newDiagnosticIDs() {
+#if LLVM_VERSION_MAJOR >= 22
+  return clang::DiagnosticIDs::create();
+#else
+  return llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>();
+#endif
+}
+
 /// A diagnostics engine that reports to \p Consumer, installed as
-/// \p Context's engine; it must outlive the analysis.
-inline std::unique_ptr<clang::DiagnosticsEngine>
-installDiagnosticsEngine(clang::tidy::ClangTidyContext &Context,
-                         clang::DiagnosticConsumer &Consumer) {
+/// \p Context's engine; it must outlive the analysis. \p IDs, if given,
+/// numbers the checks' diagnostics: the context keeps their check names by
+/// number, so a second parse with the same context must use the same IDs.
+inline std::unique_ptr<clang::DiagnosticsEngine> installDiagnosticsEngine(
+    clang::tidy::ClangTidyContext &Context, clang::DiagnosticConsumer &Consumer,
+    llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> IDs = nullptr) {
+  if (!IDs)
+    IDs = newDiagnosticIDs();
 #if LLVM_VERSION_MAJOR >= 22
   auto Options = std::make_unique<clang::DiagnosticOptions>();
   auto Engine = std::make_unique<clang::DiagnosticsEngine>(
-      clang::DiagnosticIDs::create(), *Options, &Consumer,
-      /*ShouldOwnClient=*/false);
+      std::move(IDs), *Options, &Consumer, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(std::move(Options), Engine.get());
 #else
   auto Engine = std::make_unique<clang::DiagnosticsEngine>(
-      new clang::DiagnosticIDs(), new clang::DiagnosticOptions(), &Consumer,
+      std::move(IDs), new clang::DiagnosticOptions(), &Consumer,
       /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(Engine.get());
 #endif

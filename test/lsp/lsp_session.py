@@ -11,7 +11,8 @@ replaced by the --var value. Commands:
   > notify METHOD [PARAMS-JSON]       send a notification
   > open PATH                         didOpen with the file's text, version 1
   > change PATH s/OLD/NEW/            replace OLD (first match) in the buffer
-                                      and send the whole text as didChange
+                                      and send the whole text as didChange;
+                                      \\n in OLD and NEW is a line break
   > save PATH                         didSave
   > close PATH                        didClose
   > write PATH s/OLD/NEW/             edit the file on disk (not the buffer)
@@ -136,9 +137,11 @@ class Session:
     @staticmethod
     def substitute(text, edit):
         match = re.fullmatch(r"s/(.*)/(.*)/", edit)
-        if not match or match.group(1) not in text:
+        old, new = [part.replace("\\n", "\n")
+                    for part in match.groups()] if match else ["", ""]
+        if not match or old not in text:
             raise SessionError("'%s' does not apply" % edit)
-        return text.replace(match.group(1), match.group(2), 1)
+        return text.replace(old, new, 1)
 
     def run(self, command, arg):
         words = arg.split(None, 2)
