@@ -195,7 +195,7 @@ void BodyReuse::begin(StringRef File, StringRef Contents, StringRef Command,
   }
   auto It = ByFile.find(Now.File);
   if (It != ByFile.end() && It->second.Command == Now.Command &&
-      !It->second.ErrorsElsewhere)
+      !It->second.FindingsElsewhere)
     plan(It->second);
 }
 
@@ -332,9 +332,8 @@ bool BodyReuse::finish(std::vector<ClangTidyError> &Errors) {
   State.Contents = std::move(Done.Contents);
   State.Units = std::move(Done.Found);
   State.Errors = Errors;
-  State.ErrorsElsewhere = llvm::any_of(Errors, [&](const ClangTidyError &E) {
-    return E.DiagLevel == tooling::Diagnostic::Error && !InFile(E.Message);
-  });
+  State.FindingsElsewhere = llvm::any_of(
+      Errors, [&](const ClangTidyError &E) { return !InFile(E.Message); });
   return true;
 }
 

@@ -67,9 +67,10 @@ public:
     std::string Command, Contents;
     std::vector<DeclarationUnit> Units;
     std::vector<clang::tidy::ClangTidyError> Errors;
-    /// An error outside the file: the file's findings cannot be trusted
-    /// piecemeal.
-    bool ErrorsElsewhere = false;
+    /// A diagnostic outside the file (a compile error in a header, a
+    /// finding in a header's template that a skipped body instantiates):
+    /// the findings kept are only the file's, so nothing is skipped.
+    bool FindingsElsewhere = false;
   };
 
   /// The parse under way.
