@@ -31,7 +31,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_session import Session, SessionError  # noqa: E402
 from preamble_parity import (LoggedServer, diagnostics,  # noqa: E402
-                             initialized, write_project)
+                             initialized, parse_arguments,
+                             write_project)
 
 
 def statement_lines(text):
@@ -74,16 +75,8 @@ def edits(text, sites):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--dir", required=True)
-    parser.add_argument("--inputs")
-    parser.add_argument("--flag", action="append", default=[])
     parser.add_argument("--sites", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=300)
-    parser.add_argument("files", nargs="+")
-    argv = sys.argv[1:]
-    split = argv.index("--")
-    args = parser.parse_args(argv[:split])
-    command = argv[split + 1:]
+    args, command = parse_arguments(parser)
 
     sources = write_project(args.dir, args.files, args.inputs, args.flag)
     partial = LoggedServer(command)

@@ -51,6 +51,19 @@ class LoggedServer(Server):
             self.log.append(line.decode(errors="replace").rstrip("\n"))
 
 
+def parse_arguments(parser):
+    """The options both parity scripts take, those parser already has, and
+    the server's command after '--'."""
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--inputs")
+    parser.add_argument("--flag", action="append", default=[])
+    parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("files", nargs="+")
+    argv = sys.argv[1:]
+    split = argv.index("--")
+    return parser.parse_args(argv[:split]), argv[split + 1:]
+
+
 def write_project(directory, files, inputs, flags):
     """Copies files into directory (named FOLDER__NAME after their folder)
     with a compile_commands.json entry each: -std=c++20, -Iinputs if given,
@@ -99,16 +112,7 @@ def edits(text):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dir", required=True)
-    parser.add_argument("--inputs")
-    parser.add_argument("--flag", action="append", default=[])
-    parser.add_argument("--timeout", type=float, default=300)
-    parser.add_argument("files", nargs="+")
-    argv = sys.argv[1:]
-    split = argv.index("--")
-    args = parser.parse_args(argv[:split])
-    command = argv[split + 1:]
+    args, command = parse_arguments(argparse.ArgumentParser())
 
     sources = write_project(args.dir, args.files, args.inputs, args.flag)
     server = LoggedServer(command)
